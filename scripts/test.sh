@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds oscm twice and runs the whole test suite on each build:
+#   1. Debug with -Werror (warnings are errors),
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+for variant in debug asan; do
+  flags=(-DCMAKE_BUILD_TYPE=Debug -DOSCM_WERROR=ON)
+  if [ "$variant" = asan ]; then flags+=(-DOSCM_SANITIZE=ON); fi
+  echo "== $variant build"
+  cmake -S . -B "build-$variant" "${flags[@]}" > /dev/null
+  cmake --build "build-$variant" -j "$jobs"
+  echo "== $variant tests"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "build-$variant" --output-on-failure -j "$jobs"
+done

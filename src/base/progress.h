@@ -1,0 +1,26 @@
+// ProgressSink: how long-running library work reports progress without printing.
+//
+// The library calls Update from the thread doing the work; the CLI decides whether to draw
+// anything (only on a terminal). Implementations must be cheap: Update may be called per item.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace oscm {
+
+class ProgressSink {
+ public:
+  virtual ~ProgressSink() = default;
+  // `total` is 0 when unknown.
+  virtual void Update(std::string_view phase, uint64_t done, uint64_t total) = 0;
+  virtual void Done() = 0;
+};
+
+class NullProgress final : public ProgressSink {
+ public:
+  void Update(std::string_view, uint64_t, uint64_t) override {}
+  void Done() override {}
+};
+
+}  // namespace oscm

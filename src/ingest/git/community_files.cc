@@ -1,0 +1,170 @@
+#include "ingest/git/community_files.h"
+
+#include <utility>
+
+#include "base/strings.h"
+
+namespace oscm::ingest {
+namespace {
+
+// Lower-case language tag for a suffix such as "zh-CN", "zh_cn", "cn", "CN", "ja", "jp".
+std::string NormaliseLanguage(std::string_view raw) {
+  std::string s = AsciiLower(raw);
+  for (char& c : s) {
+    if (c == '_') c = '-';
+  }
+  if (s == "cn" || s == "zh-cn" || s == "zh-hans" || s == "chs" || s == "zh-cn.md") return "zh-CN";
+  if (s == "tw" || s == "zh-tw" || s == "zh-hant" || s == "cht") return "zh-TW";
+  if (s == "jp") return "ja";
+  if (s == "kr") return "ko";
+  static const char* kKnown[] = {"zh", "ja", "ko", "es", "fr", "de", "ru", "pt", "pt-br", "it",
+                                 "tr", "vi", "id", "uk", "pl", "fa", "ar", "hi", "th", "nl"};
+  for (const char* k : kKnown) {
+    if (s == k) {
+      if (s == "pt-br") return "pt-BR";
+      return s;
+    }
+  }
+  return "";
+}
+
+// "README.zh-CN.md" -> ("README", "zh-CN"): the stem before the first separator and, when the
+// rest is a language tag, that tag.
+std::pair<std::string, std::string> SplitName(std::string_view name) {
+  std::string_view stem = name;
+  std::string_view rest;
+  const size_t sep = name.find_first_of(".-_");
+  if (sep != std::string_view::npos) {
+    stem = name.substr(0, sep);
+    rest = name.substr(sep + 1);
+  }
+  // Strip the file extension from the rest ("zh-CN.md" -> "zh-CN").
+  if (const size_t dot = rest.rfind('.'); dot != std::string_view::npos) rest = rest.substr(0, dot);
+  std::string upper(stem);
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return {upper, NormaliseLanguage(rest)};
+}
+
+}  // namespace
+
+const std::vector<std::string>& CommunityFileKinds() {
+  static const std::vector<std::string> kKinds = {
+      "license",     "readme",          "readme_translation", "docs_translation", "contributing",
+      "code_of_conduct", "governance",  "maintainers",        "security",         "adopters",
+      "changelog",   "issue_template",  "pr_template"};
+  return kKinds;
+}
+
+std::optional<FileClass> ClassifyCommunityPath(std::string_view path, bool is_directory) {
+  std::string_view dir;
+  std::string_view name = path;
+  if (const size_t slash = path.rfind('/'); slash != std::string_view::npos) {
+    dir = path.substr(0, slash);
+    name = path.substr(slash + 1);
+  }
+  const std::string ldir = AsciiLower(dir);
+  if (!(ldir.empty() || ldir == ".github" || ldir == "docs" || ldir == "doc")) return std::nullopt;
+  const std::string lname = AsciiLower(name);
+
+  if (is_directory) {
+    if (ldir == "docs" || ldir == "doc") {
+      std::string lang = NormaliseLanguage(name);
+      if (!lang.empty()) return FileClass{"docs_translation", lang};
+    }
+    if (lname == "issue_template") return FileClass{"issue_template", ""};
+    if (lname == "pull_request_template") return FileClass{"pr_template", ""};
+    return std::nullopt;
+  }
+
+  if (StartsWith(lname, "code_of_conduct") || StartsWith(lname, "code-of-conduct")) {
+    return FileClass{"code_of_conduct", ""};
+  }
+  if (StartsWith(lname, "issue_template")) return FileClass{"issue_template", ""};
+  if (StartsWith(lname, "pull_request_template")) return FileClass{"pr_template", ""};
+  if (StartsWith(lname, "release_notes") || StartsWith(lname, "release-notes")) {
+    return FileClass{"changelog", ""};
+  }
+  if (lname == "owners_aliases") return FileClass{"maintainers", ""};
+  auto [stem, lang] = SplitName(name);
+  if (stem == "README") {
+    if (!lang.empty()) return FileClass{"readme_translation", lang};
+    if (ldir == "docs" || ldir == "doc") return std::nullopt;  // docs/README is an index page
+    return FileClass{"readme", ""};
+  }
+  if (stem == "LICENSE" || stem == "LICENCE" || stem == "COPYING" || stem == "UNLICENSE") {
+    return FileClass{"license", ""};
+  }
+  if (stem == "CONTRIBUTING") return FileClass{"contributing", ""};
+  if (stem == "GOVERNANCE") return FileClass{"governance", ""};
+  if (stem == "MAINTAINERS" || stem == "OWNERS" || stem == "CODEOWNERS" || stem == "COMMITTERS") {
+    return FileClass{"maintainers", ""};
+  }
+  if (stem == "SECURITY") return FileClass{"security", ""};
+  if (stem == "ADOPTERS" || stem == "USERS") return FileClass{"adopters", ""};
+  if (stem == "CHANGELOG" || stem == "CHANGES" || stem == "HISTORY" || stem == "NEWS") {
+    return FileClass{"changelog", ""};
+  }
+  return std::nullopt;
+}
+
+std::string DetectSpdx(std::string_view license_text) {
+  // Collapse whitespace and case so that re-wrapped licence texts still match.
+  std::string t;
+  t.reserve(license_text.size());
+  bool space = false;
+  for (char c : license_text.substr(0, 64 * 1024)) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !t.empty()) t += ' ';
+    space = false;
+    t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  auto has = [&](std::string_view s) { return t.find(s) != std::string::npos; };
+  // The GPL family names each other in their texts ("use the GNU Lesser General Public License
+  // instead"), so the family is the one named first, and its version is the one after the name.
+  struct Family {
+    std::string_view name;
+    std::string_view v2;
+    std::string_view v3;
+  };
+  static constexpr Family kGnu[] = {
+      {"gnu affero general public license", "AGPL-3.0", "AGPL-3.0"},
+      {"gnu lesser general public license", "LGPL-2.1", "LGPL-3.0"},
+      {"gnu library general public license", "LGPL-2.0", "LGPL-2.0"},
+      {"gnu general public license", "GPL-2.0", "GPL-3.0"},
+  };
+  const Family* first = nullptr;
+  size_t first_pos = std::string::npos;
+  for (const Family& f : kGnu) {
+    const size_t pos = t.find(f.name);
+    if (pos < first_pos) {
+      first_pos = pos;
+      first = &f;
+    }
+  }
+  if (first != nullptr) {
+    const std::string_view after = std::string_view(t).substr(first_pos + first->name.size(), 40);
+    if (after.find("version 3") != std::string_view::npos) return std::string(first->v3);
+    if (after.find("version 2") != std::string_view::npos) return std::string(first->v2);
+  }
+  if (has("apache license") && has("version 2.0")) return "Apache-2.0";
+  if (has("mozilla public license") && (has("version 2.0") || has("v. 2.0"))) return "MPL-2.0";
+  if (has("business source license")) return "BUSL-1.1";
+  if (has("server side public license")) return "SSPL-1.0";
+  if (has("elastic license 2.0")) return "Elastic-2.0";
+  if (has("eclipse public license - v 2.0") || has("eclipse public license v2.0")) return "EPL-2.0";
+  if (has("boost software license")) return "BSL-1.0";
+  if (has("unencumbered software released into the public domain")) return "Unlicense";
+  if (has("permission is hereby granted, free of charge")) return "MIT";
+  if (has("permission to use, copy, modify, and/or distribute this software")) return "ISC";
+  if (has("redistribution and use in source and binary forms")) {
+    return has("neither the name") || has("names of its contributors") ? "BSD-3-Clause" : "BSD-2-Clause";
+  }
+  return "";
+}
+
+}  // namespace oscm::ingest

@@ -1,0 +1,35 @@
+// Community files: which governance and documentation files a repository has.
+//
+// Looked for at the root, in .github/ and in docs/ (case-insensitive names, any extension):
+//   license            LICENSE, LICENCE, COPYING, UNLICENSE (SPDX id from the text, see DetectSpdx)
+//   readme             README
+//   readme_translation README.zh-CN.md, README_CN.md, README-ja.md ... (language tag normalised)
+//   docs_translation   docs/zh, docs/zh-CN, docs/cn, docs/ja ... (directories)
+//   contributing, code_of_conduct, governance, security, changelog (CHANGELOG, CHANGES, HISTORY,
+//   NEWS, RELEASE_NOTES), maintainers (MAINTAINERS, OWNERS, OWNERS_ALIASES, CODEOWNERS,
+//   COMMITTERS), adopters (ADOPTERS, USERS), issue_template, pr_template (files or directories).
+// Pure; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oscm::ingest {
+
+struct FileClass {
+  std::string kind;
+  std::string language;  // translations only
+};
+
+// `path` is relative to the repository root ("docs/zh", ".github/SECURITY.md").
+std::optional<FileClass> ClassifyCommunityPath(std::string_view path, bool is_directory);
+
+// The SPDX identifier of a licence text, or "" when not recognised.
+std::string DetectSpdx(std::string_view license_text);
+
+// Every kind ClassifyCommunityPath can return, in display order.
+const std::vector<std::string>& CommunityFileKinds();
+
+}  // namespace oscm::ingest

@@ -1,0 +1,224 @@
+#include "ingest/git/git_ingest.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <thread>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "base/batch_pipe.h"
+#include "base/strings.h"
+#include "ingest/git/commit_walk.h"
+#include "ingest/git/community_scan.h"
+#include "ingest/git/git_repo.h"
+#include "ingest/git/numstat.h"
+#include "ingest/git/tags.h"
+#include "ingest/identity/identity_resolver.h"
+#include "store/activity_writer.h"
+
+namespace oscm::ingest {
+namespace {
+
+using store::SqliteDb;
+
+Result<std::unordered_set<std::string>> StoredCommits(SqliteDb& db, int64_t repo_id) {
+  OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT oid FROM commits WHERE repo_id = ?"));
+  stmt.Bind(1, repo_id);
+  std::unordered_set<std::string> out;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) break;
+    out.insert(stmt.ColumnText(0));
+  }
+  return out;
+}
+
+Result<std::set<std::string>> StoredCommunityPaths(SqliteDb& db, int64_t repo_id) {
+  OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT path FROM community_files WHERE repo_id = ?"));
+  stmt.Bind(1, repo_id);
+  std::set<std::string> out;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) break;
+    out.insert(stmt.ColumnText(0));
+  }
+  return out;
+}
+
+// The first-parent line ending at `head`, oldest first, from the stored commits.
+Result<std::vector<std::string>> FirstParentChain(SqliteDb& db, int64_t repo_id, const std::string& head) {
+  OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT oid, parents FROM commits WHERE repo_id = ?"));
+  stmt.Bind(1, repo_id);
+  std::unordered_map<std::string, std::string> first_parent;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) break;
+    std::string parents = stmt.ColumnText(1);
+    parents.resize(std::min(parents.size(), parents.find(' ')));
+    first_parent.emplace(stmt.ColumnText(0), std::move(parents));
+  }
+  std::vector<std::string> chain;
+  for (auto it = first_parent.find(head); it != first_parent.end(); it = first_parent.find(it->second)) {
+    chain.push_back(it->first);
+    if (chain.size() > first_parent.size()) break;  // a cycle cannot happen in git; be safe anyway
+  }
+  std::reverse(chain.begin(), chain.end());
+  return chain;
+}
+
+// Non-merge commits of the repository whose line changes are not stored yet.
+Result<std::vector<NumstatJob>> PendingNumstat(SqliteDb& db, int64_t repo_id) {
+  OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare(
+      "SELECT c.id, c.oid, c.parents FROM commits c WHERE c.repo_id = ? AND c.parent_count <= 1 AND NOT EXISTS "
+      "(SELECT 1 FROM numstat_done d WHERE d.commit_id = c.id) ORDER BY c.id"));
+  stmt.Bind(1, repo_id);
+  std::vector<NumstatJob> jobs;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) break;
+    jobs.push_back(NumstatJob{stmt.ColumnInt(0), stmt.ColumnText(1), stmt.ColumnText(2)});
+  }
+  return jobs;
+}
+
+}  // namespace
+
+Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& options,
+                                  const BotList& bots, const AffiliationResolver& affiliations,
+                                  ProgressSink& progress) {
+  LibGit2Scope libgit2;
+  OSCM_ASSIGN_OR_RETURN(GitRepo repo, GitRepo::Open(options.location, options.cache_dir, progress));
+  OSCM_ASSIGN_OR_RETURN(const std::vector<RefTip> tips, repo.Tips(options.branch, options.all_branches));
+
+  GitIngestResult result;
+  result.location = repo.location();
+  SqliteDb& db = store.db();
+  OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
+  result.community = options.community;
+  if (result.community.empty()) {
+    // A repository ingested before stays in its community; a new one is named after itself.
+    OSCM_ASSIGN_OR_RETURN(auto known_repo, store.FindRepository(repo.location()));
+    result.community = repo.DefaultName();
+    if (known_repo) {
+      OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("SELECT name FROM communities WHERE id = ?"));
+      stmt.Bind(1, known_repo->community_id);
+      OSCM_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+      if (row) result.community = stmt.ColumnText(0);
+    }
+  }
+  OSCM_ASSIGN_OR_RETURN(const int64_t community_id, store.EnsureCommunity(result.community));
+  OSCM_ASSIGN_OR_RETURN(const store::RepositoryRow repo_row, store.EnsureRepository(community_id, repo.location()));
+  OSCM_ASSIGN_OR_RETURN(store::ActivityWriter writer, store::ActivityWriter::Create(db));
+  IdentityResolver identities(bots, affiliations, writer);
+
+  // Walk only what is not stored yet.
+  OSCM_ASSIGN_OR_RETURN(const std::unordered_set<std::string> stored, StoredCommits(db, repo_row.id));
+  WalkOptions walk;
+  for (const auto& t : tips) walk.tips.push_back(t.oid);
+  walk.stored = &stored;
+  walk.now = options.now;
+  walk.cancel = options.cancel;
+
+  auto add_person = [&](const CommitRecord& c, int64_t commit_id, const PersonRef& p,
+                        std::string_view role) -> Status {
+    OSCM_ASSIGN_OR_RETURN(const ResolvedIds ids, identities.Resolve(p, c.author.time));
+    if (ids.malformed) {
+      result.stats.AddBad(fmt::format("commit {}: malformed {} identity '{} <{}>'", c.oid, role,
+                                      SanitizeUtf8(p.name), SanitizeUtf8(p.email)));
+    }
+    return writer.InsertContributor(commit_id, ids.identity_id, role, ids.org_id);
+  };
+  auto store_commit = [&](CommitRecord& c) -> Status {
+    OSCM_ASSIGN_OR_RETURN(const ResolvedIds author, identities.Resolve(c.author.person, c.author.time));
+    if (author.malformed) {
+      result.stats.AddBad(fmt::format("commit {}: malformed author identity '{} <{}>'", c.oid,
+                                      SanitizeUtf8(c.author.person.name), SanitizeUtf8(c.author.person.email)));
+    }
+    OSCM_ASSIGN_OR_RETURN(const ResolvedIds committer, identities.Resolve(c.committer.person, c.committer.time));
+    OSCM_ASSIGN_OR_RETURN(const std::optional<int64_t> commit_id,
+                          writer.InsertCommit(repo_row.id, c, author.identity_id, committer.identity_id, author.org_id));
+    if (!commit_id) return Status::Ok();
+    ++result.commits_added;
+    OSCM_RETURN_IF_ERROR(writer.InsertContributor(*commit_id, author.identity_id, "author", author.org_id));
+    for (const auto& p : c.coauthors) OSCM_RETURN_IF_ERROR(add_person(c, *commit_id, p, "coauthor"));
+    for (const auto& p : c.signoffs) OSCM_RETURN_IF_ERROR(add_person(c, *commit_id, p, "signoff"));
+    return Status::Ok();
+  };
+
+  // Reading objects (inflate, parse) and writing rows (resolve, SQLite) overlap on two threads.
+  BatchPipe<CommitRecord> pipe;
+  IngestStats walk_stats;
+  Status walk_status;
+  std::thread reader([&] {
+    walk_status = WalkCommits(repo, walk, [&](CommitRecord&& c) -> Status {
+      return pipe.Push(std::move(c)) ? Status::Ok() : CancelledError("writer stopped");
+    }, progress, &walk_stats);
+    pipe.Close();
+  });
+  Status write_status;
+  std::vector<CommitRecord> batch;
+  while (write_status.ok() && pipe.Pop(&batch)) {
+    for (CommitRecord& c : batch) {
+      write_status = store_commit(c);
+      if (!write_status.ok()) break;
+    }
+  }
+  if (!write_status.ok()) pipe.Stop();
+  reader.join();
+  OSCM_RETURN_IF_ERROR(write_status);
+  OSCM_RETURN_IF_ERROR(walk_status);
+  result.stats.Merge(walk_stats);
+  progress.Done();
+
+  // Organisations and bot flags follow the affiliation data in force now.
+  const std::string digest = identities.Digest();
+  if (repo_row.identity_config != digest) {
+    if (!repo_row.identity_config.empty()) {
+      OSCM_RETURN_IF_ERROR(identities.Reresolve(db, repo_row.id));
+      result.reresolved = true;
+    }
+    OSCM_RETURN_IF_ERROR(writer.SetIdentityConfig(repo_row.id, digest));
+  }
+
+  if (options.numstat) {
+    OSCM_ASSIGN_OR_RETURN(const std::vector<NumstatJob> jobs, PendingNumstat(db, repo_row.id));
+    OSCM_ASSIGN_OR_RETURN(auto changes, ComputeNumstat(repo.path(), jobs, options.threads, progress, options.cancel));
+    progress.Done();
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      OSCM_RETURN_IF_ERROR(writer.InsertFileChanges(jobs[i].commit_id, changes[i]));
+    }
+    result.numstat_commits = static_cast<int64_t>(jobs.size());
+  }
+
+  OSCM_ASSIGN_OR_RETURN(const std::vector<ReleaseRecord> releases, ReadReleases(repo));
+  OSCM_RETURN_IF_ERROR(writer.ReplaceReleases(repo_row.id, releases));
+  result.releases = static_cast<int64_t>(releases.size());
+
+  // Community files are read from the first tip (HEAD or the chosen branch).
+  OSCM_ASSIGN_OR_RETURN(const std::set<std::string> known, StoredCommunityPaths(db, repo_row.id));
+  OSCM_ASSIGN_OR_RETURN(const std::vector<CommunityFileRecord> files, ScanCommunityFiles(repo, tips.front().oid, known, [&] { return FirstParentChain(db, repo_row.id, tips.front().oid); }));
+  OSCM_RETURN_IF_ERROR(writer.ReplaceCommunityFiles(repo_row.id, files));
+  result.community_files = static_cast<int64_t>(files.size());
+
+  std::vector<std::pair<std::string, std::string>> refs;
+  for (const auto& t : tips) refs.emplace_back(t.ref, t.oid);
+  OSCM_RETURN_IF_ERROR(writer.ReplaceRefs(repo_row.id, refs));
+
+  if (result.commits_added > 0 || result.numstat_commits > 0 || result.reresolved) {
+    store::IngestLogRow log;
+    log.source = "git";
+    for (const auto& t : tips) log.head += fmt::format("{}{} {}", log.head.empty() ? "" : "; ", t.ref, t.oid);
+    log.commits_added = result.commits_added;
+    log.releases = result.releases;
+    log.bad_records = result.stats.bad;
+    for (const auto& s : result.stats.samples) log.detail += s + "\n";
+    OSCM_RETURN_IF_ERROR(writer.LogIngest(repo_row.id, log));
+  }
+  if (options.cancel != nullptr && options.cancel->load()) return CancelledError("interrupted");
+  OSCM_RETURN_IF_ERROR(txn.Commit());
+  return result;
+}
+
+}  // namespace oscm::ingest

@@ -1,0 +1,124 @@
+#include "metrics/activity.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+namespace oscm::metrics {
+
+namespace {
+
+template <typename T>
+std::span<const T> Slice(const std::vector<T>& v, const TimeWindow& w) {
+  auto lo = std::lower_bound(v.begin(), v.end(), w.begin, [](const T& x, int64_t t) { return x.time < t; });
+  auto hi = std::lower_bound(lo, v.end(), w.end, [](const T& x, int64_t t) { return x.time < t; });
+  return std::span<const T>(&*v.begin() + (lo - v.begin()), static_cast<size_t>(hi - lo));
+}
+
+}  // namespace
+
+std::span<const CommitFact> CommunityActivity::CommitsIn(const TimeWindow& w) const {
+  if (commits.empty()) return {};
+  return Slice(commits, w);
+}
+
+std::span<const ContributionFact> CommunityActivity::ContributionsIn(const TimeWindow& w) const {
+  if (contributions.empty()) return {};
+  return Slice(contributions, w);
+}
+
+Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::string& name) {
+  CommunityActivity a;
+  a.name = name;
+  OSCM_ASSIGN_OR_RETURN(auto community, db.Prepare("SELECT id FROM communities WHERE name = ?"));
+  community.Bind(1, std::string_view(name));
+  OSCM_ASSIGN_OR_RETURN(const bool found, community.Step());
+  if (!found) return NotFoundError(fmt::format("unknown community '{}'", name));
+  const int64_t community_id = community.ColumnInt(0);
+
+  OSCM_ASSIGN_OR_RETURN(auto repos, db.Prepare("SELECT location FROM repositories WHERE community_id = ? ORDER BY location"));
+  repos.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, repos.Step());
+    if (!row) break;
+    a.repositories.push_back(repos.ColumnText(0));
+  }
+
+  // Organisation ids map to dense indexes; independent and unknown map to -1.
+  std::unordered_map<int64_t, int32_t> org_index;
+  OSCM_ASSIGN_OR_RETURN(auto orgs, db.Prepare("SELECT id, name, kind FROM organisations ORDER BY name"));
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, orgs.Step());
+    if (!row) break;
+    if (orgs.ColumnText(2) != "company") continue;
+    org_index[orgs.ColumnInt(0)] = static_cast<int32_t>(a.orgs.size());
+    a.orgs.push_back(orgs.ColumnText(1));
+  }
+  auto org_of = [&](int64_t id) {
+    auto it = org_index.find(id);
+    return it == org_index.end() ? -1 : it->second;
+  };
+
+  // MIN(...) aggregates make the row chosen for a commit stored in two repositories deterministic.
+  OSCM_ASSIGN_OR_RETURN(auto commits, db.Prepare(
+      "SELECT c.oid, MIN(c.author_time), MIN(c.author_offset), MIN(c.parent_count), MIN(c.org_id), MAX(i.is_bot) "
+      "FROM commits c JOIN repositories r ON r.id = c.repo_id JOIN identities i ON i.id = c.author_id "
+      "WHERE r.community_id = ? GROUP BY c.oid ORDER BY 2, 1"));
+  commits.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, commits.Step());
+    if (!row) break;
+    const int64_t t = commits.ColumnInt(1);
+    if (a.first_commit == 0 || t < a.first_commit) a.first_commit = t;
+    a.last_commit = std::max(a.last_commit, t);
+    if (commits.ColumnInt(3) > 1 || commits.ColumnInt(5) != 0) continue;
+    a.commits.push_back(CommitFact{t, static_cast<int32_t>(commits.ColumnInt(2)), org_of(commits.ColumnInt(4))});
+  }
+
+  std::unordered_map<int64_t, int32_t> person_index;
+  OSCM_ASSIGN_OR_RETURN(auto contribs, db.Prepare(
+      "SELECT c.oid, cc.identity_id, MIN(cc.org_id), MIN(c.author_time), i.name, i.email "
+      "FROM commit_contributors cc JOIN commits c ON c.id = cc.commit_id "
+      "JOIN repositories r ON r.id = c.repo_id JOIN identities i ON i.id = cc.identity_id "
+      "WHERE r.community_id = ? AND cc.role IN ('author', 'coauthor') AND i.is_bot = 0 AND c.parent_count <= 1 "
+      "GROUP BY c.oid, cc.identity_id ORDER BY 4, 1, 2"));
+  contribs.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, contribs.Step());
+    if (!row) break;
+    const int64_t identity = contribs.ColumnInt(1);
+    auto [it, inserted] = person_index.emplace(identity, static_cast<int32_t>(a.people.size()));
+    const int64_t t = contribs.ColumnInt(3);
+    if (inserted) {
+      a.people.push_back(fmt::format("{} <{}>", contribs.ColumnText(4), contribs.ColumnText(5)));
+      a.first_contribution.push_back(t);  // rows come in time order
+    }
+    a.contributions.push_back(ContributionFact{t, it->second, org_of(contribs.ColumnInt(2))});
+  }
+
+  OSCM_ASSIGN_OR_RETURN(auto releases, db.Prepare(
+      "SELECT rel.released_at, rel.tag, rel.is_prerelease, rel.major IS NOT NULL FROM releases rel "
+      "JOIN repositories r ON r.id = rel.repo_id WHERE r.community_id = ? ORDER BY 1, 2"));
+  releases.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, releases.Step());
+    if (!row) break;
+    a.releases.push_back(ReleaseFact{releases.ColumnInt(0), releases.ColumnText(1),
+                                     releases.ColumnInt(2) != 0, releases.ColumnInt(3) != 0});
+  }
+
+  OSCM_ASSIGN_OR_RETURN(auto files, db.Prepare(
+      "SELECT f.kind, f.path, COALESCE(f.spdx, ''), COALESCE(f.language, ''), MIN(f.first_seen) FROM community_files f "
+      "JOIN repositories r ON r.id = f.repo_id WHERE r.community_id = ? GROUP BY f.kind, f.path ORDER BY 1, 2"));
+  files.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, files.Step());
+    if (!row) break;
+    a.files.push_back(FileFact{files.ColumnText(0), files.ColumnText(1), files.ColumnText(2),
+                               files.ColumnText(3), files.ColumnInt(4)});
+  }
+  return a;
+}
+
+}  // namespace oscm::metrics

@@ -1,0 +1,72 @@
+// CommunityActivity: the facts about one community that metrics are computed from, loaded from
+// the store once and held in time-sorted arrays so that any window is a binary search away.
+//
+// Definitions shared by every metric:
+//   - a *commit* is a non-merge commit whose author is not a bot (merges record integration, not
+//     work; bots are not contributors);
+//   - a *contribution* is one person credited on such a commit: its author and each co-author;
+//   - the *organisation* of a commit or contribution is the author's affiliation at the commit
+//     date (see ingest/identity/affiliation.h); "independent" and "unknown" are not organisations.
+// Commits present in several repositories of a community (forks, mirrors) count once.
+// Immutable after loading; safe to read from several threads.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "oscm/status.h"
+#include "store/sqlite.h"
+
+namespace oscm::metrics {
+
+struct CommitFact {
+  int64_t time = 0;  // author time, UTC
+  int32_t offset_minutes = 0;
+  int32_t org = -1;  // index into orgs, or -1 when independent/unknown
+};
+
+struct ContributionFact {
+  int64_t time = 0;
+  int32_t person = 0;  // index into people
+  int32_t org = -1;
+};
+
+struct ReleaseFact {
+  int64_t time = 0;
+  std::string tag;
+  bool prerelease = false;
+  bool versioned = false;  // the tag parsed as a version
+};
+
+struct FileFact {
+  std::string kind;
+  std::string path;
+  std::string spdx;
+  std::string language;
+  int64_t first_seen = 0;
+};
+
+struct CommunityActivity {
+  std::string name;
+  std::vector<std::string> repositories;  // locations
+  std::vector<CommitFact> commits;              // sorted by time
+  std::vector<ContributionFact> contributions;  // sorted by time
+  std::vector<int64_t> first_contribution;      // per person: earliest contribution time
+  std::vector<std::string> people;              // per person: display "Name <email>"
+  std::vector<std::string> orgs;                // organisation names
+  std::vector<ReleaseFact> releases;            // sorted by time
+  std::vector<FileFact> files;                  // sorted by kind, path
+  int64_t first_commit = 0;  // earliest commit of any kind (0 when none)
+  int64_t last_commit = 0;
+
+  std::span<const CommitFact> CommitsIn(const TimeWindow& w) const;
+  std::span<const ContributionFact> ContributionsIn(const TimeWindow& w) const;
+};
+
+// Loads the community `name`. kNotFound names the community when it is not in the store.
+Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::string& name);
+
+}  // namespace oscm::metrics

@@ -1,0 +1,42 @@
+#include "metrics/assessment.h"
+
+namespace oscm::metrics {
+
+int64_t DefaultAsOf(const CommunityActivity& activity, int64_t now) {
+  if (activity.last_commit == 0) return now;
+  const TimeWindow recent = TrailingMonths(now, 12);
+  if (activity.last_commit >= recent.begin) return now;
+  return activity.last_commit;
+}
+
+Assessment Assess(const CommunityActivity& activity, int64_t as_of) {
+  Assessment out;
+  out.community = activity.name;
+  out.repositories = activity.repositories;
+  out.as_of = FloorDiv(as_of, kSecondsPerDay) * kSecondsPerDay;
+  out.window = TrailingMonths(out.as_of, 12);
+  out.files = activity.files;
+  out.first_commit = activity.first_commit;
+  out.last_commit = activity.last_commit;
+  if (activity.first_commit != 0 && activity.first_commit < out.window.end) {
+    for (MonthIndex m = MonthOf(activity.first_commit); m <= MonthOf(out.as_of); ++m) out.months.push_back(m);
+  }
+  for (const MetricDef& def : Registry()) {
+    MetricResult r;
+    r.def = &def;
+    r.value = def.compute(activity, out.window);
+    r.series.reserve(out.months.size());
+    for (MonthIndex m : out.months) {
+      TimeWindow w = MonthWindow(m);
+      // The last month is cut at as_of so that the series never looks past the evaluation date.
+      if (w.end > out.window.end) w.end = out.window.end;
+      r.series.push_back(def.compute(activity, w));
+    }
+    out.metrics.push_back(std::move(r));
+  }
+  // Files that appeared after as_of are not part of this assessment.
+  std::erase_if(out.files, [&](const FileFact& f) { return f.first_seen >= out.window.end; });
+  return out;
+}
+
+}  // namespace oscm::metrics

@@ -1,0 +1,42 @@
+// Assessment: every registered metric for one community, over the 12 months ending at `as_of`
+// and as a monthly series from the first commit's month to as_of's month.
+//
+// Pure function of the activity and the date: the same store and as_of give the same assessment.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "metrics/activity.h"
+#include "metrics/registry.h"
+
+namespace oscm::metrics {
+
+struct MetricResult {
+  const MetricDef* def = nullptr;
+  std::optional<double> value;                // over the 12-month window
+  std::vector<std::optional<double>> series;  // one per month in Assessment::months
+};
+
+struct Assessment {
+  std::string community;
+  std::vector<std::string> repositories;
+  int64_t as_of = 0;
+  TimeWindow window;
+  std::vector<MonthIndex> months;
+  std::vector<MetricResult> metrics;  // registry order
+  std::vector<FileFact> files;
+  int64_t first_commit = 0;
+  int64_t last_commit = 0;
+};
+
+// "Today, or the last commit's date for a repository that stopped": `now` unless the community
+// has had no commit in the 12 months before it.
+int64_t DefaultAsOf(const CommunityActivity& activity, int64_t now);
+
+Assessment Assess(const CommunityActivity& activity, int64_t as_of);
+
+}  // namespace oscm::metrics

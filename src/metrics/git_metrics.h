@@ -1,0 +1,28 @@
+// Metrics from commits, people and organisations (see activity.h for what counts as a commit,
+// a contribution and an organisation). Each function has the registry's ComputeFn shape.
+#pragma once
+
+#include <optional>
+
+#include "base/time.h"
+#include "metrics/activity.h"
+
+namespace oscm::metrics {
+
+std::optional<double> Commits(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ContributorsActive(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ContributorsNew(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ContributorsRetained(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> OrgsActive(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> TopOrgShare(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ElephantFactor(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> BusFactor(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> Releases(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> AgeMonths(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> CommunityFiles(const CommunityActivity& a, const TimeWindow& w);
+
+// Smallest number of the largest counts whose sum reaches half of the total; nullopt when the
+// total is zero. Exposed for tests.
+std::optional<double> HalfCoverCount(std::vector<int64_t> counts);
+
+}  // namespace oscm::metrics

@@ -1,0 +1,65 @@
+#include "metrics/registry.h"
+
+#include <algorithm>
+
+#include "metrics/git_metrics.h"
+#include "metrics/timezone_metrics.h"
+
+namespace oscm::metrics {
+
+const std::vector<MetricDef>& Registry() {
+  static const std::vector<MetricDef> kMetrics = [] {
+    std::vector<MetricDef> m = {
+        {"age_months", "months", "git",
+         "Whole months from the community's first commit to the end of the window.", AgeMonths},
+        {"bus_factor", "count", "git",
+         "Fewest people whose contributions (authored or co-authored commits) make up half of all "
+         "contributions in the window.", BusFactor},
+        {"commits", "count", "git",
+         "Non-merge commits by people (not bots) authored in the window.", Commits},
+        {"community_files", "count", "git",
+         "How many kinds of community file (licence, readme, translations, contributing, code of "
+         "conduct, governance, maintainers, security, adopters, changelog, issue and PR templates) "
+         "the repository has, counting those present by the end of the window.", CommunityFiles},
+        {"contributors_active", "count", "git",
+         "Distinct people who authored or co-authored a commit in the window.", ContributorsActive},
+        {"contributors_new", "count", "git",
+         "Active contributors whose first contribution ever falls in the window.", ContributorsNew},
+        {"contributors_retained", "count", "git",
+         "Active contributors who also contributed in the 12 months before the window.",
+         ContributorsRetained},
+        {"elephant_factor", "count", "git",
+         "Fewest organisations whose commits make up half of the organisation-affiliated commits "
+         "in the window (independent and unknown authors excluded).", ElephantFactor},
+        {"orgs_active", "count", "git",
+         "Distinct organisations (not independent or unknown) with a contribution in the window.",
+         OrgsActive},
+        {"releases", "count", "git",
+         "Version tags (not pre-releases) dated in the window: annotated tag date, else the tagged "
+         "commit's date.", Releases},
+        {"top_org_share", "share", "git",
+         "Share of the window's commits authored by the organisation with the most commits.",
+         TopOrgShare},
+        {"tz_entropy", "bits", "git",
+         "Shannon entropy of the authors' UTC offsets over the window's commits.", TzEntropy},
+        {"tz_regions", "count", "git",
+         "How many of the three regions (Americas, Europe-Africa, Asia-Pacific, by the author's "
+         "UTC offset) hold at least 10% of the window's commits.", TzRegions},
+        {"working_hours_share", "share", "git",
+         "Share of the window's commits made Monday to Friday, 09:00-18:00 in the author's local "
+         "time (a proxy for paid development).", WorkingHoursShare},
+    };
+    std::sort(m.begin(), m.end(), [](const MetricDef& a, const MetricDef& b) { return a.id < b.id; });
+    return m;
+  }();
+  return kMetrics;
+}
+
+const MetricDef* FindMetric(std::string_view id) {
+  for (const auto& m : Registry()) {
+    if (m.id == id) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace oscm::metrics

@@ -1,0 +1,139 @@
+#include "report/assessment_report.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "report/json_writer.h"
+
+namespace oscm::report {
+namespace {
+
+bool IsIntegral(const metrics::MetricDef& def) { return def.unit == "count" || def.unit == "months"; }
+
+void WriteValue(JsonWriter& w, const metrics::MetricDef& def, const std::optional<double>& v) {
+  if (!v) return w.Null();
+  if (IsIntegral(def)) return w.Int(static_cast<int64_t>(std::llround(*v)));
+  w.Number(*v, 4);
+}
+
+std::string Sparkline(const std::vector<std::optional<double>>& series, size_t last) {
+  static const char* kBars[] = {"\u2581", "\u2582", "\u2583", "\u2584", "\u2585", "\u2586", "\u2587", "\u2588"};
+  const size_t start = series.size() > last ? series.size() - last : 0;
+  double hi = 0;
+  for (size_t i = start; i < series.size(); ++i) hi = std::max(hi, series[i].value_or(0));
+  std::string out;
+  for (size_t i = start; i < series.size(); ++i) {
+    if (!series[i]) {
+      out += ' ';
+      continue;
+    }
+    const int level = hi <= 0 ? 0 : static_cast<int>(std::lround(7.0 * *series[i] / hi));
+    out += kBars[std::clamp(level, 0, 7)];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FormatMetricValue(const metrics::MetricDef& def, double value) {
+  if (IsIntegral(def)) return fmt::format("{}", std::llround(value));
+  std::string s = fmt::format("{:.4f}", value);
+  if (s == "-0.0000") s = "0.0000";
+  return s;
+}
+
+std::string RenderAssessmentJson(const metrics::Assessment& a) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("as_of");
+  w.String(FormatDate(a.as_of));
+  w.Key("community");
+  w.String(a.community);
+  w.Key("files");
+  w.BeginArray();
+  for (const auto& f : a.files) {
+    w.BeginObject();
+    w.Key("first_seen");
+    w.String(FormatDate(f.first_seen));
+    w.Key("kind");
+    w.String(f.kind);
+    w.Key("language");
+    if (f.language.empty()) w.Null(); else w.String(f.language);
+    w.Key("path");
+    w.String(f.path);
+    w.Key("spdx");
+    if (f.spdx.empty()) w.Null(); else w.String(f.spdx);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("first_commit");
+  if (a.first_commit == 0) w.Null(); else w.String(FormatTimestamp(a.first_commit));
+  w.Key("last_commit");
+  if (a.last_commit == 0) w.Null(); else w.String(FormatTimestamp(a.last_commit));
+  w.Key("metrics");
+  w.BeginObject();
+  for (const auto& m : a.metrics) {
+    w.Key(m.def->id);
+    WriteValue(w, *m.def, m.value);
+  }
+  w.EndObject();
+  w.Key("repositories");
+  w.BeginArray();
+  for (const auto& r : a.repositories) w.String(r);
+  w.EndArray();
+  w.Key("series");
+  w.BeginObject();
+  for (const auto& m : a.metrics) {
+    w.Key(m.def->id);
+    w.BeginObject();
+    for (size_t i = 0; i < a.months.size(); ++i) {
+      w.Key(FormatMonth(a.months[i]));
+      WriteValue(w, *m.def, m.series[i]);
+    }
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("window");
+  w.BeginObject();
+  w.Key("begin");
+  w.String(FormatDate(a.window.begin));
+  w.Key("end");
+  w.String(FormatDate(a.window.end - kSecondsPerDay));
+  w.EndObject();
+  w.EndObject();
+  std::string out = w.str();
+  out += '\n';
+  return out;
+}
+
+std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  std::string out;
+  out += fmt::format("{}{}{}  as of {}  (window {} .. {})\n", bold, a.community, reset, FormatDate(a.as_of),
+                     FormatDate(a.window.begin), FormatDate(a.window.end - kSecondsPerDay));
+  for (const auto& r : a.repositories) out += fmt::format("  repository  {}\n", r);
+  if (a.first_commit != 0) {
+    out += fmt::format("  history     {} .. {}\n", FormatDate(a.first_commit), FormatDate(a.last_commit));
+  }
+  out += '\n';
+  out += fmt::format("{}{:<24}{:>10}  {:<7} {}{}\n", bold, "metric", "12 months", "unit", "last 24 months", reset);
+  for (const auto& m : a.metrics) {
+    const std::string value = m.value ? FormatMetricValue(*m.def, *m.value) : "-";
+    out += fmt::format("{:<24}{:>10}  {:<7} {}\n", m.def->id, value, m.def->unit, Sparkline(m.series, 24));
+  }
+  if (!a.files.empty()) {
+    out += fmt::format("\n{}{:<20}{:<12}{}{}\n", bold, "community file", "since", "path", reset);
+    for (const auto& f : a.files) {
+      std::string extra;
+      if (!f.spdx.empty()) extra = " (" + f.spdx + ")";
+      if (!f.language.empty()) extra = " (" + f.language + ")";
+      out += fmt::format("{:<20}{:<12}{}{}\n", f.kind, FormatDate(f.first_seen), f.path, extra);
+    }
+  }
+  return out;
+}
+
+}  // namespace oscm::report

@@ -1,0 +1,137 @@
+#include "store/schema.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace oscm::store {
+namespace {
+
+// Times are UTC Unix seconds; offsets are minutes east of UTC.
+constexpr std::array<const char*, 1> kMigrations = {
+    R"sql(
+CREATE TABLE communities (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE repositories (
+  id INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  location TEXT NOT NULL UNIQUE,     -- canonical path or URL the user gave
+  branch TEXT,                       -- NULL: HEAD
+  all_branches INTEGER NOT NULL DEFAULT 0,
+  identity_config TEXT NOT NULL DEFAULT ''  -- digest of bots + affiliations used for its rows
+);
+CREATE TABLE repo_refs (             -- tips already walked, hidden on the next incremental walk
+  repo_id INTEGER NOT NULL REFERENCES repositories(id),
+  ref TEXT NOT NULL,
+  oid TEXT NOT NULL,
+  PRIMARY KEY (repo_id, ref)
+);
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL                 -- 'company', 'independent', 'unknown'
+);
+CREATE TABLE identities (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,          -- case-folded email, or 'github:<login>' for noreply addresses
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  login TEXT,
+  is_bot INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE identity_aliases (      -- every raw (name, email) seen, and the identity it resolved to
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  identity_id INTEGER NOT NULL REFERENCES identities(id),
+  PRIMARY KEY (name, email)
+) WITHOUT ROWID;
+CREATE TABLE commits (               -- ids grow in ingest order, so child tables append
+  id INTEGER PRIMARY KEY,
+  repo_id INTEGER NOT NULL REFERENCES repositories(id),
+  oid TEXT NOT NULL,
+  author_id INTEGER NOT NULL REFERENCES identities(id),
+  committer_id INTEGER NOT NULL REFERENCES identities(id),
+  author_time INTEGER NOT NULL,
+  author_offset INTEGER NOT NULL,
+  committer_time INTEGER NOT NULL,
+  committer_offset INTEGER NOT NULL,
+  parents TEXT NOT NULL,             -- space-separated oids
+  parent_count INTEGER NOT NULL,
+  org_id INTEGER NOT NULL REFERENCES organisations(id),  -- the author's at author_time
+  UNIQUE (repo_id, oid)
+);
+CREATE TABLE commit_contributors (
+  commit_id INTEGER NOT NULL REFERENCES commits(id),
+  identity_id INTEGER NOT NULL REFERENCES identities(id),
+  role TEXT NOT NULL,                -- 'author', 'coauthor', 'signoff'
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  PRIMARY KEY (commit_id, identity_id, role)
+) WITHOUT ROWID;
+CREATE TABLE commit_files (
+  commit_id INTEGER NOT NULL REFERENCES commits(id),
+  path TEXT NOT NULL,
+  added INTEGER NOT NULL,            -- -1: binary
+  deleted INTEGER NOT NULL,
+  PRIMARY KEY (commit_id, path)
+) WITHOUT ROWID;
+CREATE TABLE numstat_done (          -- commits whose file changes were computed (possibly none)
+  commit_id INTEGER PRIMARY KEY REFERENCES commits(id)
+);
+CREATE TABLE releases (
+  repo_id INTEGER NOT NULL REFERENCES repositories(id),
+  tag TEXT NOT NULL,
+  target_oid TEXT NOT NULL,
+  released_at INTEGER NOT NULL,
+  annotated INTEGER NOT NULL,
+  major INTEGER, minor INTEGER, patch INTEGER, prerelease_label TEXT,
+  is_prerelease INTEGER NOT NULL,
+  PRIMARY KEY (repo_id, tag)
+) WITHOUT ROWID;
+CREATE TABLE community_files (
+  repo_id INTEGER NOT NULL REFERENCES repositories(id),
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  spdx TEXT,
+  language TEXT,
+  first_seen INTEGER NOT NULL,
+  first_oid TEXT NOT NULL,
+  PRIMARY KEY (repo_id, path)
+) WITHOUT ROWID;
+CREATE TABLE ingest_log (
+  id INTEGER PRIMARY KEY,
+  repo_id INTEGER NOT NULL REFERENCES repositories(id),
+  source TEXT NOT NULL,              -- 'git'
+  head TEXT NOT NULL,                -- what was walked, e.g. 'refs/heads/main 1a2b...'
+  commits_added INTEGER NOT NULL,
+  releases INTEGER NOT NULL,
+  bad_records INTEGER NOT NULL,
+  detail TEXT NOT NULL               -- first samples of bad records, one per line
+);
+)sql",
+};
+
+}  // namespace
+
+int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Status Migrate(SqliteDb& db) {
+  OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("PRAGMA user_version"));
+  OSCM_ASSIGN_OR_RETURN(const bool has_row, stmt.Step());
+  const int version = has_row ? static_cast<int>(stmt.ColumnInt(0)) : 0;
+  if (version > CurrentSchemaVersion()) {
+    return UnsupportedError(fmt::format(
+        "{}: store schema version {} is newer than this oscm supports ({}); upgrade oscm",
+        db.path(), version, CurrentSchemaVersion()));
+  }
+  for (int v = version; v < CurrentSchemaVersion(); ++v) {
+    OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+    OSCM_RETURN_IF_ERROR(db.Exec(kMigrations[static_cast<size_t>(v)]));
+    OSCM_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", v + 1)));
+    OSCM_RETURN_IF_ERROR(txn.Commit().WithContext(fmt::format("migration {}", v + 1)));
+  }
+  return Status::Ok();
+}
+
+}  // namespace oscm::store

@@ -1,0 +1,98 @@
+// RAII wrappers around sqlite3 handles, and the adapter from sqlite3 return codes to Status.
+//
+// SqliteDb owns a connection; SqliteStatement owns a prepared statement and borrows its
+// connection, which must outlive it. Neither is thread-safe: one connection per thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "oscm/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace oscm::store {
+
+class SqliteStatement;
+
+class SqliteDb {
+ public:
+  // Opens (creating if needed) the database file at `path`; ":memory:" works.
+  static Result<SqliteDb> Open(const std::string& path);
+
+  SqliteDb(SqliteDb&& other) noexcept;
+  SqliteDb& operator=(SqliteDb&& other) noexcept;
+  SqliteDb(const SqliteDb&) = delete;
+  SqliteDb& operator=(const SqliteDb&) = delete;
+  ~SqliteDb();
+
+  // Runs one or more statements that return no rows.
+  Status Exec(std::string_view sql);
+  Result<SqliteStatement> Prepare(std::string_view sql);
+  int64_t LastInsertRowId() const;
+  const std::string& path() const { return path_; }
+
+  // Converts an sqlite3 return code into a Status naming `what` and the database file.
+  Status Check(int rc, std::string_view what) const;
+
+  sqlite3* raw() const { return db_; }
+
+ private:
+  SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_ = nullptr;
+  std::string path_;
+};
+
+class SqliteStatement {
+ public:
+  SqliteStatement(SqliteStatement&& other) noexcept;
+  SqliteStatement& operator=(SqliteStatement&& other) noexcept;
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+  ~SqliteStatement();
+
+  // Binds are 1-based like sqlite3. Text is copied (SQLITE_TRANSIENT).
+  SqliteStatement& Bind(int index, int64_t value);
+  SqliteStatement& Bind(int index, std::string_view value);
+  SqliteStatement& Bind(int index, const std::optional<int64_t>& value);
+  SqliteStatement& Bind(int index, const std::optional<std::string>& value);
+  SqliteStatement& BindNull(int index);
+
+  // Steps once: true when a row is available, false when done.
+  Result<bool> Step();
+  // Steps to completion, ignoring rows; then resets the statement for reuse.
+  Status Run();
+  void Reset();
+
+  int64_t ColumnInt(int index) const;
+  double ColumnDouble(int index) const;
+  std::string ColumnText(int index) const;
+  bool ColumnIsNull(int index) const;
+
+ private:
+  friend class SqliteDb;
+  SqliteStatement(const SqliteDb* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  const SqliteDb* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+// Begins a transaction on construction; rolls it back on destruction unless Commit() succeeded.
+// This is what makes an interrupted ingest leave the store exactly as it was.
+class Transaction {
+ public:
+  static Result<Transaction> Begin(SqliteDb& db);
+  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction& operator=(Transaction&&) = delete;
+  Transaction(const Transaction&) = delete;
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(SqliteDb* db) : db_(db) {}
+  SqliteDb* db_;
+};
+
+}  // namespace oscm::store

@@ -1,0 +1,119 @@
+// End-to-end: the real oscm binary on fixture repositories.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "support/community_fixture.h"
+#include "support/test_util.h"
+
+namespace oscm {
+namespace {
+
+using oscm::testing::CommandResult;
+using oscm::testing::TempDir;
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    repo_ = std::make_unique<oscm::testing::GitFixture>(tmp_.Sub("tiny"));
+    oscm::testing::BuildTinyCommunity(*repo_);
+  }
+  CommandResult Oscm(std::vector<std::string> args) {
+    args.insert(args.begin(), {oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db")});
+    return oscm::testing::RunCommand(args, {"HOME=" + tmp_.path(), "XDG_CACHE_HOME=" + tmp_.Sub("cache")});
+  }
+  static int Lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
+
+  TempDir tmp_;
+  std::unique_ptr<oscm::testing::GitFixture> repo_;
+};
+
+TEST_F(CliTest, IngestThenAssessTableAndJson) {
+  auto ingest = Oscm({"ingest", "git", repo_->path(), "--community", "tiny"});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  EXPECT_NE(ingest.err.find("tiny: "), std::string::npos);
+  EXPECT_NE(ingest.err.find("10 new commits"), std::string::npos) << ingest.err;
+  EXPECT_EQ(ingest.out, "");
+
+  auto table = Oscm({"assess", "tiny", "--as-of", "2025-06-30"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("contributors_active"), std::string::npos);
+  EXPECT_EQ(table.out.find("\x1b["), std::string::npos) << "no colour when not a terminal";
+
+  auto json = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"commits\": 6,"), std::string::npos);
+  EXPECT_NE(json.out.find("\"as_of\": \"2025-06-30\""), std::string::npos);
+  // Same store, same date: byte-identical output.
+  EXPECT_EQ(Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--format", "json"}).out, json.out);
+}
+
+TEST_F(CliTest, AssessPathIngestsWhatIsMissing) {
+  auto r = Oscm({"assess", repo_->path(), "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"community\": \"tiny\""), std::string::npos);
+  auto again = Oscm({"assess", repo_->path(), "--as-of", "2025-06-30", "--format", "json"});
+  EXPECT_NE(again.err.find("0 new commits"), std::string::npos) << again.err;
+  EXPECT_EQ(again.out, r.out);
+  auto list = Oscm({"communities"});
+  EXPECT_EQ(list.out, "tiny  " + repo_->path() + "\n");
+}
+
+TEST_F(CliTest, FileUrlWorksOffline) {
+  auto r = Oscm({"ingest", "git", "file://" + repo_->path(), "--community", "viaurl", "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto json = Oscm({"assess", "viaurl", "--as-of", "2025-06-30", "--format", "json"});
+  EXPECT_NE(json.out.find("\"commits\": 6,"), std::string::npos) << json.out;
+}
+
+TEST_F(CliTest, MetricsListsTheRegistry) {
+  auto r = Oscm({"metrics"});
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(Lines(r.out), 14);
+  EXPECT_NE(r.out.find("working_hours_share"), std::string::npos);
+}
+
+class CliErrorTest : public CliTest {};
+
+TEST_F(CliErrorTest, UnknownCommunity) {
+  auto r = Oscm({"assess", "nope"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("unknown community 'nope'"), std::string::npos) << r.err;
+}
+
+TEST_F(CliErrorTest, NotARepository) {
+  auto r = Oscm({"ingest", "git", tmp_.path()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("not a git repository"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(tmp_.path()), std::string::npos) << r.err;
+}
+
+TEST_F(CliErrorTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Oscm({"assess", "tiny", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(Oscm({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(Oscm({}).exit_code, 2);
+  auto bad_date = Oscm({"assess", "tiny", "--as-of", "2025-02-30"});
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("2025-02-30"), std::string::npos) << bad_date.err;
+}
+
+TEST_F(CliErrorTest, InvalidAffiliationFileNamesFileAndLine) {
+  oscm::testing::WriteFile(tmp_.Sub("aff.txt"), "Jane: jane!acme.com\n\tAcme until 2019-13-01\n");
+  auto r = Oscm({"ingest", "git", repo_->path(), "--affiliations", tmp_.Sub("aff.txt")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(tmp_.Sub("aff.txt") + ":2:"), std::string::npos) << r.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "");
+}
+
+TEST_F(CliErrorTest, CorruptStore) {
+  oscm::testing::WriteFile(tmp_.Sub("oscm.db"), std::string(8192, 'z'));
+  auto r = Oscm({"assess", "tiny"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("oscm.db"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace oscm

@@ -1,0 +1,71 @@
+#include "ingest/git/numstat.h"
+
+#include <gtest/gtest.h>
+
+#include "ingest/git/git_handles.h"
+#include "ingest/git/git_ingest.h"
+#include "support/community_fixture.h"
+#include "support/test_util.h"
+
+namespace oscm::ingest {
+namespace {
+
+using oscm::testing::TempDir;
+
+TEST(NumstatTest, CountsLinesLikeGitLogNumstat) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("r"));
+  oscm::testing::FixtureCommit c;
+  c.date = "2024-01-01T00:00:00";
+  c.files = {{"a.txt", "1\n2\n3\n"}, {"bin.dat", std::string("\0\1\2\3", 4)}};
+  const int first = repo.Commit(c);
+  c.date = "2024-01-02T00:00:00";
+  c.files = {{"a.txt", "1\nTWO\n3\n4\n"}, {"bin.dat", std::nullopt}};
+  const int second = repo.Commit(c);
+  LibGit2Scope libgit2;
+  NullProgress progress;
+  std::vector<NumstatJob> jobs = {{1, repo.Oid(first), ""}, {2, repo.Oid(second), repo.Oid(first)}};
+  for (unsigned threads : {1u, 2u}) {
+    auto r = ComputeNumstat(repo.path() + "/.git/", jobs, threads, progress, nullptr);
+    ASSERT_OK(r);
+    ASSERT_EQ(r->size(), 2u);
+    ASSERT_EQ((*r)[0].size(), 2u);
+    EXPECT_EQ((*r)[0][0].path, "a.txt");
+    EXPECT_EQ((*r)[0][0].added, 3);
+    EXPECT_EQ((*r)[0][0].deleted, 0);
+    EXPECT_EQ((*r)[0][1].path, "bin.dat");
+    EXPECT_EQ((*r)[0][1].added, -1);
+    ASSERT_EQ((*r)[1].size(), 2u);
+    EXPECT_EQ((*r)[1][0].added, 2);    // TWO and 4
+    EXPECT_EQ((*r)[1][0].deleted, 1);  // 2
+    EXPECT_EQ((*r)[1][1].path, "bin.dat");
+  }
+}
+
+TEST(NumstatTest, IngestWithNumstatStoresEveryNonMergeCommit) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("tiny"));
+  oscm::testing::BuildTinyCommunity(repo);
+  auto s = store::Store::Open(tmp.Sub("db"));
+  ASSERT_OK(s);
+  GitIngestOptions o;
+  o.location = repo.path();
+  o.numstat = true;
+  o.threads = 2;
+  NullProgress progress;
+  auto r = IngestGit(*s, o, BotList::Builtin(), AffiliationResolver::Builtin(), progress);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->numstat_commits, 9);  // ten commits, one merge
+  auto stmt = s->db().Prepare("SELECT SUM(added) FROM commit_files f JOIN commits c ON c.id = f.commit_id WHERE c.oid = ?");
+  ASSERT_OK(stmt);
+  stmt->Bind(1, std::string_view(repo.Oid(0)));
+  ASSERT_TRUE(*stmt->Step());
+  EXPECT_EQ(stmt->ColumnInt(0), 5 + 1);  // LICENSE (5 lines) + README.md (1 line)
+  // A second run finds nothing left to do.
+  auto again = IngestGit(*s, o, BotList::Builtin(), AffiliationResolver::Builtin(), progress);
+  ASSERT_OK(again);
+  EXPECT_EQ(again->numstat_commits, 0);
+}
+
+}  // namespace
+}  // namespace oscm::ingest
