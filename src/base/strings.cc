@@ -104,7 +104,9 @@ std::string SanitizeUtf8(std::string_view s) {
       continue;
     }
     const auto c = static_cast<unsigned char>(s[i]);
-    if (n > 1 || c >= 0x20 || c == '\t') out.append(s.substr(i, n));
+    const bool c0_or_del = n == 1 && ((c < 0x20 && c != '\t') || c == 0x7F);
+    const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;  // U+0080..U+009F
+    if (!c0_or_del && !c1) out.append(s.substr(i, n));
     i += n;
   }
   return out;

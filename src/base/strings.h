@@ -16,8 +16,9 @@ std::vector<std::string_view> SplitLines(std::string_view text);
 
 // True if `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
-// Returns `s` with every ill-formed UTF-8 sequence replaced by U+FFFD and control characters
-// (other than tab) removed, so names from broken commits are safe to store and print.
+// Returns `s` with each byte of an ill-formed UTF-8 sequence replaced by U+FFFD and control
+// characters (C0 other than tab, DEL, C1) removed, so names from broken commits are safe to
+// store and print.
 std::string SanitizeUtf8(std::string_view s);
 
 }  // namespace oscm

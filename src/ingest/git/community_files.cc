@@ -147,7 +147,9 @@ std::string DetectSpdx(std::string_view license_text) {
     }
   }
   if (first != nullptr) {
-    const std::string_view after = std::string_view(t).substr(first_pos + first->name.size(), 40);
+    // Full texts say "Version 2, June 1991" right after the name; file notices say "as published
+    // by the Free Software Foundation, either version 3 of the License".
+    const std::string_view after = std::string_view(t).substr(first_pos + first->name.size(), 120);
     if (after.find("version 3") != std::string_view::npos) return std::string(first->v3);
     if (after.find("version 2") != std::string_view::npos) return std::string(first->v2);
   }

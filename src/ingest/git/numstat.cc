@@ -1,6 +1,9 @@
 #include "ingest/git/numstat.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <unordered_map>
 #include <mutex>
 #include <thread>
 
@@ -23,42 +26,146 @@ Result<GitTree> CommitTree(git_repository* repo, const std::string& hex) {
   return GitTree(tree);
 }
 
+// Git's rule: a file is binary when its first 8000 bytes hold a NUL.
+bool LooksBinary(const git_blob* blob) {
+  const auto size = static_cast<size_t>(git_blob_rawsize(blob));
+  const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+  return std::memchr(data, 0, std::min<size_t>(size, 8000)) != nullptr;
+}
+
+int64_t CountLines(const git_blob* blob) {
+  const auto size = static_cast<size_t>(git_blob_rawsize(blob));
+  const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+  int64_t lines = 0;
+  for (size_t i = 0; i < size;) {
+    const void* nl = std::memchr(data + i, '\n', size - i);
+    if (nl == nullptr) break;
+    ++lines;
+    i = static_cast<size_t>(static_cast<const char*>(nl) - data) + 1;
+  }
+  if (size > 0 && data[size - 1] != '\n') ++lines;
+  return lines;
+}
+
+Result<GitBlob> LookupBlob(git_repository* repo, const git_oid& oid) {
+  git_blob* raw = nullptr;
+  OSCM_RETURN_IF_ERROR(GitCheck(git_blob_lookup(&raw, repo, &oid), fmt::format("blob {}", OidHex(oid))));
+  return GitBlob(raw);
+}
+
+int CountDiffLine(const git_diff_delta*, const git_diff_hunk*, const git_diff_line* line, void* payload) {
+  auto* f = static_cast<FileChange*>(payload);
+  if (line->origin == GIT_DIFF_LINE_ADDITION) ++f->added;
+  else if (line->origin == GIT_DIFF_LINE_DELETION) ++f->deleted;
+  return 0;
+}
+
+// A changed file; `old_oid` is null for an added file, `new_oid` for a deleted one.
+Status AddBlobChange(git_repository* repo, const std::string& path, const git_oid* old_oid,
+                     const git_oid* new_oid, std::vector<FileChange>* out) {
+  FileChange fc;
+  fc.path = path;
+  GitBlob old_blob;
+  GitBlob new_blob;
+  if (old_oid != nullptr) {
+    OSCM_ASSIGN_OR_RETURN(old_blob, LookupBlob(repo, *old_oid));
+  }
+  if (new_oid != nullptr) {
+    OSCM_ASSIGN_OR_RETURN(new_blob, LookupBlob(repo, *new_oid));
+  }
+  if ((old_blob && LooksBinary(old_blob.get())) || (new_blob && LooksBinary(new_blob.get()))) {
+    fc.added = fc.deleted = -1;
+  } else if (!old_blob || !new_blob) {
+    // Additions and deletions need no diff: every line is added or deleted.
+    (new_blob ? fc.added : fc.deleted) = CountLines(new_blob ? new_blob.get() : old_blob.get());
+  } else {
+    git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+    opts.context_lines = 0;
+    opts.interhunk_lines = 0;
+    opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;  // decided above, as git does
+    OSCM_RETURN_IF_ERROR(GitCheck(git_diff_blobs(old_blob.get(), path.c_str(), new_blob.get(), path.c_str(),
+                                                 &opts, nullptr, nullptr, nullptr, CountDiffLine, &fc),
+                                  fmt::format("diff {}", path)));
+  }
+  out->push_back(std::move(fc));
+  return Status::Ok();
+}
+
+Result<GitTree> LookupTree(git_repository* repo, const git_oid& oid) {
+  git_tree* raw = nullptr;
+  OSCM_RETURN_IF_ERROR(GitCheck(git_tree_lookup(&raw, repo, &oid), fmt::format("tree {}", OidHex(oid))));
+  return GitTree(raw);
+}
+
+bool IsTree(const git_tree_entry* e) { return git_tree_entry_type(e) == GIT_OBJECT_TREE; }
+bool IsBlob(const git_tree_entry* e) { return git_tree_entry_type(e) == GIT_OBJECT_BLOB; }
+
+Status DiffTrees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree,
+                 const std::string& prefix, std::vector<FileChange>* out);
+
+// Everything under `entry` as added or deleted.
+Status AddWhole(git_repository* repo, const git_tree_entry* entry, const std::string& path, bool added,
+                std::vector<FileChange>* out) {
+  if (IsBlob(entry)) {
+    return AddBlobChange(repo, path, added ? nullptr : git_tree_entry_id(entry),
+                         added ? git_tree_entry_id(entry) : nullptr, out);
+  }
+  if (!IsTree(entry)) return Status::Ok();  // submodules carry no lines
+  OSCM_ASSIGN_OR_RETURN(GitTree tree, LookupTree(repo, *git_tree_entry_id(entry)));
+  return DiffTrees(repo, added ? nullptr : tree.get(), added ? tree.get() : nullptr, path + "/", out);
+}
+
+// Like git's tree diff: subtrees with the same id are skipped without being read.
+Status DiffTrees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree,
+                 const std::string& prefix, std::vector<FileChange>* out) {
+  const size_t n_old = old_tree != nullptr ? git_tree_entrycount(old_tree) : 0;
+  const size_t n_new = new_tree != nullptr ? git_tree_entrycount(new_tree) : 0;
+  std::unordered_map<std::string_view, const git_tree_entry*> old_by_name;
+  old_by_name.reserve(n_old);
+  for (size_t i = 0; i < n_old; ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(old_tree, i);
+    old_by_name.emplace(git_tree_entry_name(e), e);
+  }
+  for (size_t i = 0; i < n_new; ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(new_tree, i);
+    const std::string path = prefix + git_tree_entry_name(e);
+    auto it = old_by_name.find(git_tree_entry_name(e));
+    if (it == old_by_name.end()) {
+      OSCM_RETURN_IF_ERROR(AddWhole(repo, e, path, /*added=*/true, out));
+      continue;
+    }
+    const git_tree_entry* o = it->second;
+    old_by_name.erase(it);
+    if (git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(e))) continue;
+    if (IsTree(o) && IsTree(e)) {
+      OSCM_ASSIGN_OR_RETURN(GitTree ot, LookupTree(repo, *git_tree_entry_id(o)));
+      OSCM_ASSIGN_OR_RETURN(GitTree nt, LookupTree(repo, *git_tree_entry_id(e)));
+      OSCM_RETURN_IF_ERROR(DiffTrees(repo, ot.get(), nt.get(), path + "/", out));
+    } else if (IsBlob(o) && IsBlob(e)) {
+      OSCM_RETURN_IF_ERROR(AddBlobChange(repo, path, git_tree_entry_id(o), git_tree_entry_id(e), out));
+    } else {  // a file became a directory or the reverse
+      OSCM_RETURN_IF_ERROR(AddWhole(repo, o, path, /*added=*/false, out));
+      OSCM_RETURN_IF_ERROR(AddWhole(repo, e, path, /*added=*/true, out));
+    }
+  }
+  for (size_t i = 0; i < n_old; ++i) {  // what is left was deleted
+    const git_tree_entry* o = git_tree_entry_byindex(old_tree, i);
+    if (old_by_name.count(git_tree_entry_name(o)) > 0) {
+      OSCM_RETURN_IF_ERROR(AddWhole(repo, o, prefix + git_tree_entry_name(o), /*added=*/false, out));
+    }
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<FileChange>> DiffOne(git_repository* repo, const NumstatJob& job) {
   OSCM_ASSIGN_OR_RETURN(GitTree new_tree, CommitTree(repo, job.oid));
   GitTree old_tree;
   if (!job.parent_oid.empty()) {
     OSCM_ASSIGN_OR_RETURN(old_tree, CommitTree(repo, job.parent_oid));
   }
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
-  opts.context_lines = 0;
-  opts.interhunk_lines = 0;
-  git_diff* raw_diff = nullptr;
-  OSCM_RETURN_IF_ERROR(GitCheck(
-      git_diff_tree_to_tree(&raw_diff, repo, old_tree.get(), new_tree.get(), &opts),
-      fmt::format("diff {}", job.oid)));
-  GitDiff diff(raw_diff);
   std::vector<FileChange> out;
-  const size_t n = git_diff_num_deltas(diff.get());
-  out.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    git_patch* raw_patch = nullptr;
-    OSCM_RETURN_IF_ERROR(GitCheck(git_patch_from_diff(&raw_patch, diff.get(), i), fmt::format("diff {}", job.oid)));
-    GitPatch patch(raw_patch);
-    const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-    FileChange fc;
-    fc.path = delta->new_file.path != nullptr ? delta->new_file.path : delta->old_file.path;
-    if ((delta->flags & GIT_DIFF_FLAG_BINARY) != 0) {
-      fc.added = -1;
-      fc.deleted = -1;
-    } else {
-      size_t adds = 0;
-      size_t dels = 0;
-      OSCM_RETURN_IF_ERROR(GitCheck(git_patch_line_stats(nullptr, &adds, &dels, patch.get()), "line stats"));
-      fc.added = static_cast<int64_t>(adds);
-      fc.deleted = static_cast<int64_t>(dels);
-    }
-    out.push_back(std::move(fc));
-  }
+  OSCM_RETURN_IF_ERROR(DiffTrees(repo, old_tree.get(), new_tree.get(), "", &out));
+  std::sort(out.begin(), out.end(), [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
   return out;
 }
 

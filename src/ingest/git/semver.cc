@@ -45,10 +45,11 @@ std::optional<SemVer> ParseVersionTag(std::string_view tag) {
     if (!ReadNumber(s, &i, parts == 1 ? &v.minor : &v.patch)) return std::nullopt;
     ++parts;
   }
-  // A bare number like "2024" or "42" is too weak to be called a version.
-  if (parts == 1 && (i == s.size() || s[i] != '-')) {
-    if (i != s.size()) return std::nullopt;
+  // A bare number like "2024", "42" or a date "2024-01-15" is too weak to be called a version;
+  // with a prefix ("v2", "v2-rc1") it is one.
+  if (parts == 1) {
     if (first_digit == 0) return std::nullopt;
+    if (i != s.size() && s[i] != '-') return std::nullopt;
   }
   // A fourth numeric component (1.2.3.4) is folded into the build and ignored.
   while (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {

@@ -224,7 +224,8 @@ OrgRef AffiliationResolver::Resolve(std::string_view email, int64_t time) const 
 
 bool AffiliationResolver::HasDatedPeriods(const std::string& email) const {
   auto it = people_.find(email);
-  return it != people_.end() && !(it->second.size() == 1 && it->second.front().until == INT64_MAX);
+  if (it == people_.end() || it->second.empty()) return false;
+  return it->second.size() > 1 || it->second.front().until != INT64_MAX;
 }
 
 std::string AffiliationResolver::Fingerprint() const {

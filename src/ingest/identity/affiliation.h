@@ -51,8 +51,8 @@ class AffiliationResolver {
   Status AddDomainMap(std::string_view text, std::string_view origin, bool user);
 
   OrgRef Resolve(std::string_view email, int64_t time) const;
-  // True when the affiliation file gives `email` (case-folded) more than one period, so that
-  // Resolve depends on the date.
+  // True when Resolve's answer for `email` (case-folded) depends on the date: the affiliation
+  // file gives it several periods, or one that ends.
   bool HasDatedPeriods(const std::string& email) const;
 
   // A stable digest of everything loaded, so a changed configuration can be detected.
