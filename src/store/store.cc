@@ -21,7 +21,7 @@ Result<Store> Store::Open(const std::string& path) {
   // A large page cache keeps a whole-history ingest transaction in memory instead of spilling
   // pages to the WAL and reading them back.
   OSCM_RETURN_IF_ERROR(db.Exec(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -524288; "
+      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; "
       "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;"));
   OSCM_RETURN_IF_ERROR(Migrate(db));
   return Store(std::move(db));

@@ -184,11 +184,13 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
 
   if (options.numstat) {
     OSCM_ASSIGN_OR_RETURN(const std::vector<NumstatJob> jobs, PendingNumstat(db, repo_row.id));
-    OSCM_ASSIGN_OR_RETURN(auto changes, ComputeNumstat(repo.path(), jobs, options.threads, progress, options.cancel));
+    OSCM_RETURN_IF_ERROR(ComputeNumstat(
+        repo.path(), jobs, options.threads,
+        [&](const NumstatJob& job, const std::vector<FileChange>& changes) {
+          return writer.InsertFileChanges(job.commit_id, changes);
+        },
+        progress, options.cancel));
     progress.Done();
-    for (size_t i = 0; i < jobs.size(); ++i) {
-      OSCM_RETURN_IF_ERROR(writer.InsertFileChanges(jobs[i].commit_id, changes[i]));
-    }
     result.numstat_commits = static_cast<int64_t>(jobs.size());
   }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <optional>
 #include <cstring>
 #include <unordered_map>
 #include <mutex>
@@ -83,7 +85,8 @@ Status AddBlobChange(git_repository* repo, const std::string& path, const git_oi
     opts.context_lines = 0;
     opts.interhunk_lines = 0;
     opts.flags = GIT_DIFF_SKIP_BINARY_CHECK;  // decided above, as git does
-    OSCM_RETURN_IF_ERROR(GitCheck(git_diff_blobs(old_blob.get(), path.c_str(), new_blob.get(), path.c_str(),
+    // No paths: with one, libgit2 looks up .gitattributes diff drivers for every file.
+    OSCM_RETURN_IF_ERROR(GitCheck(git_diff_blobs(old_blob.get(), nullptr, new_blob.get(), nullptr,
                                                  &opts, nullptr, nullptr, nullptr, CountDiffLine, &fc),
                                   fmt::format("diff {}", path)));
   }
@@ -171,58 +174,83 @@ Result<std::vector<FileChange>> DiffOne(git_repository* repo, const NumstatJob& 
 
 }  // namespace
 
-Result<std::vector<std::vector<FileChange>>> ComputeNumstat(const std::string& repo_path,
-                                                            const std::vector<NumstatJob>& jobs,
-                                                            unsigned threads, ProgressSink& progress,
-                                                            const std::atomic<bool>* cancel) {
+Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob>& jobs,
+                      unsigned threads, const NumstatSink& sink, ProgressSink& progress,
+                      const std::atomic<bool>* cancel) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::vector<FileChange>> results(jobs.size());
-  std::atomic<size_t> next{0};
-  std::atomic<size_t> done{0};
-  std::atomic<bool> failed{false};
-  std::mutex error_mu;
-  Status first_error;
+  // Workers may run at most kWindow jobs ahead of the sink, so memory stays bounded however long
+  // the history is.
+  constexpr size_t kWindow = 1024;
+  constexpr size_t kChunk = 32;
+  std::vector<std::optional<std::vector<FileChange>>> results(jobs.size());
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next = 0;     // next job to hand out
+  size_t written = 0;  // jobs passed to the sink
+  Status error;        // first failure; stops everyone
 
   auto worker = [&]() {
     auto repo = GitRepo::OpenLocal(repo_path);
+    std::unique_lock<std::mutex> lock(mu);
     if (!repo) {
-      std::lock_guard<std::mutex> lock(error_mu);
-      if (first_error.ok()) first_error = repo.error();
-      failed = true;
+      if (error.ok()) error = repo.error();
+      cv.notify_all();
       return;
     }
-    while (!failed.load(std::memory_order_relaxed)) {
-      if (cancel != nullptr && cancel->load(std::memory_order_relaxed)) {
-        std::lock_guard<std::mutex> lock(error_mu);
-        if (first_error.ok()) first_error = CancelledError("interrupted");
-        failed = true;
-        return;
+    while (true) {
+      cv.wait(lock, [&] { return !error.ok() || next >= jobs.size() || next < written + kWindow; });
+      if (!error.ok() || next >= jobs.size()) return;
+      // A contiguous chunk: a job's parent is usually the next job, so the trees and blobs one
+      // job reads as "new" are read again as "old" from this thread's cache.
+      const size_t begin = next;
+      const size_t end = std::min(jobs.size(), begin + kChunk);
+      next = end;
+      lock.unlock();
+      for (size_t i = begin; i < end; ++i) {
+        Result<std::vector<FileChange>> r = CancelledError("interrupted");
+        if (cancel == nullptr || !cancel->load(std::memory_order_relaxed)) r = DiffOne(repo->get(), jobs[i]);
+        lock.lock();
+        if (!r) {
+          if (error.ok()) error = r.error().code() == StatusCode::kCancelled ? r.error() : r.error().WithContext(repo_path);
+          cv.notify_all();
+          return;
+        }
+        results[i] = std::move(r).value();
+        cv.notify_all();
+        lock.unlock();
       }
-      const size_t i = next.fetch_add(1);
-      if (i >= jobs.size()) return;
-      auto r = DiffOne(repo->get(), jobs[i]);
-      if (!r) {
-        std::lock_guard<std::mutex> lock(error_mu);
-        if (first_error.ok()) first_error = r.error().WithContext(repo_path);
-        failed = true;
-        return;
-      }
-      results[i] = std::move(r).value();
-      done.fetch_add(1, std::memory_order_relaxed);
+      lock.lock();
     }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
-  while (done.load() < jobs.size() && !failed.load()) {
-    progress.Update("line changes", done.load(), jobs.size());
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    // Workers may all have exited on error between the checks above.
-    if (next.load() >= jobs.size() + threads) break;
+
+  // The calling thread hands results to the sink in job order.
+  Status sink_status;
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    while (written < jobs.size()) {
+      cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return !error.ok() || results[written].has_value(); });
+      if (!error.ok()) break;
+      progress.Update("line changes", written, jobs.size());
+      if (!results[written].has_value()) continue;
+      std::vector<FileChange> changes = std::move(*results[written]);
+      results[written].reset();
+      lock.unlock();
+      sink_status = sink(jobs[written], changes);
+      lock.lock();
+      if (!sink_status.ok()) {
+        error = sink_status;
+        break;
+      }
+      ++written;
+      cv.notify_all();
+    }
+    cv.notify_all();
   }
   for (auto& t : pool) t.join();
-  progress.Update("line changes", done.load(), jobs.size());
-  if (!first_error.ok()) return first_error;
-  return results;
+  progress.Update("line changes", written, jobs.size());
+  return error;
 }
 
 }  // namespace oscm::ingest

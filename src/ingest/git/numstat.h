@@ -1,12 +1,16 @@
 // ComputeNumstat: per-file added/deleted line counts of commits against their first parent,
-// like `git log --numstat --no-renames`, computed on several threads.
+// exactly as `git log --numstat --no-renames` prints them (binary files: -1/-1), computed on
+// several threads.
 //
-// Each worker opens its own libgit2 repository handle (libgit2 objects are not shared between
-// threads). Merge commits get no file changes, as in `git log --numstat` without -m.
+// The tree diff descends only into subtrees whose ids differ, added and deleted files are
+// counted without a diff, and modified files are diffed with libgit2's xdiff. Each worker opens
+// its own libgit2 repository handle (libgit2 objects are not shared between threads). Merge
+// commits are not jobs, as `git log --numstat` without -m shows none.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,11 +26,14 @@ struct NumstatJob {
   std::string parent_oid;  // empty for a root commit
 };
 
-// Returns one vector per job, in job order. `repo_path` is GitRepo::path(). `threads` 0 means one
-// per hardware thread. Progress is reported from the calling thread.
-Result<std::vector<std::vector<FileChange>>> ComputeNumstat(const std::string& repo_path,
-                                                            const std::vector<NumstatJob>& jobs,
-                                                            unsigned threads, ProgressSink& progress,
-                                                            const std::atomic<bool>* cancel);
+// Called on the calling thread, once per job, in job order.
+using NumstatSink = std::function<Status(const NumstatJob&, const std::vector<FileChange>&)>;
+
+// `repo_path` is GitRepo::path(); `threads` 0 means one per hardware thread. Workers run a bounded
+// number of jobs ahead of the sink, so memory does not grow with the number of commits. The first
+// error (from a worker, the sink, or `cancel`) stops the run and is returned.
+Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob>& jobs,
+                      unsigned threads, const NumstatSink& sink, ProgressSink& progress,
+                      const std::atomic<bool>* cancel);
 
 }  // namespace oscm::ingest

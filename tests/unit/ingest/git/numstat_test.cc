@@ -26,8 +26,14 @@ TEST(NumstatTest, CountsLinesLikeGitLogNumstat) {
   NullProgress progress;
   std::vector<NumstatJob> jobs = {{1, repo.Oid(first), ""}, {2, repo.Oid(second), repo.Oid(first)}};
   for (unsigned threads : {1u, 2u}) {
-    auto r = ComputeNumstat(repo.path() + "/.git/", jobs, threads, progress, nullptr);
-    ASSERT_OK(r);
+    std::vector<std::vector<FileChange>> got;
+    auto sink = [&](const NumstatJob& job, const std::vector<FileChange>& changes) {
+      EXPECT_EQ(job.commit_id, static_cast<int64_t>(got.size()) + 1);  // in job order
+      got.push_back(changes);
+      return Status::Ok();
+    };
+    ASSERT_OK(ComputeNumstat(repo.path() + "/.git/", jobs, threads, sink, progress, nullptr));
+    const auto* r = &got;
     ASSERT_EQ(r->size(), 2u);
     ASSERT_EQ((*r)[0].size(), 2u);
     EXPECT_EQ((*r)[0][0].path, "a.txt");
@@ -40,6 +46,29 @@ TEST(NumstatTest, CountsLinesLikeGitLogNumstat) {
     EXPECT_EQ((*r)[1][0].deleted, 1);  // 2
     EXPECT_EQ((*r)[1][1].path, "bin.dat");
   }
+}
+
+TEST(NumstatTest, SinkErrorAndCancelStopTheRun) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("tiny"));
+  oscm::testing::BuildTinyCommunity(repo);
+  LibGit2Scope libgit2;
+  NullProgress progress;
+  std::vector<NumstatJob> jobs;
+  for (int i = 1; i < 8; ++i) jobs.push_back({i, repo.Oid(i), repo.Oid(i - 1)});
+  int calls = 0;
+  Status s = ComputeNumstat(repo.path() + "/.git/", jobs, 2,
+                            [&](const NumstatJob&, const std::vector<FileChange>&) {
+                              return ++calls == 3 ? IoError("disk full") : Status::Ok();
+                            },
+                            progress, nullptr);
+  EXPECT_EQ(s.code(), StatusCode::kIoError);
+  EXPECT_EQ(calls, 3);
+  std::atomic<bool> cancel{true};
+  s = ComputeNumstat(repo.path() + "/.git/", jobs, 2,
+                     [&](const NumstatJob&, const std::vector<FileChange>&) { return Status::Ok(); },
+                     progress, &cancel);
+  EXPECT_EQ(s.code(), StatusCode::kCancelled);
 }
 
 TEST(NumstatTest, IngestWithNumstatStoresEveryNonMergeCommit) {
