@@ -13,5 +13,6 @@ for variant in debug asan; do
   cmake --build "build-$variant" -j "$jobs"
   echo "== $variant tests"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
     ctest --test-dir "build-$variant" --output-on-failure -j "$jobs"
 done

@@ -98,14 +98,16 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
   }
 
   OSCM_ASSIGN_OR_RETURN(auto releases, db.Prepare(
-      "SELECT rel.released_at, rel.tag, rel.is_prerelease, rel.major IS NOT NULL FROM releases rel "
-      "JOIN repositories r ON r.id = rel.repo_id WHERE r.community_id = ? ORDER BY 1, 2"));
+      "SELECT rel.released_at, rel.tag, rel.is_prerelease, "
+      "CASE WHEN rel.major IS NULL THEN '' ELSE rel.major || '.' || rel.minor || '.' || rel.patch || "
+      "CASE WHEN rel.prerelease_label = '' THEN '' ELSE '-' || rel.prerelease_label END END "
+      "FROM releases rel JOIN repositories r ON r.id = rel.repo_id WHERE r.community_id = ? ORDER BY 1, 2"));
   releases.Bind(1, community_id);
   while (true) {
     OSCM_ASSIGN_OR_RETURN(const bool row, releases.Step());
     if (!row) break;
     a.releases.push_back(ReleaseFact{releases.ColumnInt(0), releases.ColumnText(1),
-                                     releases.ColumnInt(2) != 0, releases.ColumnInt(3) != 0});
+                                     releases.ColumnText(3), releases.ColumnInt(2) != 0});
   }
 
   OSCM_ASSIGN_OR_RETURN(auto files, db.Prepare(

@@ -37,8 +37,8 @@ struct ContributionFact {
 struct ReleaseFact {
   int64_t time = 0;
   std::string tag;
+  std::string version;     // "3.6.1" (with "-rc.1" for a pre-release); "" when not a version
   bool prerelease = false;
-  bool versioned = false;  // the tag parsed as a version
 };
 
 struct FileFact {

@@ -98,9 +98,19 @@ std::optional<double> BusFactor(const CommunityActivity& a, const TimeWindow& w)
 }
 
 std::optional<double> Releases(const CommunityActivity& a, const TimeWindow& w) {
-  int64_t n = 0;
-  for (const auto& r : a.releases) n += (w.Contains(r.time) && r.versioned && !r.prerelease) ? 1 : 0;
-  return static_cast<double>(n);
+  // Multi-module repositories tag one release many times (v3.6.1, api/v3.6.1, client/v3.6.1...):
+  // a release is a distinct version, dated by its first tag.
+  std::set<std::string_view> seen_before;
+  std::set<std::string_view> in_window;
+  for (const auto& r : a.releases) {
+    if (r.version.empty() || r.prerelease || r.time >= w.end) continue;
+    if (r.time < w.begin) {
+      seen_before.insert(r.version);
+    } else if (seen_before.count(r.version) == 0) {
+      in_window.insert(r.version);
+    }
+  }
+  return static_cast<double>(in_window.size());
 }
 
 std::optional<double> AgeMonths(const CommunityActivity& a, const TimeWindow& w) {

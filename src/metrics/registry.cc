@@ -35,8 +35,9 @@ const std::vector<MetricDef>& Registry() {
          "Distinct organisations (not independent or unknown) with a contribution in the window.",
          OrgsActive},
         {"releases", "count", "git",
-         "Version tags (not pre-releases) dated in the window: annotated tag date, else the tagged "
-         "commit's date.", Releases},
+         "Distinct versions (not pre-releases) first tagged in the window, dated by the annotated "
+         "tag's date, else the tagged commit's; module tags of one version (api/v3.6.1, "
+         "server/v3.6.1) count once.", Releases},
         {"top_org_share", "share", "git",
          "Share of the window's commits authored by the organisation with the most commits.",
          TopOrgShare},

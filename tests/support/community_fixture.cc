@@ -106,6 +106,7 @@ void BuildTinyCommunity(GitFixture& repo) {
   repo.Tag("v1.0.0", carol, "2024-09-15T12:00:00");
   repo.Tag("v1.1.0-rc.1", alice_old);
   repo.Tag("v1.1.0", last);
+  repo.Tag("api/v1.1.0", last);  // a second module's tag of the same release
 }
 
 }  // namespace oscm::testing

@@ -66,7 +66,7 @@ TEST_F(GitMetricsTest, TwelveMonthValuesMatchHandCalculation) {
       {"top_org_share", 2.0 / 6.0},  // PingCAP: commits 5 and 9
       {"elephant_factor", 1},        // PingCAP 2 of 3 affiliated commits
       {"bus_factor", 2},             // credits Bob 2, Alice 2, Carol 1, Dave 1, Erin 1 (7)
-      {"releases", 2},               // v1.0.0, v1.1.0 (not v1.1.0-rc.1)
+      {"releases", 2},               // v1.0.0, v1.1.0 = api/v1.1.0 (not v1.1.0-rc.1)
       {"age_months", 27},            // 2023-03-01 .. 2025-06-30
       {"tz_regions", 3},             // 2 commits in each region
       {"tz_entropy", entropy},       // offsets -300 x2, +480 x2, +60, 0

@@ -82,7 +82,7 @@ TEST_F(GitIngestTest, StoresHistoryIdentitiesReleasesAndFiles) {
   ASSERT_OK(r);
   EXPECT_EQ(r->community, "tiny");
   EXPECT_EQ(r->commits_added, 10);  // commits 0..9; the refs/pull/1/head commit is not walked
-  EXPECT_EQ(r->releases, 3);
+  EXPECT_EQ(r->releases, 4);
   EXPECT_EQ(r->stats.bad, 0) << (r->stats.samples.empty() ? "" : r->stats.samples[0]);
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM commits"), 10);
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM commits WHERE parent_count = 2"), 1);
