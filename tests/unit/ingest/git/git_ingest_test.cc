@@ -258,6 +258,26 @@ TEST_F(GitIngestErrorTest, ImplausibleDatesAreRepairedAndCounted) {
   EXPECT_EQ(r->commits_added, 0);
 }
 
+TEST_F(GitIngestErrorTest, MalformedIdentitiesAreCountedAndSanitized) {
+  GitFixture odd(tmp_.Sub("odd"));
+  FixtureCommit c;
+  c.date = "2024-01-01T10:00:00";
+  c.author_name = "Ren\xe9 Latin1";  // ISO-8859-1, not UTF-8
+  c.author_email = "rene@example.org";
+  c.files = {{"a", "a"}};
+  odd.Commit(c);
+  c.author_name = "No Email";
+  c.author_email = "";
+  c.files = {{"b", "b"}};
+  odd.Commit(c);
+  auto r = Ingest(odd.path());
+  ASSERT_OK(r);
+  EXPECT_EQ(r->commits_added, 2);
+  EXPECT_EQ(r->stats.bad, 2);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM identities WHERE name = 'Ren\xef\xbf\xbd Latin1'"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM identities WHERE key = 'name:no email'"), 1);
+}
+
 TEST_F(GitIngestErrorTest, RepositoryOfAnotherCommunity) {
   ASSERT_OK(Ingest(fixture_->path()));
   GitIngestOptions o;
