@@ -267,7 +267,7 @@ TEST_F(GitIngestErrorTest, MalformedIdentitiesAreCountedAndSanitized) {
   c.files = {{"a", "a"}};
   odd.Commit(c);
   c.author_name = "No Email";
-  c.author_email = "";
+  c.author_email = "(none)";  // what git writes when user.email is unset
   c.files = {{"b", "b"}};
   odd.Commit(c);
   auto r = Ingest(odd.path());
