@@ -121,29 +121,29 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
   walk.now = options.now;
   walk.cancel = options.cancel;
 
-  auto add_person = [&](const CommitRecord& c, int64_t commit_id, const PersonRef& p,
-                        std::string_view role) -> Status {
+  // Resolves one person of a commit (at the commit's date), counting malformed identities.
+  auto resolve = [&](const CommitRecord& c, const PersonRef& p, std::string_view role) -> Result<ResolvedIds> {
     OSCM_ASSIGN_OR_RETURN(const ResolvedIds ids, identities.Resolve(p, c.author.time));
-    if (ids.malformed) {
+    if (ids.malformed && role != "committer") {
       result.stats.AddBad(fmt::format("commit {}: malformed {} identity '{} <{}>'", c.oid, role,
                                       SanitizeUtf8(p.name), SanitizeUtf8(p.email)));
     }
-    return writer.InsertContributor(commit_id, ids.identity_id, role, ids.org_id);
+    return ids;
   };
   auto store_commit = [&](CommitRecord& c) -> Status {
-    OSCM_ASSIGN_OR_RETURN(const ResolvedIds author, identities.Resolve(c.author.person, c.author.time));
-    if (author.malformed) {
-      result.stats.AddBad(fmt::format("commit {}: malformed author identity '{} <{}>'", c.oid,
-                                      SanitizeUtf8(c.author.person.name), SanitizeUtf8(c.author.person.email)));
-    }
-    OSCM_ASSIGN_OR_RETURN(const ResolvedIds committer, identities.Resolve(c.committer.person, c.committer.time));
+    OSCM_ASSIGN_OR_RETURN(const ResolvedIds author, resolve(c, c.author.person, "author"));
+    OSCM_ASSIGN_OR_RETURN(const ResolvedIds committer, resolve(c, c.committer.person, "committer"));
     OSCM_ASSIGN_OR_RETURN(const std::optional<int64_t> commit_id,
                           writer.InsertCommit(repo_row.id, c, author.identity_id, committer.identity_id, author.org_id));
     if (!commit_id) return Status::Ok();
     ++result.commits_added;
     OSCM_RETURN_IF_ERROR(writer.InsertContributor(*commit_id, author.identity_id, "author", author.org_id));
-    for (const auto& p : c.coauthors) OSCM_RETURN_IF_ERROR(add_person(c, *commit_id, p, "coauthor"));
-    for (const auto& p : c.signoffs) OSCM_RETURN_IF_ERROR(add_person(c, *commit_id, p, "signoff"));
+    for (const auto& [people, role] : {std::pair{&c.coauthors, "coauthor"}, std::pair{&c.signoffs, "signoff"}}) {
+      for (const PersonRef& p : *people) {
+        OSCM_ASSIGN_OR_RETURN(const ResolvedIds ids, resolve(c, p, role));
+        OSCM_RETURN_IF_ERROR(writer.InsertContributor(*commit_id, ids.identity_id, role, ids.org_id));
+      }
+    }
     return Status::Ok();
   };
 
