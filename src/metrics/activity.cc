@@ -47,17 +47,27 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
 
   // Organisation ids map to dense indexes; independent and unknown map to -1.
   std::unordered_map<int64_t, int32_t> org_index;
+  std::unordered_map<int64_t, Affiliation> non_org;
   OSCM_ASSIGN_OR_RETURN(auto orgs, db.Prepare("SELECT id, name, kind FROM organisations ORDER BY name"));
   while (true) {
     OSCM_ASSIGN_OR_RETURN(const bool row, orgs.Step());
     if (!row) break;
-    if (orgs.ColumnText(2) != "company") continue;
+    const std::string kind = orgs.ColumnText(2);
+    if (kind != "company") {
+      non_org[orgs.ColumnInt(0)] = kind == "independent" ? Affiliation::kIndependent : Affiliation::kUnknown;
+      continue;
+    }
     org_index[orgs.ColumnInt(0)] = static_cast<int32_t>(a.orgs.size());
     a.orgs.push_back(orgs.ColumnText(1));
   }
   auto org_of = [&](int64_t id) {
     auto it = org_index.find(id);
     return it == org_index.end() ? -1 : it->second;
+  };
+  auto affiliation_of = [&](int64_t id) {
+    if (org_index.count(id) > 0) return Affiliation::kOrganisation;
+    auto it = non_org.find(id);
+    return it == non_org.end() ? Affiliation::kUnknown : it->second;
   };
 
   // MIN(...) aggregates make the row chosen for a commit stored in two repositories deterministic.
@@ -73,7 +83,8 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
     if (a.first_commit == 0 || t < a.first_commit) a.first_commit = t;
     a.last_commit = std::max(a.last_commit, t);
     if (commits.ColumnInt(3) > 1 || commits.ColumnInt(5) != 0) continue;
-    a.commits.push_back(CommitFact{t, static_cast<int32_t>(commits.ColumnInt(2)), org_of(commits.ColumnInt(4))});
+    const int64_t org_id = commits.ColumnInt(4);
+    a.commits.push_back(CommitFact{t, static_cast<int32_t>(commits.ColumnInt(2)), org_of(org_id), affiliation_of(org_id)});
   }
 
   std::unordered_map<int64_t, int32_t> person_index;

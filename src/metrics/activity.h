@@ -22,10 +22,14 @@
 
 namespace oscm::metrics {
 
+// How an author was affiliated at a commit's date.
+enum class Affiliation : uint8_t { kOrganisation, kIndependent, kUnknown };
+
 struct CommitFact {
   int64_t time = 0;  // author time, UTC
   int32_t offset_minutes = 0;
   int32_t org = -1;  // index into orgs, or -1 when independent/unknown
+  Affiliation affiliation = Affiliation::kUnknown;
 };
 
 struct ContributionFact {

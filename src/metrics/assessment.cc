@@ -1,6 +1,31 @@
 #include "metrics/assessment.h"
 
+#include <algorithm>
+#include <map>
+
 namespace oscm::metrics {
+
+namespace {
+
+std::vector<OrgCommits> OrgMix(const CommunityActivity& activity, const TimeWindow& w) {
+  const auto commits = activity.CommitsIn(w);
+  std::map<std::string, int64_t> counts;
+  for (const auto& c : commits) {
+    switch (c.affiliation) {
+      case Affiliation::kOrganisation: ++counts[activity.orgs[static_cast<size_t>(c.org)]]; break;
+      case Affiliation::kIndependent: ++counts["independent"]; break;
+      case Affiliation::kUnknown: ++counts["unknown"]; break;
+    }
+  }
+  std::vector<OrgCommits> mix;
+  for (const auto& [name, n] : counts) {
+    mix.push_back(OrgCommits{name, n, static_cast<double>(n) / static_cast<double>(commits.size())});
+  }
+  std::stable_sort(mix.begin(), mix.end(), [](const OrgCommits& a, const OrgCommits& b) { return a.commits > b.commits; });
+  return mix;
+}
+
+}  // namespace
 
 int64_t DefaultAsOf(const CommunityActivity& activity, int64_t now) {
   if (activity.last_commit == 0) return now;
@@ -16,6 +41,7 @@ Assessment Assess(const CommunityActivity& activity, int64_t as_of) {
   out.as_of = FloorDiv(as_of, kSecondsPerDay) * kSecondsPerDay;
   out.window = TrailingMonths(out.as_of, 12);
   out.files = activity.files;
+  out.org_mix = OrgMix(activity, out.window);
   out.first_commit = activity.first_commit;
   out.last_commit = activity.last_commit;
   if (activity.first_commit != 0 && activity.first_commit < out.window.end) {

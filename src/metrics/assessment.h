@@ -21,6 +21,14 @@ struct MetricResult {
   std::vector<std::optional<double>> series;  // one per month in Assessment::months
 };
 
+// Commits of the window by the authors' affiliation: each organisation, then "independent"
+// and "unknown", so that a reader can check the affiliations behind the organisation metrics.
+struct OrgCommits {
+  std::string name;
+  int64_t commits = 0;
+  double share = 0;  // of the window's commits
+};
+
 struct Assessment {
   std::string community;
   std::vector<std::string> repositories;
@@ -29,6 +37,7 @@ struct Assessment {
   std::vector<MonthIndex> months;
   std::vector<MetricResult> metrics;  // registry order
   std::vector<FileFact> files;
+  std::vector<OrgCommits> org_mix;  // most commits first, then by name
   int64_t first_commit = 0;
   int64_t last_commit = 0;
 };

@@ -79,6 +79,19 @@ std::string RenderAssessmentJson(const metrics::Assessment& a) {
     WriteValue(w, *m.def, m.value);
   }
   w.EndObject();
+  w.Key("organisations");
+  w.BeginArray();
+  for (const auto& o : a.org_mix) {
+    w.BeginObject();
+    w.Key("commits");
+    w.Int(o.commits);
+    w.Key("name");
+    w.String(o.name);
+    w.Key("share");
+    w.Number(o.share, 4);
+    w.EndObject();
+  }
+  w.EndArray();
   w.Key("repositories");
   w.BeginArray();
   for (const auto& r : a.repositories) w.String(r);
@@ -123,6 +136,25 @@ std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
   for (const auto& m : a.metrics) {
     const std::string value = m.value ? FormatMetricValue(*m.def, *m.value) : "-";
     out += fmt::format("{:<24}{:>10}  {:<7} {}\n", m.def->id, value, m.def->unit, Sparkline(m.series, 24));
+  }
+  if (!a.org_mix.empty()) {
+    // The ten largest; the rest summed, so the table stays short for big communities.
+    out += fmt::format("\n{}{:<32}{:>10}{:>9}{}\n", bold, "commits by organisation", "commits", "share", reset);
+    int64_t rest_commits = 0;
+    double rest_share = 0;
+    for (size_t i = 0; i < a.org_mix.size(); ++i) {
+      const auto& o = a.org_mix[i];
+      if (i < 10) {
+        out += fmt::format("{:<32}{:>10}{:>8.1f}%\n", o.name, o.commits, 100 * o.share);
+      } else {
+        rest_commits += o.commits;
+        rest_share += o.share;
+      }
+    }
+    if (a.org_mix.size() > 10) {
+      out += fmt::format("{:<32}{:>10}{:>8.1f}%\n", fmt::format("({} more)", a.org_mix.size() - 10),
+                         rest_commits, 100 * rest_share);
+    }
   }
   if (!a.files.empty()) {
     out += fmt::format("\n{}{:<20}{:<12}{}{}\n", bold, "community file", "since", "path", reset);

@@ -3,6 +3,7 @@
 // JSON shape (keys sorted, numbers at fixed precision):
 //   { "as_of": "2026-09-01", "community": "etcd", "files": [{"first_seen", "kind", "language",
 //     "path", "spdx"}...], "first_commit": ..., "last_commit": ..., "metrics": {id: value|null},
+//     "organisations": [{"commits", "name", "share"}...] (the window's commits by affiliation),
 //     "repositories": [...], "series": {id: {"2024-01": value|null, ...}},
 //     "window": {"begin": "2025-09-02", "end": "2026-09-01"} }
 // Counts are integers; shares and bits have 4 decimals. Pure functions; thread-safe.

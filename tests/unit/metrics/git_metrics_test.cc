@@ -102,6 +102,15 @@ TEST_F(GitMetricsTest, AssessmentSeriesAndDefaultDate) {
   for (const auto& v : commits.series) total += v.value_or(0);
   EXPECT_EQ(total, 8);  // every non-merge human commit: 0, 1, 2, 3, 5, 6, 7, 9
   EXPECT_EQ(*commits.series[static_cast<size_t>(MonthOf(*ParseDate("2024-08-04")) - a.months.front())], 1);
+  // Window commits by affiliation: Alice 5, 9 (PingCAP), Bob 2, 7 (independent), Carol 3 (Google),
+  // Erin 6 (noreply: unknown). Ties by name.
+  ASSERT_EQ(a.org_mix.size(), 4u);
+  const std::pair<std::string, int64_t> kMix[] = {{"PingCAP", 2}, {"independent", 2}, {"Google", 1}, {"unknown", 1}};
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(a.org_mix[i].name, kMix[i].first);
+    EXPECT_EQ(a.org_mix[i].commits, kMix[i].second);
+    EXPECT_NEAR(a.org_mix[i].share, static_cast<double>(kMix[i].second) / 6.0, 1e-12);
+  }
   // A community with no commit in the last 12 months is assessed at its last commit.
   EXPECT_EQ(DefaultAsOf(*activity_, *ParseDate("2030-01-01")), activity_->last_commit);
   EXPECT_EQ(DefaultAsOf(*activity_, *ParseDate("2025-12-01")), *ParseDate("2025-12-01"));
