@@ -121,6 +121,7 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
   opts.all_branches = o.all_branches;
   opts.numstat = o.numstat;
   opts.threads = o.threads;
+  opts.max_bad = o.max_bad;
   opts.cache_dir = DefaultCacheDir();
   opts.now = SystemClock().NowUnix();
   opts.cancel = &g_interrupted;
@@ -136,10 +137,6 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
       std::fprintf(stderr, "  %lld bad records (kept sane or skipped), e.g.:\n", static_cast<long long>(r.stats.bad));
       for (const auto& s : r.stats.samples) std::fprintf(stderr, "    %s\n", s.c_str());
     }
-  }
-  if (o.max_bad >= 0 && r.stats.bad > o.max_bad) {
-    // The store already holds the ingest; the threshold reports it as a failure for scripts.
-    return CorruptionError(fmt::format("{}: {} bad records, more than --max-bad {}", r.location, r.stats.bad, o.max_bad));
   }
   return r;
 }
@@ -290,7 +287,7 @@ int Run(int argc, char** argv) {
   git->add_flag("--all-branches", ingest_opts.all_branches, "walk every branch (never refs/pull/*)");
   git->add_flag("--numstat", ingest_opts.numstat, "also store per-file line changes");
   git->add_option("--threads", ingest_opts.threads, "numstat threads (default: all cores)");
-  git->add_option("--max-bad", ingest_opts.max_bad, "fail when more bad records than this");
+  git->add_option("--max-bad", ingest_opts.max_bad, "fail (storing nothing) when more bad records than this");
   AddIdentityFlags(git, &identity_opts);
 
   AssessOptions assess_opts;

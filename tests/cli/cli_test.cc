@@ -73,6 +73,22 @@ TEST_F(CliTest, MetricsListsTheRegistry) {
   EXPECT_NE(r.out.find("working_hours_share"), std::string::npos);
 }
 
+TEST_F(CliTest, MaxBadTurnsBadRecordsIntoAFailure) {
+  oscm::testing::GitFixture odd(tmp_.Sub("odd"));
+  oscm::testing::FixtureCommit c;
+  c.date = "2024-01-01T10:00:00";
+  c.author_email = "(none)";
+  c.files = {{"a", "a"}};
+  odd.Commit(c);
+  auto r = Oscm({"ingest", "git", odd.path(), "--max-bad", "0"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(Lines(r.err), 1) << r.err;
+  EXPECT_NE(r.err.find("1 bad records, more than --max-bad 0; the first: commit "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("malformed author identity 'Alice <(none)>'"), std::string::npos) << r.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "");  // nothing stored
+  EXPECT_EQ(Oscm({"ingest", "git", odd.path(), "--max-bad", "1"}).exit_code, 0);
+}
+
 class CliErrorTest : public CliTest {};
 
 TEST_F(CliErrorTest, UnknownCommunity) {

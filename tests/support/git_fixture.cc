@@ -75,7 +75,8 @@ int GitFixture::Commit(const FixtureCommit& c) {
   git_signature* committer = nullptr;
   const std::string cn = c.committer_name.empty() ? c.author_name : c.committer_name;
   const std::string ce = c.committer_email.empty() ? c.author_email : c.committer_email;
-  Check(git_signature_new(&committer, cn.c_str(), ce.c_str(), t, c.offset_minutes), "committer");
+  const int64_t ct = c.committer_date.empty() ? t : LocalToUnix(c.committer_date, c.offset_minutes);
+  Check(git_signature_new(&committer, cn.c_str(), ce.c_str(), ct, c.offset_minutes), "committer");
 
   std::vector<int> parent_idx = c.parents;
   if (parent_idx.empty() && !oids_.empty() && !c.explicit_root) parent_idx.push_back(static_cast<int>(oids_.size()) - 1);

@@ -19,6 +19,7 @@ struct FixtureCommit {
   int offset_minutes = 0;        // author's UTC offset
   std::string committer_name;    // default: the author
   std::string committer_email;
+  std::string committer_date;    // default: the author date (same offset)
   std::string message = "change";
   // Files to write (path -> content); std::nullopt deletes the path.
   std::map<std::string, std::optional<std::string>> files;

@@ -218,6 +218,11 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
     for (const auto& s : result.stats.samples) log.detail += s + "\n";
     OSCM_RETURN_IF_ERROR(writer.LogIngest(repo_row.id, log));
   }
+  if (options.max_bad >= 0 && result.stats.bad > options.max_bad) {
+    return CorruptionError(fmt::format("{}: {} bad records, more than --max-bad {}; the first: {}",
+                                       result.location, result.stats.bad, options.max_bad,
+                                       result.stats.samples.front()));
+  }
   if (options.cancel != nullptr && options.cancel->load()) return CancelledError("interrupted");
   OSCM_RETURN_IF_ERROR(txn.Commit());
   return result;

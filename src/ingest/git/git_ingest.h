@@ -26,6 +26,7 @@ struct GitIngestOptions {
   bool numstat = false;        // per-file line changes
   unsigned threads = 0;        // numstat workers; 0 = one per hardware thread
   std::string cache_dir;       // where URLs are cloned
+  int64_t max_bad = -1;        // more bad records than this fails the ingest (nothing stored); -1: no limit
   int64_t now = 0;             // for "date in the future" checks
   const std::atomic<bool>* cancel = nullptr;
 };

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <filesystem>
 
+#include "metrics/activity.h"
 #include "support/community_fixture.h"
 #include "support/git_fixture.h"
 #include "support/test_util.h"
@@ -193,6 +194,29 @@ TEST_F(GitIngestTest, BranchAndAllBranches) {
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM repo_refs WHERE ref LIKE 'refs/pull/%'"), 0);
 }
 
+TEST_F(GitIngestTest, ForkInTheSameCommunityCountsSharedCommitsOnce) {
+  ASSERT_OK(Ingest(fixture_->path()));
+  // A fork: the same history plus one commit of its own.
+  GitFixture fork(tmp_.Sub("fork"));
+  oscm::testing::BuildTinyCommunity(fork);
+  FixtureCommit c;
+  c.author_name = "Frank";
+  c.author_email = "frank@fork.example";
+  c.date = "2025-05-05T10:00:00";
+  c.files = {{"fork.txt", "f\n"}};
+  c.parents = {9};
+  fork.Commit(c);
+  auto r = Ingest(fork.path());
+  ASSERT_OK(r);
+  EXPECT_EQ(r->community, "tiny");
+  EXPECT_EQ(r->commits_added, 11);  // per repository, every commit is stored
+  auto activity = metrics::LoadCommunityActivity(store_->db(), "tiny");
+  ASSERT_OK(activity);
+  EXPECT_EQ(activity->repositories.size(), 2u);
+  EXPECT_EQ(activity->commits.size(), 9u);  // 8 human non-merge commits + Frank's; shared ones once
+  EXPECT_EQ(activity->contributions.size(), 10u);  // Dave co-authored one of them
+}
+
 class GitIngestErrorTest : public GitIngestTest {};
 
 TEST_F(GitIngestErrorTest, MissingPath) {
@@ -256,6 +280,22 @@ TEST_F(GitIngestErrorTest, ImplausibleDatesAreRepairedAndCounted) {
   // Both dates are 1985 in this fixture, so the commit is skipped and counted.
   EXPECT_EQ(r->stats.bad, 1);
   EXPECT_EQ(r->commits_added, 0);
+}
+
+TEST_F(GitIngestErrorTest, FutureAuthorDateTakesTheCommitterDate) {
+  GitFixture odd(tmp_.Sub("odd"));
+  FixtureCommit c;
+  c.date = "2031-05-01T10:00:00";  // after "now" (2030-01-01) in this test
+  c.committer_date = "2024-05-01T10:00:00";
+  c.files = {{"a", "a"}};
+  odd.Commit(c);
+  auto r = Ingest(odd.path());
+  ASSERT_OK(r);
+  EXPECT_EQ(r->commits_added, 1);
+  EXPECT_EQ(r->stats.bad, 1);
+  ASSERT_FALSE(r->stats.samples.empty());
+  EXPECT_NE(r->stats.samples[0].find("using the committer date"), std::string::npos) << r->stats.samples[0];
+  EXPECT_EQ(Count(*store_, "SELECT author_time FROM commits"), oscm::testing::LocalToUnix("2024-05-01T10:00:00", 0));
 }
 
 TEST_F(GitIngestErrorTest, MalformedIdentitiesAreCountedAndSanitized) {
