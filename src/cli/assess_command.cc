@@ -1,0 +1,79 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "base/clock.h"
+#include "base/time.h"
+#include "cli/commands.h"
+#include "ingest/git/git_repo.h"
+#include "metrics/activity.h"
+#include "metrics/assessment.h"
+#include "report/assessment_report.h"
+
+namespace oscm::cli {
+
+int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
+              const IdentityOptions& io) {
+  std::optional<int64_t> as_of;
+  if (!o.as_of.empty()) {
+    auto d = ParseDate(o.as_of);
+    if (!d) {
+      std::fprintf(stderr, "error: --as-of: %s\n", d.error().message().c_str());
+      return 2;
+    }
+    as_of = *d;
+  }
+  auto store = store::Store::Open(g.db);
+  if (!store) return Fail(store.error());
+  ingest::BotList bots;
+  ingest::AffiliationResolver aff;
+  if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
+
+  std::vector<metrics::Assessment> results;
+  for (const auto& target : o.targets) {
+    auto known = store->FindCommunity(target);
+    if (!known) return Fail(known.error());
+    std::string community = target;
+    std::error_code ec;
+    if (!*known) {
+      if (!ingest::LooksLikeUrl(target) && !std::filesystem::exists(target, ec)) {
+        return Fail(NotFoundError(fmt::format(
+            "unknown community '{}': not in the store {} and not a path or URL (see 'oscm communities')",
+            target, g.db)));
+      }
+      auto r = RunIngestGit(*store, target, ingest_opts, bots, aff, g.quiet);
+      if (!r) return Fail(r.error().WithContext("ingest"));
+      community = r->community;
+    }
+    auto activity = metrics::LoadCommunityActivity(store->db(), community);
+    if (!activity) return Fail(activity.error().WithContext(g.db));
+    const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
+    results.push_back(metrics::Assess(*activity, date));
+  }
+  if (o.format == "json") {
+    if (results.size() == 1) {
+      std::fputs(report::RenderAssessmentJson(results[0]).c_str(), stdout);
+    } else {
+      std::string out = "[\n";
+      for (size_t i = 0; i < results.size(); ++i) {
+        std::string one = report::RenderAssessmentJson(results[i]);
+        one.pop_back();
+        out += one + (i + 1 < results.size() ? ",\n" : "\n");
+      }
+      std::fputs((out + "]\n").c_str(), stdout);
+    }
+  } else {
+    const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (i > 0) std::fputs("\n", stdout);
+      std::fputs(report::RenderAssessmentTable(results[i], color).c_str(), stdout);
+    }
+  }
+  return 0;
+}
+}  // namespace oscm::cli
