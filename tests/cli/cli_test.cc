@@ -59,6 +59,22 @@ TEST_F(CliTest, AssessPathIngestsWhatIsMissing) {
   EXPECT_EQ(list.out, "tiny  " + repo_->path() + "\n");
 }
 
+TEST_F(CliTest, SeveralCommunitiesAtOnce) {
+  ASSERT_EQ(Oscm({"ingest", "git", repo_->path(), "-c", "one", "-q"}).exit_code, 0);
+  oscm::testing::GitFixture other(tmp_.Sub("other"));
+  oscm::testing::BuildTinyCommunity(other);
+  ASSERT_EQ(Oscm({"ingest", "git", other.path(), "-c", "two", "-q"}).exit_code, 0);
+  auto json = Oscm({"assess", "one", "two", "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(json.out.substr(0, 4), "[\n{\n");
+  EXPECT_NE(json.out.find("\"community\": \"one\""), std::string::npos);
+  EXPECT_NE(json.out.find("\"community\": \"two\""), std::string::npos);
+  EXPECT_EQ(json.out.substr(json.out.size() - 4), "}\n]\n");
+  auto table = Oscm({"assess", "one", "two", "--as-of", "2025-06-30"});
+  EXPECT_NE(table.out.find("one  as of 2025-06-30"), std::string::npos);
+  EXPECT_NE(table.out.find("two  as of 2025-06-30"), std::string::npos);
+}
+
 TEST_F(CliTest, FileUrlWorksOffline) {
   auto r = Oscm({"ingest", "git", "file://" + repo_->path(), "--community", "viaurl", "-q"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
