@@ -27,6 +27,7 @@ struct FileChange {
   std::string path;
   int64_t added = 0;    // -1 for binary files
   int64_t deleted = 0;  // -1 for binary files
+  bool missing = false;  // a blob is absent (partial clone): counts unknown
 };
 
 struct CommitRecord {

@@ -108,7 +108,12 @@ Status ActivityWriter::InsertContributor(int64_t commit_id, int64_t identity_id,
 
 Status ActivityWriter::InsertFileChanges(int64_t commit_id, const std::vector<FileChange>& files) {
   for (const auto& f : files) {
-    insert_file_->Bind(1, commit_id).Bind(2, std::string_view(f.path)).Bind(3, f.added).Bind(4, f.deleted);
+    insert_file_->Bind(1, commit_id).Bind(2, std::string_view(f.path));
+    if (f.missing) {
+      insert_file_->BindNull(3).BindNull(4);
+    } else {
+      insert_file_->Bind(3, f.added).Bind(4, f.deleted);
+    }
     OSCM_RETURN_IF_ERROR(insert_file_->Run());
   }
   insert_numstat_done_->Bind(1, commit_id);

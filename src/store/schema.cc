@@ -72,8 +72,8 @@ CREATE TABLE commit_contributors (
 CREATE TABLE commit_files (
   commit_id INTEGER NOT NULL REFERENCES commits(id),
   path TEXT NOT NULL,
-  added INTEGER NOT NULL,            -- -1: binary
-  deleted INTEGER NOT NULL,
+  added INTEGER,                     -- -1: binary; NULL: unknown (blob absent, partial clone)
+  deleted INTEGER,
   PRIMARY KEY (commit_id, path)
 ) WITHOUT ROWID;
 CREATE TABLE numstat_done (          -- commits whose file changes were computed (possibly none)

@@ -187,6 +187,12 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
     OSCM_RETURN_IF_ERROR(ComputeNumstat(
         repo.path(), jobs, options.threads,
         [&](const NumstatJob& job, const std::vector<FileChange>& changes) {
+          for (const FileChange& f : changes) {
+            if (f.missing) {
+              result.stats.AddBad(fmt::format("commit {}: {}: blob not in the repository (partial "
+                                              "clone?); line counts unknown", job.oid, f.path));
+            }
+          }
           return writer.InsertFileChanges(job.commit_id, changes);
         },
         progress, options.cancel));

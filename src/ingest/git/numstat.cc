@@ -49,9 +49,16 @@ int64_t CountLines(const git_blob* blob) {
   return lines;
 }
 
+// A blob, or null when the repository does not have it: partial clones (--filter=blob:...)
+// leave blobs out, and oscm never fetches them. Any other failure is an error.
 Result<GitBlob> LookupBlob(git_repository* repo, const git_oid& oid) {
   git_blob* raw = nullptr;
-  OSCM_RETURN_IF_ERROR(GitCheck(git_blob_lookup(&raw, repo, &oid), fmt::format("blob {}", OidHex(oid))));
+  const int rc = git_blob_lookup(&raw, repo, &oid);
+  if (rc == GIT_ENOTFOUND) {
+    git_error_clear();
+    return GitBlob();
+  }
+  OSCM_RETURN_IF_ERROR(GitCheck(rc, fmt::format("blob {}", OidHex(oid))));
   return GitBlob(raw);
 }
 
@@ -75,7 +82,9 @@ Status AddBlobChange(git_repository* repo, const std::string& path, const git_oi
   if (new_oid != nullptr) {
     OSCM_ASSIGN_OR_RETURN(new_blob, LookupBlob(repo, *new_oid));
   }
-  if ((old_blob && LooksBinary(old_blob.get())) || (new_blob && LooksBinary(new_blob.get()))) {
+  if ((old_oid != nullptr && !old_blob) || (new_oid != nullptr && !new_blob)) {
+    fc.missing = true;
+  } else if ((old_blob && LooksBinary(old_blob.get())) || (new_blob && LooksBinary(new_blob.get()))) {
     fc.added = fc.deleted = -1;
   } else if (!old_blob || !new_blob) {
     // Additions and deletions need no diff: every line is added or deleted.

@@ -5,7 +5,8 @@
 // The tree diff descends only into subtrees whose ids differ, added and deleted files are
 // counted without a diff, and modified files are diffed with libgit2's xdiff. Each worker opens
 // its own libgit2 repository handle (libgit2 objects are not shared between threads). Merge
-// commits are not jobs, as `git log --numstat` without -m shows none.
+// commits are not jobs, as `git log --numstat` without -m shows none. A blob the repository
+// lacks (partial clones) gives a FileChange marked `missing`, not an error: oscm never fetches.
 #pragma once
 
 #include <atomic>

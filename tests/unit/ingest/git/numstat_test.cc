@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "ingest/git/git_handles.h"
 #include "ingest/git/git_ingest.h"
 #include "support/community_fixture.h"
@@ -46,6 +48,32 @@ TEST(NumstatTest, CountsLinesLikeGitLogNumstat) {
     EXPECT_EQ((*r)[1][0].deleted, 1);  // 2
     EXPECT_EQ((*r)[1][1].path, "bin.dat");
   }
+}
+
+TEST(NumstatTest, BlobsMissingFromAPartialCloneAreCountedNotFatal) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("tiny"));
+  oscm::testing::BuildTinyCommunity(repo);
+  // Remove the loose object of b.txt (commit 2), as a --filter=blob:limit clone would lack it.
+  git_oid blob;
+  ASSERT_EQ(git_odb_hash(&blob, "b\nb\n", 4, GIT_OBJECT_BLOB), 0);
+  const std::string hex = OidHex(blob);
+  ASSERT_TRUE(std::filesystem::remove(repo.path() + "/.git/objects/" + hex.substr(0, 2) + "/" + hex.substr(2)));
+  auto s = store::Store::Open(tmp.Sub("db"));
+  ASSERT_OK(s);
+  GitIngestOptions o;
+  o.location = repo.path();
+  o.numstat = true;
+  NullProgress progress;
+  auto r = IngestGit(*s, o, BotList::Builtin(), AffiliationResolver::Builtin(), progress);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->stats.bad, 1);
+  ASSERT_EQ(r->stats.samples.size(), 1u);
+  EXPECT_NE(r->stats.samples[0].find("b.txt: blob not in the repository"), std::string::npos) << r->stats.samples[0];
+  auto stmt = s->db().Prepare("SELECT COUNT(*) FROM commit_files WHERE path = 'b.txt' AND added IS NULL AND deleted IS NULL");
+  ASSERT_OK(stmt);
+  ASSERT_TRUE(*stmt->Step());
+  EXPECT_EQ(stmt->ColumnInt(0), 1);
 }
 
 TEST(NumstatTest, SinkErrorAndCancelStopTheRun) {
