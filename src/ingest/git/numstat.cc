@@ -5,7 +5,6 @@
 #include <condition_variable>
 #include <optional>
 #include <cstring>
-#include <unordered_map>
 #include <mutex>
 #include <thread>
 
@@ -127,43 +126,55 @@ Status AddWhole(git_repository* repo, const git_tree_entry* entry, const std::st
   return DiffTrees(repo, added ? nullptr : tree.get(), added ? tree.get() : nullptr, path + "/", out);
 }
 
-// Like git's tree diff: subtrees with the same id are skipped without being read.
+// Git's tree order (base_name_compare): names compare bytewise, a directory as if it ended in '/'.
+int CompareEntries(const git_tree_entry* a, const git_tree_entry* b) {
+  const auto* na = reinterpret_cast<const unsigned char*>(git_tree_entry_name(a));
+  const auto* nb = reinterpret_cast<const unsigned char*>(git_tree_entry_name(b));
+  size_t i = 0;
+  while (na[i] != 0 && na[i] == nb[i]) ++i;
+  unsigned char ca = na[i];
+  unsigned char cb = nb[i];
+  if (ca == 0 && IsTree(a)) ca = '/';
+  if (cb == 0 && IsTree(b)) cb = '/';
+  return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+// Like git's tree diff: a merge of the two sorted entry lists, where subtrees with the same id
+// are skipped without being read. An entry that changed between file and directory sorts apart
+// from its old self, so it shows as a deletion and an addition, as in git.
 Status DiffTrees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree,
                  const std::string& prefix, std::vector<FileChange>* out) {
   const size_t n_old = old_tree != nullptr ? git_tree_entrycount(old_tree) : 0;
   const size_t n_new = new_tree != nullptr ? git_tree_entrycount(new_tree) : 0;
-  std::unordered_map<std::string_view, const git_tree_entry*> old_by_name;
-  old_by_name.reserve(n_old);
-  for (size_t i = 0; i < n_old; ++i) {
-    const git_tree_entry* e = git_tree_entry_byindex(old_tree, i);
-    old_by_name.emplace(git_tree_entry_name(e), e);
-  }
-  for (size_t i = 0; i < n_new; ++i) {
-    const git_tree_entry* e = git_tree_entry_byindex(new_tree, i);
-    const std::string path = prefix + git_tree_entry_name(e);
-    auto it = old_by_name.find(git_tree_entry_name(e));
-    if (it == old_by_name.end()) {
-      OSCM_RETURN_IF_ERROR(AddWhole(repo, e, path, /*added=*/true, out));
+  size_t i = 0;
+  size_t j = 0;
+  while (i < n_old || j < n_new) {
+    const git_tree_entry* o = i < n_old ? git_tree_entry_byindex(old_tree, i) : nullptr;
+    const git_tree_entry* e = j < n_new ? git_tree_entry_byindex(new_tree, j) : nullptr;
+    const int cmp = o == nullptr ? 1 : e == nullptr ? -1 : CompareEntries(o, e);
+    if (cmp < 0) {
+      OSCM_RETURN_IF_ERROR(AddWhole(repo, o, prefix + git_tree_entry_name(o), /*added=*/false, out));
+      ++i;
       continue;
     }
-    const git_tree_entry* o = it->second;
-    old_by_name.erase(it);
+    if (cmp > 0) {
+      OSCM_RETURN_IF_ERROR(AddWhole(repo, e, prefix + git_tree_entry_name(e), /*added=*/true, out));
+      ++j;
+      continue;
+    }
+    ++i;
+    ++j;
     if (git_oid_equal(git_tree_entry_id(o), git_tree_entry_id(e))) continue;
+    const std::string path = prefix + git_tree_entry_name(e);
     if (IsTree(o) && IsTree(e)) {
       OSCM_ASSIGN_OR_RETURN(GitTree ot, LookupTree(repo, *git_tree_entry_id(o)));
       OSCM_ASSIGN_OR_RETURN(GitTree nt, LookupTree(repo, *git_tree_entry_id(e)));
       OSCM_RETURN_IF_ERROR(DiffTrees(repo, ot.get(), nt.get(), path + "/", out));
     } else if (IsBlob(o) && IsBlob(e)) {
       OSCM_RETURN_IF_ERROR(AddBlobChange(repo, path, git_tree_entry_id(o), git_tree_entry_id(e), out));
-    } else {  // a file became a directory or the reverse
+    } else {  // a file became a submodule or the reverse; submodules carry no lines
       OSCM_RETURN_IF_ERROR(AddWhole(repo, o, path, /*added=*/false, out));
       OSCM_RETURN_IF_ERROR(AddWhole(repo, e, path, /*added=*/true, out));
-    }
-  }
-  for (size_t i = 0; i < n_old; ++i) {  // what is left was deleted
-    const git_tree_entry* o = git_tree_entry_byindex(old_tree, i);
-    if (old_by_name.count(git_tree_entry_name(o)) > 0) {
-      OSCM_RETURN_IF_ERROR(AddWhole(repo, o, prefix + git_tree_entry_name(o), /*added=*/false, out));
     }
   }
   return Status::Ok();
