@@ -50,6 +50,43 @@ TEST(NumstatTest, CountsLinesLikeGitLogNumstat) {
   }
 }
 
+// Tree entries sort in git's order, where a directory "a" sorts as "a/": after "a-c" and "a.b".
+// A wrong merge would report these modifications as deletions plus additions.
+TEST(NumstatTest, TreeOrderAndTypeChanges) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("r"));
+  oscm::testing::FixtureCommit c;
+  c.date = "2024-01-01T00:00:00";
+  c.files = {{"a/x", "1\n"}, {"a.b", "1\n"}, {"a-c", "1\n"}, {"ab", "1\n"}, {"f", "1\n2\n"}};
+  const int first = repo.Commit(c);
+  c.date = "2024-01-02T00:00:00";
+  // Modify a/x, a.b, a-c and ab; turn file f into directory f/ with one file.
+  c.files = {{"a/x", "2\n"}, {"a.b", "2\n"}, {"a-c", "2\n"}, {"ab", "2\n"}, {"f", std::nullopt},
+             {"f/g", "1\n2\n3\n"}};
+  const int second = repo.Commit(c);
+  LibGit2Scope libgit2;
+  NullProgress progress;
+  std::vector<FileChange> got;
+  ASSERT_OK(ComputeNumstat(repo.path() + "/.git/", {{1, repo.Oid(second), repo.Oid(first)}}, 1,
+                           [&](const NumstatJob&, const std::vector<FileChange>& changes) {
+                             got = changes;
+                             return Status::Ok();
+                           },
+                           progress, nullptr));
+  struct Want {
+    const char* path;
+    int64_t added;
+    int64_t deleted;
+  };
+  const Want kWant[] = {{"a-c", 1, 1}, {"a.b", 1, 1}, {"a/x", 1, 1}, {"ab", 1, 1}, {"f", 0, 2}, {"f/g", 3, 0}};
+  ASSERT_EQ(got.size(), std::size(kWant));
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].path, kWant[i].path);
+    EXPECT_EQ(got[i].added, kWant[i].added) << got[i].path;
+    EXPECT_EQ(got[i].deleted, kWant[i].deleted) << got[i].path;
+  }
+}
+
 TEST(NumstatTest, BlobsMissingFromAPartialCloneAreCountedNotFatal) {
   TempDir tmp;
   oscm::testing::GitFixture repo(tmp.Sub("tiny"));
