@@ -45,6 +45,12 @@ struct IngestGitOptions {
   int64_t max_bad = -1;
 };
 
+struct IngestGhArchiveOptions {
+  std::vector<std::string> paths;        // files or directories
+  std::vector<std::string> communities;  // "name=owner/repo,owner/repo"
+  int64_t max_bad_lines = -1;
+};
+
 struct AssessOptions {
   std::vector<std::string> targets;
   std::string as_of;
@@ -63,6 +69,7 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
                                              const ingest::AffiliationResolver& aff, bool quiet);
 
 int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const IdentityOptions& io);
+int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io);
 int CmdMetrics(const std::string& format);

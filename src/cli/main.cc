@@ -47,6 +47,14 @@ int Run(int argc, char** argv) {
   git->add_option("--max-bad", ingest_opts.max_bad, "fail (storing nothing) when more bad records than this");
   AddIdentityFlags(git, &identity_opts);
 
+  IngestGhArchiveOptions gha_opts;
+  auto* gha = ingest->add_subcommand("gharchive", "ingest GH Archive hourly files (.json.gz or .json) for tracked repositories");
+  gha->add_option("path", gha_opts.paths, "files, or directories searched for *.json.gz and *.json")->required();
+  gha->add_option("-c,--community", gha_opts.communities,
+                  "track repositories for a community: NAME=owner/repo[,owner/repo...] (repeatable)");
+  gha->add_option("--max-bad-lines", gha_opts.max_bad_lines, "fail a file (storing nothing of it) with more bad lines than this");
+  gha->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
+
   AssessOptions assess_opts;
   auto* assess = app.add_subcommand("assess", "metrics of communities (names, or paths/URLs to ingest first)");
   assess->add_option("target", assess_opts.targets, "community name, repository path or URL")->required();
@@ -71,6 +79,7 @@ int Run(int argc, char** argv) {
   std::signal(SIGINT, OnSigint);
   std::signal(SIGTERM, OnSigint);
   if (*git) return CmdIngestGit(g, ingest_opts, identity_opts);
+  if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);

@@ -1,9 +1,12 @@
 #include "metrics/activity.h"
 
 #include <algorithm>
+#include <climits>
 #include <unordered_map>
 
 #include <fmt/format.h>
+
+#include "base/strings.h"
 
 namespace oscm::metrics {
 
@@ -27,6 +30,89 @@ std::span<const ContributionFact> CommunityActivity::ContributionsIn(const TimeW
   if (contributions.empty()) return {};
   return Slice(contributions, w);
 }
+
+std::span<const GhEventFact> CommunityActivity::GhEventsIn(const TimeWindow& w) const {
+  if (gh_events.empty()) return {};
+  return Slice(gh_events, w);
+}
+
+namespace {
+
+GhKind KindOf(const std::string& type, const std::string& action, bool on_pr, bool merged) {
+  if (type == "WatchEvent") return GhKind::kStar;
+  if (type == "ForkEvent") return GhKind::kFork;
+  if (type == "IssuesEvent" && !on_pr) {
+    if (action == "opened") return GhKind::kIssueOpened;
+    if (action == "closed") return GhKind::kIssueClosed;
+  }
+  if (type == "IssueCommentEvent" && !on_pr) return GhKind::kIssueComment;
+  if (type == "PullRequestEvent") {
+    if (action == "opened") return GhKind::kPrOpened;
+    if (action == "closed" && merged) return GhKind::kPrMerged;
+  }
+  if (type == "PullRequestReviewEvent" || type == "PullRequestReviewCommentEvent") return GhKind::kReview;
+  if (type == "ReleaseEvent" && (action == "published" || action.empty())) return GhKind::kRelease;
+  return GhKind::kOther;
+}
+
+Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity* a) {
+  OSCM_ASSIGN_OR_RETURN(auto repos, db.Prepare("SELECT id, name FROM gh_repos WHERE community_id = ? ORDER BY name"));
+  repos.Bind(1, community_id);
+  std::unordered_map<int64_t, int32_t> repo_index;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, repos.Step());
+    if (!row) break;
+    repo_index[repos.ColumnInt(0)] = static_cast<int32_t>(a->gh_repos.size());
+    a->gh_repos.push_back(repos.ColumnText(1));
+  }
+  if (a->gh_repos.empty()) return Status::Ok();
+  OSCM_ASSIGN_OR_RETURN(auto events, db.Prepare(
+      "SELECT e.created_at, e.type, e.action, e.on_pull_request, e.merged, e.actor, e.actor_is_bot, "
+      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at FROM gh_events e "
+      "JOIN gh_repos r ON r.id = e.repo_id WHERE r.community_id = ? ORDER BY e.created_at, e.id"));
+  events.Bind(1, community_id);
+  std::unordered_map<std::string, int32_t> actor_index;
+  auto actor_of = [&](const std::string& login, int64_t time) -> int32_t {
+    if (login.empty()) return -1;
+    auto [it, inserted] = actor_index.emplace(AsciiLower(login), static_cast<int32_t>(a->gh_actors.size()));
+    if (inserted) {
+      a->gh_actors.push_back(login);
+      a->gh_first_seen.push_back(time);
+    } else if (a->gh_first_seen[static_cast<size_t>(it->second)] == INT64_MAX) {
+      a->gh_first_seen[static_cast<size_t>(it->second)] = time;  // seen before only as an author
+    }
+    return it->second;
+  };
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, events.Step());
+    if (!row) break;
+    GhEventFact e;
+    e.time = events.ColumnInt(0);
+    e.kind = KindOf(events.ColumnText(1), events.ColumnText(2), events.ColumnInt(3) != 0, events.ColumnInt(4) != 0);
+    if (events.ColumnInt(6) == 0) e.actor = actor_of(events.ColumnText(5), e.time);
+    e.repo = repo_index[events.ColumnInt(7)];
+    e.number = events.ColumnInt(8);
+    const std::string subject_author = events.ColumnText(9);
+    if (!subject_author.empty()) {
+      auto it = actor_index.find(AsciiLower(subject_author));
+      // An author seen only as a subject is not an active actor; keep -1 unless already known.
+      e.subject_author = it == actor_index.end() ? -1 : it->second;
+      if (e.subject_author < 0) {
+        e.subject_author = static_cast<int32_t>(a->gh_actors.size());
+        actor_index.emplace(AsciiLower(subject_author), e.subject_author);
+        a->gh_actors.push_back(subject_author);
+        a->gh_first_seen.push_back(INT64_MAX);  // first seen acting later, if ever
+      }
+    }
+    e.subject_created_at = events.ColumnInt(10);
+    e.merged_at = events.ColumnInt(11);
+    a->gh_events.push_back(e);
+  }
+  a->has_gh = !a->gh_events.empty();
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::string& name) {
   CommunityActivity a;
@@ -120,6 +206,8 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
     a.releases.push_back(ReleaseFact{releases.ColumnInt(0), releases.ColumnText(1),
                                      releases.ColumnText(3), releases.ColumnInt(2) != 0});
   }
+
+  OSCM_RETURN_IF_ERROR(LoadGhEvents(db, community_id, &a));
 
   OSCM_ASSIGN_OR_RETURN(auto files, db.Prepare(
       "SELECT f.kind, f.path, COALESCE(f.spdx, ''), COALESCE(f.language, ''), MIN(f.first_seen) FROM community_files f "

@@ -53,6 +53,31 @@ struct FileFact {
   int64_t first_seen = 0;
 };
 
+// What a GH Archive event counts as, for the metrics.
+enum class GhKind : uint8_t {
+  kStar,          // WatchEvent
+  kFork,          // ForkEvent
+  kIssueOpened,   // IssuesEvent opened (not a pull request)
+  kIssueClosed,   // IssuesEvent closed (not a pull request)
+  kIssueComment,  // IssueCommentEvent on an issue (not a pull request)
+  kPrOpened,      // PullRequestEvent opened
+  kPrMerged,      // PullRequestEvent closed with a merge
+  kReview,        // PullRequestReviewEvent, PullRequestReviewCommentEvent
+  kRelease,       // ReleaseEvent published (any action in layouts without one)
+  kOther,         // every other event: counts towards active actors only
+};
+
+struct GhEventFact {
+  int64_t time = 0;
+  GhKind kind = GhKind::kOther;
+  int32_t actor = -1;           // index into gh_actors; -1 for none or a bot
+  int32_t repo = 0;             // index into gh_repos
+  int64_t number = 0;           // issue or pull-request number
+  int32_t subject_author = -1;  // index into gh_actors
+  int64_t subject_created_at = 0;
+  int64_t merged_at = 0;
+};
+
 struct CommunityActivity {
   std::string name;
   std::vector<std::string> repositories;  // locations
@@ -63,11 +88,19 @@ struct CommunityActivity {
   std::vector<std::string> orgs;                // organisation names
   std::vector<ReleaseFact> releases;            // sorted by time
   std::vector<FileFact> files;                  // sorted by kind, path
+  // GH Archive: events of the community's tracked repositories (sorted by time), their actors
+  // (people; bots are dropped) and the time each actor was first seen.
+  bool has_gh = false;  // the community tracks at least one repository with stored events
+  std::vector<std::string> gh_repos;
+  std::vector<GhEventFact> gh_events;
+  std::vector<std::string> gh_actors;
+  std::vector<int64_t> gh_first_seen;
   int64_t first_commit = 0;  // earliest commit of any kind (0 when none)
   int64_t last_commit = 0;
 
   std::span<const CommitFact> CommitsIn(const TimeWindow& w) const;
   std::span<const ContributionFact> ContributionsIn(const TimeWindow& w) const;
+  std::span<const GhEventFact> GhEventsIn(const TimeWindow& w) const;
 };
 
 // Loads the community `name`. kNotFound names the community when it is not in the store.

@@ -24,6 +24,7 @@ std::optional<double> HalfCoverCount(std::vector<int64_t> counts) {
 }
 
 std::optional<double> Commits(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   return static_cast<double>(a.CommitsIn(w).size());
 }
 
@@ -38,16 +39,19 @@ std::unordered_set<int32_t> PeopleIn(const CommunityActivity& a, const TimeWindo
 }  // namespace
 
 std::optional<double> ContributorsActive(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   return static_cast<double>(PeopleIn(a, w).size());
 }
 
 std::optional<double> ContributorsNew(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   int64_t n = 0;
   for (int32_t p : PeopleIn(a, w)) n += w.Contains(a.first_contribution[static_cast<size_t>(p)]) ? 1 : 0;
   return static_cast<double>(n);
 }
 
 std::optional<double> ContributorsRetained(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   const auto now = PeopleIn(a, w);
   const auto before = PeopleIn(a, Previous(w, 12));
   int64_t n = 0;
@@ -56,6 +60,7 @@ std::optional<double> ContributorsRetained(const CommunityActivity& a, const Tim
 }
 
 std::optional<double> OrgsActive(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   std::unordered_set<int32_t> orgs;
   for (const auto& c : a.ContributionsIn(w)) {
     if (c.org >= 0) orgs.insert(c.org);
@@ -98,6 +103,7 @@ std::optional<double> BusFactor(const CommunityActivity& a, const TimeWindow& w)
 }
 
 std::optional<double> Releases(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   // Multi-module repositories tag one release many times (v3.6.1, api/v3.6.1, client/v3.6.1...):
   // a release is a distinct version, dated by its first tag.
   std::set<std::string_view> seen_before;
@@ -125,6 +131,7 @@ std::optional<double> AgeMonths(const CommunityActivity& a, const TimeWindow& w)
 }
 
 std::optional<double> CommunityFiles(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
   std::set<std::string_view> kinds;
   for (const auto& f : a.files) {
     if (f.first_seen < w.end) kinds.insert(f.kind);

@@ -1,5 +1,6 @@
 // Metrics from commits, people and organisations (see activity.h for what counts as a commit,
-// a contribution and an organisation). Each function has the registry's ComputeFn shape.
+// a contribution and an organisation). Each function has the registry's ComputeFn shape. For a
+// community with no git repository every one is unavailable (nullopt), never zero.
 #pragma once
 
 #include <optional>

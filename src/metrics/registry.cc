@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "metrics/gharchive_metrics.h"
 #include "metrics/git_metrics.h"
 #include "metrics/timezone_metrics.h"
 
@@ -49,6 +50,45 @@ const std::vector<MetricDef>& Registry() {
         {"working_hours_share", "share", "git",
          "Share of the window's commits made Monday to Friday, 09:00-18:00 in the author's local "
          "time (a proxy for paid development).", WorkingHoursShare},
+        // GH Archive: unavailable (null) for a community without GH Archive data.
+        {"active_actors", "count", "gharchive",
+         "Distinct people (not bots) with any GH Archive event on the tracked repositories in the "
+         "window.", ActiveActors},
+        {"forks", "count", "gharchive", "Forks (ForkEvent) in the window.", Forks},
+        {"issue_authors", "count", "gharchive",
+         "Distinct people who opened an issue (not a pull request) in the window: the user ring.",
+         IssueAuthors},
+        {"issue_close_hours", "hours", "gharchive",
+         "Median hours from an issue's opening to its closing, over issues closed in the window.",
+         IssueCloseHours},
+        {"issue_first_response_hours", "hours", "gharchive",
+         "Median hours from an issue's opening to the first comment by another person, over issues "
+         "opened in the window that got one by the window's end.", IssueFirstResponseHours},
+        {"issues_closed", "count", "gharchive", "Issues (not pull requests) closed in the window.",
+         IssuesClosed},
+        {"issues_opened", "count", "gharchive",
+         "Issues (not pull requests) opened by people in the window.", IssuesOpened},
+        {"new_actors", "count", "gharchive",
+         "Active actors whose first event on the tracked repositories falls in the window.",
+         NewActors},
+        {"pr_authors", "count", "gharchive", "Distinct people who opened a pull request in the window.",
+         PrAuthors},
+        {"pr_merge_hours", "hours", "gharchive",
+         "Median hours from a pull request's creation to its merge, over pull requests merged in "
+         "the window.", PrMergeHours},
+        {"prs_merged", "count", "gharchive", "Pull requests closed with a merge in the window.",
+         PrsMerged},
+        {"prs_opened", "count", "gharchive", "Pull requests opened by people in the window.",
+         PrsOpened},
+        {"releases_published", "count", "gharchive", "Releases published (ReleaseEvent) in the window.",
+         ReleasesPublished},
+        {"reviewers", "count", "gharchive",
+         "Distinct people who reviewed or commented on a pull request's diff in the window.",
+         Reviewers},
+        {"stars", "count", "gharchive", "Stars (WatchEvent) in the window.", Stars},
+        {"stars_total", "count", "gharchive",
+         "Stars from the first stored event to the end of the window (GH Archive coverage only).",
+         StarsTotal},
     };
     std::sort(m.begin(), m.end(), [](const MetricDef& a, const MetricDef& b) { return a.id < b.id; });
     return m;

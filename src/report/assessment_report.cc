@@ -132,14 +132,39 @@ std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
     out += fmt::format("  history     {} .. {}\n", FormatDate(a.first_commit), FormatDate(a.last_commit));
   }
   out += '\n';
-  out += fmt::format("{}{:<24}{:>10}  {:<7} {}{}\n", bold, "metric", "12 months", "unit", "last 24 months", reset);
-  for (const auto& m : a.metrics) {
-    const std::string value = m.value ? FormatMetricValue(*m.def, *m.value) : "-";
-    out += fmt::format("{:<24}{:>10}  {:<7} {}\n", m.def->id, value, m.def->unit, Sparkline(m.series, 24));
+  // One block per source. A source with no data at all (say, no GH Archive files ingested) is one
+  // line saying so rather than a column of dashes.
+  struct Source {
+    std::string_view id;
+    std::string_view title;
+    std::string_view how;
+  };
+  static constexpr Source kSources[] = {
+      {"git", "git history", "oscm ingest git PATH"},
+      {"gharchive", "GH Archive", "oscm ingest gharchive FILES --community NAME=owner/repo"},
+  };
+  for (const Source& src : kSources) {
+    bool any = false;
+    for (const auto& m : a.metrics) {
+      if (m.def->source != src.id) continue;
+      any = any || m.value.has_value() ||
+            std::any_of(m.series.begin(), m.series.end(), [](const auto& v) { return v.has_value(); });
+    }
+    if (!any) {
+      out += fmt::format("{}{}{}: no data ({})\n\n", bold, src.title, reset, src.how);
+      continue;
+    }
+    out += fmt::format("{}{:<28}{:>10}  {:<7} {}{}\n", bold, src.title, "12 months", "unit", "last 24 months", reset);
+    for (const auto& m : a.metrics) {
+      if (m.def->source != src.id) continue;
+      const std::string value = m.value ? FormatMetricValue(*m.def, *m.value) : "-";
+      out += fmt::format("{:<28}{:>10}  {:<7} {}\n", m.def->id, value, m.def->unit, Sparkline(m.series, 24));
+    }
+    out += '\n';
   }
   if (!a.org_mix.empty()) {
     // The ten largest; the rest summed, so the table stays short for big communities.
-    out += fmt::format("\n{}{:<32}{:>10}{:>9}{}\n", bold, "commits by organisation", "commits", "share", reset);
+    out += fmt::format("{}{:<32}{:>10}{:>9}{}\n", bold, "commits by organisation", "commits", "share", reset);
     int64_t rest_commits = 0;
     double rest_share = 0;
     for (size_t i = 0; i < a.org_mix.size(); ++i) {
@@ -155,9 +180,10 @@ std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
       out += fmt::format("{:<32}{:>10}{:>8.1f}%\n", fmt::format("({} more)", a.org_mix.size() - 10),
                          rest_commits, 100 * rest_share);
     }
+    out += '\n';
   }
   if (!a.files.empty()) {
-    out += fmt::format("\n{}{:<20}{:<12}{}{}\n", bold, "community file", "since", "path", reset);
+    out += fmt::format("{}{:<20}{:<12}{}{}\n", bold, "community file", "since", "path", reset);
     for (const auto& f : a.files) {
       std::string extra;
       if (!f.spdx.empty()) extra = " (" + f.spdx + ")";

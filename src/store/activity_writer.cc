@@ -1,7 +1,5 @@
 #include "store/activity_writer.h"
 
-#include <sqlite3.h>
-
 #include <fmt/format.h>
 
 namespace oscm::store {
@@ -96,7 +94,7 @@ Result<std::optional<int64_t>> ActivityWriter::InsertCommit(int64_t repo_id, con
       .Bind(7, c.committer.time).Bind(8, int64_t{c.committer.offset_minutes})
       .Bind(9, std::string_view(parents)).Bind(10, static_cast<int64_t>(c.parents.size())).Bind(11, org_id);
   OSCM_RETURN_IF_ERROR(insert_commit_->Run());
-  if (sqlite3_changes(db_->raw()) == 0) return std::optional<int64_t>();
+  if (db_->Changes() == 0) return std::optional<int64_t>();
   return std::optional<int64_t>(db_->LastInsertRowId());
 }
 

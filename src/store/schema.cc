@@ -8,7 +8,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -109,6 +109,50 @@ CREATE TABLE ingest_log (
   bad_records INTEGER NOT NULL,
   detail TEXT NOT NULL               -- first samples of bad records, one per line
 );
+)sql",
+    // 2: GH Archive events of tracked repositories.
+    R"sql(
+CREATE TABLE gh_repos (               -- a repository tracked in GH Archive, for one community
+  id INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  name TEXT NOT NULL UNIQUE,          -- lower-case "owner/name" as the user named it
+  gh_id INTEGER                       -- GitHub's numeric id, once an event showed it
+);
+CREATE TABLE gh_repo_names (          -- every lower-case name a tracked repository was seen under
+  name TEXT PRIMARY KEY,
+  repo_id INTEGER NOT NULL REFERENCES gh_repos(id)
+) WITHOUT ROWID;
+CREATE TABLE gh_events (
+  id TEXT PRIMARY KEY,                -- the event id, or "h..." derived from an id-less line
+  repo_id INTEGER NOT NULL REFERENCES gh_repos(id),
+  type TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  actor_is_bot INTEGER NOT NULL,
+  action TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  subject_author TEXT NOT NULL,
+  subject_created_at INTEGER NOT NULL,
+  on_pull_request INTEGER NOT NULL,
+  merged INTEGER NOT NULL,
+  merged_at INTEGER NOT NULL,
+  ref_type TEXT NOT NULL,
+  push_size INTEGER NOT NULL,
+  push_distinct INTEGER NOT NULL,
+  release_tag TEXT NOT NULL,
+  prerelease INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX gh_events_by_repo_time ON gh_events(repo_id, created_at);
+CREATE TABLE gh_files (               -- GH Archive files read completely; a rerun skips them
+  path TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  checksum TEXT NOT NULL,             -- CRC-32 of the file's bytes
+  lines INTEGER NOT NULL,
+  events_stored INTEGER NOT NULL,
+  bad_lines INTEGER NOT NULL,
+  detail TEXT NOT NULL,               -- first bad lines: "line N: reason"
+  PRIMARY KEY (path, size, checksum)
+) WITHOUT ROWID;
 )sql",
 };
 

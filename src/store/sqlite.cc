@@ -61,6 +61,8 @@ Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
 
 int64_t SqliteDb::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
 
+int64_t SqliteDb::Changes() const { return sqlite3_changes(db_); }
+
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : db_(other.db_), stmt_(other.stmt_) {
   other.stmt_ = nullptr;

@@ -33,12 +33,13 @@ class SqliteDb {
   Status Exec(std::string_view sql);
   Result<SqliteStatement> Prepare(std::string_view sql);
   int64_t LastInsertRowId() const;
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int64_t Changes() const;
   const std::string& path() const { return path_; }
 
   // Converts an sqlite3 return code into a Status naming `what` and the database file.
   Status Check(int rc, std::string_view what) const;
 
-  sqlite3* raw() const { return db_; }
 
  private:
   SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}

@@ -89,7 +89,10 @@ void ReadPayload(element payload, GhEvent* ev) {
     ev->number = Int(payload, "number");  // timeline layout: payload.number, issue is an id
     if (payload["issue"].get(sub) == simdjson::SUCCESS && sub.is_object()) {
       ReadSubject(sub, ev);
-      ev->on_pull_request = Has(sub, "pull_request");
+      // 2012 payloads carry "pull_request" on every issue, with null URLs when it is not one.
+      element pr;
+      ev->on_pull_request = sub["pull_request"].get(pr) == simdjson::SUCCESS && pr.is_object() &&
+                            (Has(pr, "html_url") || Has(pr, "url"));
       simdjson::dom::array labels;
       if (sub["labels"].get(labels) == simdjson::SUCCESS) {
         for (element l : labels) {

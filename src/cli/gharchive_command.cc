@@ -1,0 +1,55 @@
+#include <unistd.h>
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/terminal_progress.h"
+#include "ingest/gharchive/gharchive_ingest.h"
+
+namespace oscm::cli {
+
+int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io) {
+  ingest::GhArchiveIngestOptions opts;
+  for (const auto& spec : o.communities) {
+    auto t = ingest::ParseTrackSpec(spec);
+    if (!t) {
+      std::fprintf(stderr, "error: %s\n", t.error().message().c_str());
+      return 2;
+    }
+    opts.track.push_back(std::move(t).value());
+  }
+  auto files = ingest::ExpandGhArchivePaths(o.paths);
+  if (!files) return Fail(files.error().WithContext("ingest"));
+  opts.files = std::move(files).value();
+  opts.max_bad_lines = o.max_bad_lines;
+  opts.cancel = &g_interrupted;
+  ingest::BotList bots;
+  ingest::AffiliationResolver aff;
+  if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
+  auto store = store::Store::Open(g.db);
+  if (!store) return Fail(store.error());
+  TerminalProgress progress(!g.quiet && isatty(STDERR_FILENO) == 1);
+  auto results = ingest::IngestGhArchive(*store, opts, bots, progress);
+  if (!results) return Fail(results.error().WithContext("ingest"));
+  if (g.quiet) return 0;
+  int64_t stored = 0;
+  int64_t skipped = 0;
+  for (const auto& r : *results) {
+    if (r.skipped) {
+      ++skipped;
+      continue;
+    }
+    stored += r.events_stored;
+    std::fprintf(stderr, "%s: %lld lines, %lld new events%s\n", r.path.c_str(), static_cast<long long>(r.lines),
+                 static_cast<long long>(r.events_stored),
+                 r.bad_lines > 0 ? fmt::format(", {} bad lines", r.bad_lines).c_str() : "");
+    for (const auto& s : r.samples) std::fprintf(stderr, "    %s\n", s.c_str());
+  }
+  std::fprintf(stderr, "%zu files (%lld already ingested), %lld new events of tracked repositories\n",
+               results->size(), static_cast<long long>(skipped), static_cast<long long>(stored));
+  return 0;
+}
+
+}  // namespace oscm::cli

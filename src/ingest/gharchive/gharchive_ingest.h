@@ -1,0 +1,61 @@
+// IngestGhArchive: the events of tracked repositories from GH Archive files, into the store.
+//
+// Each file is read once as a stream and stored in its own transaction, together with its row
+// in the ingest log (gh_files: path, size, CRC-32). A file already in the log is skipped, so a
+// second run over the same files is a no-op, and a run interrupted at any point resumes with the
+// first file it had not finished. Only events of tracked repositories are stored, deduplicated by
+// event id. Repositories match case-insensitively by name or by GitHub's numeric id, so a renamed
+// repository is followed under its new name. Memory does not grow with the number of events.
+//
+// Bad lines (not JSON, not an event, over-long) are counted per file with the first few samples;
+// more than `max_bad_lines` in one file fails that file, which then stores nothing. A truncated
+// or corrupt gzip fails its file the same way: its lines cannot be trusted (a corrupt deflate
+// stream can decode to garbage before zlib notices).
+// Not thread-safe: uses the caller's Store.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/progress.h"
+#include "ingest/identity/bots.h"
+#include "oscm/status.h"
+#include "store/store.h"
+
+namespace oscm::ingest {
+
+struct TrackedCommunity {
+  std::string community;
+  std::vector<std::string> repos;  // "owner/name"
+};
+
+// Parses "tidb=pingcap/tidb,tikv/tikv" into a TrackedCommunity.
+Result<TrackedCommunity> ParseTrackSpec(std::string_view spec);
+
+// The GH Archive files named by `paths`: files as given, directories searched (recursively) for
+// *.json.gz and *.json, sorted by path. Errors name a missing path.
+Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::string>& paths);
+
+struct GhArchiveIngestOptions {
+  std::vector<std::string> files;
+  std::vector<TrackedCommunity> track;  // added to what the store already tracks
+  int64_t max_bad_lines = -1;           // per file; -1: no limit
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+struct GhFileResult {
+  std::string path;
+  bool skipped = false;  // already ingested (same path, size and checksum)
+  int64_t lines = 0;
+  int64_t events_stored = 0;  // new events of tracked repositories
+  int64_t bad_lines = 0;
+  std::vector<std::string> samples;  // "path:line N: reason", the first few
+};
+
+Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
+                                                  const GhArchiveIngestOptions& options,
+                                                  const BotList& bots, ProgressSink& progress);
+
+}  // namespace oscm::ingest

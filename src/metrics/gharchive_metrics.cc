@@ -1,0 +1,120 @@
+#include "metrics/gharchive_metrics.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+namespace oscm::metrics {
+namespace {
+
+std::optional<double> CountKind(const CommunityActivity& a, const TimeWindow& w, GhKind kind, bool people_only) {
+  if (!a.has_gh) return std::nullopt;
+  int64_t n = 0;
+  for (const auto& e : a.GhEventsIn(w)) n += (e.kind == kind && (!people_only || e.actor >= 0)) ? 1 : 0;
+  return static_cast<double>(n);
+}
+
+std::optional<double> DistinctActors(const CommunityActivity& a, const TimeWindow& w, GhKind kind) {
+  if (!a.has_gh) return std::nullopt;
+  std::unordered_set<int32_t> actors;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.kind == kind && e.actor >= 0) actors.insert(e.actor);
+  }
+  return static_cast<double>(actors.size());
+}
+
+constexpr double kHour = 3600.0;
+
+}  // namespace
+
+std::optional<double> Median(std::vector<double> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+std::optional<double> Stars(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kStar, false); }
+
+std::optional<double> StarsTotal(const CommunityActivity& a, const TimeWindow& w) {
+  return CountKind(a, TimeWindow{INT64_MIN, w.end}, GhKind::kStar, false);
+}
+
+std::optional<double> Forks(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kFork, false); }
+std::optional<double> IssuesOpened(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kIssueOpened, true); }
+std::optional<double> IssuesClosed(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kIssueClosed, false); }
+std::optional<double> IssueAuthors(const CommunityActivity& a, const TimeWindow& w) { return DistinctActors(a, w, GhKind::kIssueOpened); }
+std::optional<double> PrsOpened(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kPrOpened, true); }
+std::optional<double> PrsMerged(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kPrMerged, false); }
+std::optional<double> PrAuthors(const CommunityActivity& a, const TimeWindow& w) { return DistinctActors(a, w, GhKind::kPrOpened); }
+std::optional<double> Reviewers(const CommunityActivity& a, const TimeWindow& w) { return DistinctActors(a, w, GhKind::kReview); }
+std::optional<double> ReleasesPublished(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kRelease, false); }
+
+std::optional<double> IssueFirstResponseHours(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_gh) return std::nullopt;
+  // Issues opened in the window, then the first comment by another person up to the window's
+  // end (never later: the metric must not look past the evaluation date).
+  struct Open {
+    int64_t time;
+    int32_t author;
+    int64_t first_response = 0;
+  };
+  std::map<std::pair<int32_t, int64_t>, Open> open;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.kind == GhKind::kIssueOpened && e.actor >= 0 && e.number != 0) {
+      open.emplace(std::make_pair(e.repo, e.number), Open{e.time, e.actor});
+    } else if (e.kind == GhKind::kIssueComment && e.actor >= 0) {
+      auto it = open.find({e.repo, e.number});
+      if (it != open.end() && it->second.first_response == 0 && e.actor != it->second.author) {
+        it->second.first_response = e.time;
+      }
+    }
+  }
+  std::vector<double> hours;
+  for (const auto& [key, o] : open) {
+    if (o.first_response != 0) hours.push_back(static_cast<double>(o.first_response - o.time) / kHour);
+  }
+  return Median(std::move(hours));
+}
+
+std::optional<double> IssueCloseHours(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_gh) return std::nullopt;
+  std::vector<double> hours;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.kind == GhKind::kIssueClosed && e.subject_created_at > 0 && e.time >= e.subject_created_at) {
+      hours.push_back(static_cast<double>(e.time - e.subject_created_at) / kHour);
+    }
+  }
+  return Median(std::move(hours));
+}
+
+std::optional<double> PrMergeHours(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_gh) return std::nullopt;
+  std::vector<double> hours;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.kind != GhKind::kPrMerged || e.subject_created_at <= 0) continue;
+    const int64_t merged = e.merged_at != 0 ? e.merged_at : e.time;
+    if (merged >= e.subject_created_at) hours.push_back(static_cast<double>(merged - e.subject_created_at) / kHour);
+  }
+  return Median(std::move(hours));
+}
+
+std::optional<double> ActiveActors(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_gh) return std::nullopt;
+  std::unordered_set<int32_t> actors;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.actor >= 0) actors.insert(e.actor);
+  }
+  return static_cast<double>(actors.size());
+}
+
+std::optional<double> NewActors(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_gh) return std::nullopt;
+  std::unordered_set<int32_t> actors;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.actor >= 0 && w.Contains(a.gh_first_seen[static_cast<size_t>(e.actor)])) actors.insert(e.actor);
+  }
+  return static_cast<double>(actors.size());
+}
+
+}  // namespace oscm::metrics

@@ -1,0 +1,205 @@
+#include "ingest/gharchive/gharchive_ingest.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "base/time.h"
+#include "ingest/gharchive/event_parser.h"
+#include "metrics/activity.h"
+#include "metrics/gharchive_metrics.h"
+#include "support/test_util.h"
+
+namespace oscm::ingest {
+namespace {
+
+using oscm::testing::TempDir;
+using oscm::testing::WriteFile;
+
+int64_t Count(store::Store& s, const std::string& sql) {
+  auto stmt = s.db().Prepare(sql);
+  EXPECT_TRUE(stmt.has_value()) << sql;
+  auto row = stmt->Step();
+  EXPECT_TRUE(row.has_value() && *row) << sql;
+  return stmt->ColumnInt(0);
+}
+
+class GhArchiveIngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = store::Store::Open(tmp_.Sub("oscm.db"));
+    ASSERT_OK(s);
+    store_ = std::make_unique<store::Store>(std::move(s).value());
+  }
+  Result<std::vector<GhFileResult>> Ingest(std::vector<std::string> files, std::vector<TrackedCommunity> track,
+                                           int64_t max_bad = -1) {
+    GhArchiveIngestOptions o;
+    o.files = std::move(files);
+    o.track = std::move(track);
+    o.max_bad_lines = max_bad;
+    NullProgress progress;
+    return IngestGhArchive(*store_, o, BotList::Builtin(), progress);
+  }
+  TempDir tmp_;
+  std::unique_ptr<store::Store> store_;
+};
+
+// Expected values were derived with Python's json and gzip modules, independently of oscm:
+// for each sample (the timeline-format copies stand for 2013 and 2014; the normalised copies of
+// the same hours are left out), the events whose repo is the tracked one by name or by GitHub id,
+// deduplicated by id. mxcl/homebrew (id 206084) appears in 2014 under its new name,
+// homebrew/homebrew: 4 of its 40 events. In 2012 payloads every issue has a "pull_request" object;
+// it is a pull request only when that object's URLs are set.
+TEST_F(GhArchiveIngestTest, RealSamplesForTwoTrackedRepositories) {
+  std::vector<std::string> files;
+  for (const char* f : {"gharchive-2011-02-15-0.json", "gharchive-2012-02-15-0.json.gz",
+                        "gharchive-2013-02-15-0.timeline-format.json.gz",
+                        "gharchive-2014-02-15-0.timeline-format.json.gz", "pinot-2021-07-21-few-hours.json",
+                        "pinot-githubActivities-2016-07-07.json.gz"}) {
+    files.push_back(oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f));
+  }
+  auto r = Ingest(files, {{"homebrew", {"mxcl/homebrew"}}, {"three", {"MrDoob/three.js"}}});
+  ASSERT_OK(r);
+  ASSERT_EQ(r->size(), 6u);
+  int64_t bad = 0;
+  for (const auto& f : *r) bad += f.bad_lines;
+  EXPECT_EQ(bad, 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events e JOIN gh_repos r ON r.id = e.repo_id WHERE r.name = 'mxcl/homebrew'"), 40);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events e JOIN gh_repos r ON r.id = e.repo_id WHERE r.name = 'mrdoob/three.js'"), 20);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events e JOIN gh_repos r ON r.id = e.repo_id "
+                           "WHERE r.name = 'mxcl/homebrew' AND type = 'IssueCommentEvent'"), 17);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_names WHERE name = 'homebrew/homebrew'"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 6);
+
+  const TimeWindow all{0, *ParseDate("2030-01-01")};
+  auto homebrew = metrics::LoadCommunityActivity(store_->db(), "homebrew");
+  ASSERT_OK(homebrew);
+  EXPECT_EQ(*metrics::StarsTotal(*homebrew, all), 2);
+  EXPECT_EQ(*metrics::Forks(*homebrew, all), 1);
+  EXPECT_EQ(*metrics::IssuesOpened(*homebrew, all), 1);
+  EXPECT_EQ(*metrics::PrsOpened(*homebrew, all), 3);
+  EXPECT_EQ(*metrics::PrsMerged(*homebrew, all), 0);
+  EXPECT_EQ(*metrics::ActiveActors(*homebrew, all), 12);
+  auto three = metrics::LoadCommunityActivity(store_->db(), "three");
+  ASSERT_OK(three);
+  EXPECT_EQ(*metrics::StarsTotal(*three, all), 3);
+  EXPECT_EQ(*metrics::IssuesOpened(*three, all), 2);
+  EXPECT_EQ(*metrics::IssuesClosed(*three, all), 1);
+  EXPECT_EQ(*metrics::ActiveActors(*three, all), 9);
+
+  // A second run reads nothing again and changes nothing.
+  auto again = Ingest(files, {});
+  ASSERT_OK(again);
+  for (const auto& f : *again) EXPECT_TRUE(f.skipped) << f.path;
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 60);
+}
+
+std::string Event(const std::string& id, const std::string& type, const std::string& repo, int64_t repo_id,
+                  const std::string& actor, const std::string& when, const std::string& payload) {
+  return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":{\"login\":\"" + actor +
+         "\",\"id\":1},\"repo\":{\"id\":" + std::to_string(repo_id) + ",\"name\":\"" + repo +
+         "\"},\"payload\":" + payload + ",\"created_at\":\"" + when + "\"}\n";
+}
+
+TEST_F(GhArchiveIngestTest, MetricsFromHandMadeEventsAndRenames) {
+  const std::string issue = R"({"action":"opened","issue":{"number":1,"user":{"login":"ann"},"created_at":"2024-03-01T10:00:00Z"}})";
+  const std::string comment = R"({"action":"created","issue":{"number":1,"user":{"login":"ann"},"created_at":"2024-03-01T10:00:00Z"}})";
+  const std::string closed = R"({"action":"closed","issue":{"number":1,"user":{"login":"ann"},"created_at":"2024-03-01T10:00:00Z"}})";
+  const std::string pr = R"({"action":"closed","number":2,"pull_request":{"number":2,"user":{"login":"bob"},"created_at":"2024-03-02T00:00:00Z","merged":true,"merged_at":"2024-03-02T10:00:00Z"}})";
+  WriteFile(tmp_.Sub("hour.json"),
+            Event("1", "IssuesEvent", "acme/tool", 42, "ann", "2024-03-01T10:00:00Z", issue) +
+            Event("2", "IssueCommentEvent", "acme/tool", 42, "ann", "2024-03-01T11:00:00Z", comment) +  // the author: not a response
+            Event("3", "IssueCommentEvent", "acme/tool", 42, "cat", "2024-03-01T12:00:00Z", comment) +  // 2 h
+            Event("4", "IssuesEvent", "acme/tool", 42, "cat", "2024-03-01T15:00:00Z", closed) +         // 5 h
+            Event("5", "PullRequestEvent", "ACME/Tool", 42, "cat", "2024-03-02T10:00:01Z", pr) +        // 10 h
+            Event("6", "WatchEvent", "acme/renamed", 42, "dan", "2024-03-03T00:00:00Z", "{\"action\":\"started\"}") +
+            Event("7", "WatchEvent", "other/repo", 7, "eve", "2024-03-03T00:00:00Z", "{\"action\":\"started\"}") +
+            Event("8", "WatchEvent", "acme/tool", 99, "fay", "2024-03-04T00:00:00Z", "{\"action\":\"started\"}") +
+            Event("9", "WatchEvent", "acme/tool", 42, "dependabot[bot]", "2024-03-04T00:00:00Z", "{\"action\":\"started\"}"));
+  auto r = Ingest({tmp_.Sub("hour.json")}, {{"acme", {"acme/tool"}}});
+  ASSERT_OK(r);
+  // Event 6 follows the rename by id; event 8 reuses the old name for another repository (id 99).
+  EXPECT_EQ((*r)[0].events_stored, 7);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_names"), 2);
+  EXPECT_EQ(Count(*store_, "SELECT gh_id FROM gh_repos"), 42);
+  auto a = metrics::LoadCommunityActivity(store_->db(), "acme");
+  ASSERT_OK(a);
+  const TimeWindow march{*ParseDate("2024-03-01"), *ParseDate("2024-04-01")};
+  EXPECT_EQ(*metrics::IssueFirstResponseHours(*a, march), 2.0);
+  EXPECT_EQ(*metrics::IssueCloseHours(*a, march), 5.0);
+  EXPECT_EQ(*metrics::PrMergeHours(*a, march), 10.0);
+  EXPECT_EQ(*metrics::PrsMerged(*a, march), 1);
+  EXPECT_EQ(*metrics::Stars(*a, march), 2);        // dan and the bot: stars count bots too
+  EXPECT_EQ(*metrics::ActiveActors(*a, march), 3);  // ann, cat, dan; not the bot
+  EXPECT_EQ(*metrics::IssueAuthors(*a, march), 1);
+  const TimeWindow april{*ParseDate("2024-04-01"), *ParseDate("2024-05-01")};
+  EXPECT_EQ(*metrics::Stars(*a, april), 0);
+  EXPECT_EQ(*metrics::StarsTotal(*a, april), 2);
+  EXPECT_FALSE(metrics::IssueCloseHours(*a, april).has_value());
+}
+
+TEST_F(GhArchiveIngestTest, CommunityWithoutGhArchiveDataHasNoValues) {
+  ASSERT_OK(store_->EnsureCommunity("gitonly"));
+  auto a = metrics::LoadCommunityActivity(store_->db(), "gitonly");
+  ASSERT_OK(a);
+  const TimeWindow any{0, *ParseDate("2030-01-01")};
+  EXPECT_FALSE(metrics::Stars(*a, any).has_value());
+  EXPECT_FALSE(metrics::ActiveActors(*a, any).has_value());
+}
+
+class GhArchiveIngestErrorTest : public GhArchiveIngestTest {};
+
+TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
+  WriteFile(tmp_.Sub("bad.json"),
+            Event("1", "WatchEvent", "acme/tool", 42, "ann", "2024-03-01T10:00:00Z", "{}") + "not json\n" +
+            "{\"a\":1}\n" + Event("2", "ForkEvent", "acme/tool", 42, "bob", "2024-03-01T10:00:00Z", "{}"));
+  auto failed = Ingest({tmp_.Sub("bad.json")}, {{"acme", {"acme/tool"}}}, /*max_bad=*/1);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_NE(failed.error().message().find("2 bad lines, more than --max-bad-lines 1"), std::string::npos)
+      << failed.error().message();
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 0);
+  auto r = Ingest({tmp_.Sub("bad.json")}, {});
+  ASSERT_OK(r);
+  EXPECT_EQ((*r)[0].bad_lines, 2);
+  EXPECT_EQ((*r)[0].events_stored, 2);
+  ASSERT_EQ((*r)[0].samples.size(), 2u);
+  EXPECT_EQ((*r)[0].samples[0].rfind(tmp_.Sub("bad.json") + ":2: invalid JSON", 0), 0u) << (*r)[0].samples[0];
+  EXPECT_NE((*r)[0].samples[1].find(":3: no type"), std::string::npos) << (*r)[0].samples[1];
+}
+
+TEST_F(GhArchiveIngestErrorTest, TruncatedGzipFailsItsFileButKeepsEarlierOnes) {
+  const std::string good = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  const std::string bytes = oscm::testing::ReadFile(good);
+  WriteFile(tmp_.Sub("cut.json.gz"), bytes.substr(0, bytes.size() / 2));
+  GhArchiveIngestOptions o;
+  auto r = Ingest({good, tmp_.Sub("cut.json.gz")}, {{"k8s", {"kubernetes/kubernetes.github.io"}}});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().message().find("truncated gzip"), std::string::npos) << r.error().message();
+  EXPECT_NE(r.error().message().find("cut.json.gz"), std::string::npos);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 1);  // the good file stays ingested
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 16);
+}
+
+TEST_F(GhArchiveIngestErrorTest, NothingTrackedOrBadSpecOrMissingPath) {
+  WriteFile(tmp_.Sub("x.json"), "");
+  auto none = Ingest({tmp_.Sub("x.json")}, {});
+  ASSERT_FALSE(none.has_value());
+  EXPECT_NE(none.error().message().find("no repositories are tracked"), std::string::npos);
+  for (const char* bad : {"tidb", "=a/b", "tidb=pingcap", "tidb=a/b/c", "tidb=", "tidb=a/b,/x"}) {
+    EXPECT_FALSE(ParseTrackSpec(bad).has_value()) << bad;
+  }
+  auto ok = ParseTrackSpec("tidb=pingcap/tidb, tikv/tikv");
+  ASSERT_OK(ok);
+  EXPECT_EQ(ok->community, "tidb");
+  EXPECT_EQ(ok->repos, (std::vector<std::string>{"pingcap/tidb", "tikv/tikv"}));
+  auto missing = ExpandGhArchivePaths({tmp_.Sub("nope")});
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_NE(missing.error().message().find("nope"), std::string::npos);
+  auto dir = ExpandGhArchivePaths({oscm::testing::SharedDataPath("gharchive-sample")});
+  ASSERT_OK(dir);
+  EXPECT_EQ(dir->size(), 8u);
+}
+
+}  // namespace
+}  // namespace oscm::ingest
