@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Builds a large GH Archive-like file from the real samples, for benchmarks.
+
+    bench/make_gharchive_input.py SAMPLE_DIR OUT.json.gz --mb 1000
+
+Concatenates the real events of the samples (2011, 2012 and 2015+ layouts; the 2013-2014 files in
+their normalised and timeline copies) again and again until the uncompressed output reaches
+--mb megabytes, rewriting event ids so that every line is a distinct event, and writes it as one
+gzip member (level 6, as GH Archive's files are) and, with --plain, also as plain JSON lines.
+The event mix, repositories and people are those of the real samples.
+"""
+import argparse
+import glob
+import gzip
+import json
+import os
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("samples")
+    ap.add_argument("out")
+    ap.add_argument("--mb", type=int, default=1000)
+    args = ap.parse_args()
+    lines = []
+    for path in sorted(glob.glob(os.path.join(args.samples, "*.json*"))):
+        if "timeline" in path:  # same events as the normalised copies
+            continue
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as f:
+            lines.extend(json.loads(line) for line in f if line.strip())
+    target = args.mb * 1000 * 1000
+    written = 0
+    round_no = 0
+    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=6) as out:
+        while written < target:
+            round_no += 1
+            for i, event in enumerate(lines):
+                event = dict(event)
+                event["id"] = f"{round_no}{i:06d}"
+                text = json.dumps(event, separators=(",", ":"), ensure_ascii=False) + "\n"
+                out.write(text)
+                written += len(text.encode("utf-8"))
+                if written >= target:
+                    break
+    print(f"{args.out}: {written / 1e6:.0f} MB of JSON, {round_no} rounds of {len(lines)} events")
+
+
+if __name__ == "__main__":
+    main()
