@@ -33,7 +33,7 @@ std::string DefaultCacheDir() {
 
 int Fail(const Status& s) {
   if (s.code() == StatusCode::kCancelled) {
-    std::fprintf(stderr, "oscm: interrupted; the store is unchanged\n");
+    std::fprintf(stderr, "oscm: interrupted; the unfinished work was rolled back (run it again to resume)\n");
     return 130;
   }
   std::fprintf(stderr, "error: %s\n", s.message().c_str());
