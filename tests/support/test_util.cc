@@ -34,6 +34,15 @@ std::string SharedDataPath(const std::string& relative) {
 
 std::string OscmBinary() { return OSCM_BINARY; }
 
+int64_t QueryInt(store::SqliteDb& db, const std::string& sql) {
+  auto stmt = db.Prepare(sql);
+  EXPECT_TRUE(stmt.has_value()) << sql << ": " << stmt.status().ToString();
+  if (!stmt) return -1;
+  auto row = stmt->Step();
+  EXPECT_TRUE(row.has_value() && *row) << sql;
+  return row.has_value() && *row ? stmt->ColumnInt(0) : -1;
+}
+
 void WriteFile(const std::string& path, const std::string& content) {
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   std::ofstream out(path, std::ios::binary);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "oscm/status.h"
+#include "store/sqlite.h"
 
 #define EXPECT_OK(expr)                                     \
   do {                                                      \
@@ -47,6 +48,9 @@ std::string SourcePath(const std::string& relative);
 std::string SharedDataPath(const std::string& relative);
 // The oscm binary built with the tests.
 std::string OscmBinary();
+
+// The integer in the first column of the first row of `sql` (a failed query fails the test).
+int64_t QueryInt(store::SqliteDb& db, const std::string& sql);
 
 void WriteFile(const std::string& path, const std::string& content);
 std::string ReadFile(const std::string& path);

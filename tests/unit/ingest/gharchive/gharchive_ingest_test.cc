@@ -16,13 +16,7 @@ namespace {
 using oscm::testing::TempDir;
 using oscm::testing::WriteFile;
 
-int64_t Count(store::Store& s, const std::string& sql) {
-  auto stmt = s.db().Prepare(sql);
-  EXPECT_TRUE(stmt.has_value()) << sql;
-  auto row = stmt->Step();
-  EXPECT_TRUE(row.has_value() && *row) << sql;
-  return stmt->ColumnInt(0);
-}
+int64_t Count(store::Store& s, const std::string& sql) { return oscm::testing::QueryInt(s.db(), sql); }
 
 class GhArchiveIngestTest : public ::testing::Test {
  protected:

@@ -41,13 +41,7 @@ std::string DumpStore(store::Store& s) {
   return out;
 }
 
-int64_t Count(store::Store& s, const std::string& sql) {
-  auto stmt = s.db().Prepare(sql);
-  EXPECT_TRUE(stmt.has_value()) << sql;
-  auto row = stmt->Step();
-  EXPECT_TRUE(row.has_value() && *row) << sql;
-  return stmt->ColumnInt(0);
-}
+int64_t Count(store::Store& s, const std::string& sql) { return oscm::testing::QueryInt(s.db(), sql); }
 
 class GitIngestTest : public ::testing::Test {
  protected:
