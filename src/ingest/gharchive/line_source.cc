@@ -6,7 +6,7 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <zlib.h>
+#include <isa-l/igzip_lib.h>
 
 namespace oscm::ingest {
 namespace {
@@ -19,33 +19,40 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
-// Owns a z_stream set up for gzip decoding. zlib's state points back at the z_stream, so the
-// object is neither copied nor moved; hold it by unique_ptr.
+// Owns an ISA-L inflate state set up for gzip decoding (ISA-L inflates about 3x faster than
+// zlib on x86-64). The state is large (~100 KB), so it lives on the heap.
 class GzipInflater {
  public:
-  GzipInflater() = default;
-  ~GzipInflater() {
-    if (initialized_) inflateEnd(&stream_);
+  GzipInflater() : state_(std::make_unique<inflate_state>()) {
+    isal_inflate_init(state_.get());
+    state_->crc_flag = ISAL_GZIP;  // parse the header, verify CRC-32 and size in the trailer
   }
   GzipInflater(const GzipInflater&) = delete;
   GzipInflater& operator=(const GzipInflater&) = delete;
 
-  Status Init() {
-    // 16 + MAX_WBITS: expect a gzip wrapper (header and CRC trailer), not raw zlib.
-    const int rc = inflateInit2(&stream_, 16 + MAX_WBITS);
-    if (rc != Z_OK) {
-      return InternalError(fmt::format("inflateInit2 failed: {}", stream_.msg ? stream_.msg : "?"));
-    }
-    initialized_ = true;
-    return Status::Ok();
+  // Starts the next gzip member where the last one ended, as ISA-L's igzip does.
+  void Reset() {
+    isal_inflate_reset(state_.get());
+    state_->crc_flag = ISAL_GZIP;
   }
-  z_stream& stream() { return stream_; }
-  const z_stream& stream() const { return stream_; }
+  inflate_state& stream() { return *state_; }
+  const inflate_state& stream() const { return *state_; }
 
  private:
-  z_stream stream_{};
-  bool initialized_ = false;
+  std::unique_ptr<inflate_state> state_;
 };
+
+const char* IsalMessage(int rc) {
+  switch (rc) {
+    case ISAL_INVALID_BLOCK: return "invalid deflate block";
+    case ISAL_INVALID_SYMBOL: return "invalid deflate symbol";
+    case ISAL_INVALID_LOOKBACK: return "invalid lookback distance";
+    case ISAL_INVALID_WRAPPER: return "invalid gzip header";
+    case ISAL_UNSUPPORTED_METHOD: return "unsupported compression method";
+    case ISAL_INCORRECT_CHECKSUM: return "incorrect data check";
+    default: return "decompression error";
+  }
+}
 
 class FileLineSource final : public LineSource {
  public:
@@ -112,10 +119,9 @@ Status FileLineSource::Init() {
   OSCM_RETURN_IF_ERROR(ReadInput());
   if (plain_len_ >= 2 && in_[0] == 0x1f && in_[1] == 0x8b) {
     inflater_ = std::make_unique<GzipInflater>();
-    OSCM_RETURN_IF_ERROR(inflater_->Init());
-    z_stream& s = inflater_->stream();
+    inflate_state& s = inflater_->stream();
     s.next_in = in_.data();
-    s.avail_in = static_cast<uInt>(plain_len_);
+    s.avail_in = static_cast<uint32_t>(plain_len_);
     out_.resize(kOutputChunk);
   } else {
     first_chunk_ready_ = true;
@@ -126,7 +132,7 @@ Status FileLineSource::Init() {
 Status FileLineSource::ReadInput() {
   size_t kept = 0;
   if (inflater_) {
-    z_stream& s = inflater_->stream();
+    inflate_state& s = inflater_->stream();
     kept = s.avail_in;
     if (kept > 0 && s.next_in != in_.data()) std::memmove(in_.data(), s.next_in, kept);
   }
@@ -142,9 +148,9 @@ Status FileLineSource::ReadInput() {
   }
   file_bytes_ += got;
   if (inflater_) {
-    z_stream& s = inflater_->stream();
+    inflate_state& s = inflater_->stream();
     s.next_in = in_.data();
-    s.avail_in = static_cast<uInt>(kept + got);
+    s.avail_in = static_cast<uint32_t>(kept + got);
   } else {
     plain_len_ = got;
   }
@@ -165,7 +171,7 @@ Status FileLineSource::ReadPlain() {
 
 // Fills out_ as far as it goes. On return (ok or not), out_ holds the text decoded so far.
 Status FileLineSource::Inflate() {
-  z_stream& s = inflater_->stream();
+  inflate_state& s = inflater_->stream();
   while (s.avail_out > 0) {
     if (member_done_) {
       // Decide between the clean end, another member, and junk; two bytes tell which.
@@ -177,29 +183,22 @@ Status FileLineSource::Inflate() {
       if (s.avail_in < 2 || s.next_in[0] != 0x1f || s.next_in[1] != 0x8b) {
         return CorruptionError("trailing garbage after gzip member");
       }
-      if (inflateReset(&s) != Z_OK) return InternalError("inflateReset failed");
+      inflater_->Reset();
       member_done_ = false;
     }
     if (s.avail_in == 0) {
       OSCM_RETURN_IF_ERROR(ReadInput());
       if (s.avail_in == 0) return CorruptionError("truncated gzip");
     }
-    const int rc = inflate(&s, Z_NO_FLUSH);
-    switch (rc) {
-      case Z_OK:
-        break;
-      case Z_STREAM_END:
-        member_done_ = true;
-        break;
-      case Z_BUF_ERROR:
-        // No progress is possible only when input ran out, and then the loop reads more.
-        if (s.avail_in != 0) return InternalError("inflate made no progress");
-        break;
-      case Z_MEM_ERROR:
-        return InternalError("inflate: out of memory");
-      default:  // Z_DATA_ERROR, Z_NEED_DICT, Z_STREAM_ERROR
-        return CorruptionError(
-            fmt::format("corrupt gzip: {}", s.msg != nullptr ? s.msg : zError(rc)));
+    const uint32_t in_before = s.avail_in;
+    const uint32_t out_before = s.avail_out;
+    const int rc = isal_inflate(&s);
+    if (rc < 0) return CorruptionError(fmt::format("corrupt gzip: {}", IsalMessage(rc)));
+    if (s.block_state == ISAL_BLOCK_FINISH) {
+      // ISA-L leaves next_in just past the member's trailer.
+      member_done_ = true;
+    } else if (s.avail_in == in_before && s.avail_out == out_before && s.avail_in > 0) {
+      return InternalError("inflate made no progress");
     }
   }
   return Status::Ok();
@@ -212,9 +211,9 @@ Result<bool> FileLineSource::Refill() {
   if (input_done_) return false;
   Status st;
   if (inflater_) {
-    z_stream& s = inflater_->stream();
-    s.next_out = reinterpret_cast<Bytef*>(out_.data());
-    s.avail_out = static_cast<uInt>(out_.size());
+    inflate_state& s = inflater_->stream();
+    s.next_out = reinterpret_cast<uint8_t*>(out_.data());
+    s.avail_out = static_cast<uint32_t>(out_.size());
     st = Inflate();
     data_ = out_.data();
     end_ = out_.size() - s.avail_out;
