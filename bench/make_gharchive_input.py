@@ -7,7 +7,9 @@ Concatenates the real events of the samples (2011, 2012 and 2015+ layouts; the 2
 their normalised and timeline copies) again and again until the uncompressed output reaches
 --mb megabytes, rewriting event ids so that every line is a distinct event, and writes it as one
 gzip member (level 6, as GH Archive's files are) and, with --plain, also as plain JSON lines.
-The event mix, repositories and people are those of the real samples.
+The event mix, repositories and people are those of the real samples. Events of the normalised
+2013-2014 copies name their repository without its owner; as in real 2015+ files, the name is
+given as owner/name (from the repository URL).
 """
 import argparse
 import glob
@@ -28,7 +30,16 @@ def main():
             continue
         opener = gzip.open if path.endswith(".gz") else open
         with opener(path, "rt", encoding="utf-8") as f:
-            lines.extend(json.loads(line) for line in f if line.strip())
+            for line in f:
+                if not line.strip():
+                    continue
+                event = json.loads(line)
+                repo = event.get("repo")
+                if isinstance(repo, dict) and "/" not in (repo.get("name") or ""):
+                    url = repo.get("url") or ""
+                    if "github.com/" in url:
+                        repo["name"] = "/".join(url.split("github.com/", 1)[1].split("/")[:2])
+                lines.append(event)
     target = args.mb * 1000 * 1000
     written = 0
     round_no = 0

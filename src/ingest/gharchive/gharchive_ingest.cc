@@ -13,6 +13,7 @@
 
 #include "base/ingest_stats.h"
 #include "base/strings.h"
+#include "ingest/gharchive/background_line_source.h"
 #include "ingest/gharchive/event_parser.h"
 #include "ingest/gharchive/line_source.h"
 
@@ -227,7 +228,9 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
       results.push_back(std::move(r));
       continue;
     }
-    OSCM_ASSIGN_OR_RETURN(auto source, OpenLineSource(path));
+    OSCM_ASSIGN_OR_RETURN(auto file_source, OpenLineSource(path));
+    // Decompression runs a few batches ahead on its own thread while this one parses.
+    std::unique_ptr<LineSource> source = MakeBackgroundLineSource(std::move(file_source));
     OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
     IngestStats bad;
     std::string_view line;
