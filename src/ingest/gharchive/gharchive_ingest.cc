@@ -1,5 +1,6 @@
 #include "ingest/gharchive/gharchive_ingest.h"
 
+#include <simdjson.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -13,7 +14,6 @@
 
 #include "base/ingest_stats.h"
 #include "base/strings.h"
-#include "ingest/gharchive/background_line_source.h"
 #include "ingest/gharchive/event_parser.h"
 #include "ingest/gharchive/line_source.h"
 
@@ -64,6 +64,11 @@ class RepoMatcher {
 
   bool empty() const { return by_name_.empty(); }
 
+  // Whether an event with this name or id could be one of ours (Match may still say no).
+  bool MayMatch(const std::string& lower_name, int64_t gh_id) const {
+    return by_name_.count(lower_name) > 0 || (gh_id != 0 && by_gh_id_.count(gh_id) > 0);
+  }
+
   // The tracked repository an event belongs to, or 0. Learns ids and new names (renames) as
   // side effects, which the caller stores with Flush.
   int64_t Match(const std::string& lower_name, int64_t gh_id) {
@@ -111,6 +116,44 @@ class RepoMatcher {
   std::vector<std::pair<int64_t, int64_t>> new_ids_;
   std::vector<std::pair<std::string, int64_t>> new_names_;
 };
+
+// A cheap look at a line before the full parse, since most lines of an hour belong to
+// repositories nobody tracks. It reads "repo":{"id":N,"name":"owner/name",...} (the 2011+
+// layouts; that object holds no nested objects or escapes) and says whether the line may be
+// skipped: its repository is not tracked, and the line has the shape of a whole event (braces,
+// valid UTF-8, a type and a created_at), so that a line that would be bad is never skipped
+// unless it is broken only inside while keeping that shape. Anything unusual goes to the parser.
+bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::string* scratch) {
+  if (line.size() < 2 || line.front() != '{' || line.back() != '}') return false;
+  constexpr std::string_view kRepo = "\"repo\":{";
+  const size_t repo = line.find(kRepo);
+  if (repo == std::string_view::npos) return false;
+  const size_t end = line.find('}', repo);
+  if (end == std::string_view::npos) return false;
+  const std::string_view obj = line.substr(repo + kRepo.size(), end - repo - kRepo.size());
+  constexpr std::string_view kName = "\"name\":\"";
+  const size_t name_at = obj.find(kName);
+  if (name_at == std::string_view::npos) return false;
+  const size_t name_end = obj.find('"', name_at + kName.size());
+  if (name_end == std::string_view::npos) return false;
+  const std::string_view name = obj.substr(name_at + kName.size(), name_end - name_at - kName.size());
+  if (name.find('\\') != std::string_view::npos || name.find('/') == std::string_view::npos) return false;
+  int64_t id = 0;
+  constexpr std::string_view kId = "\"id\":";
+  if (const size_t id_at = obj.find(kId); id_at != std::string_view::npos) {
+    for (size_t i = id_at + kId.size(); i < obj.size() && obj[i] >= '0' && obj[i] <= '9'; ++i) {
+      id = id * 10 + (obj[i] - '0');
+    }
+  }
+  scratch->assign(name);
+  for (char& c : *scratch) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  if (matcher.MayMatch(*scratch, id)) return false;
+  return line.find("\"type\":\"") != std::string_view::npos &&
+         line.find("\"created_at\":\"") != std::string_view::npos &&
+         simdjson::validate_utf8(line.data(), line.size());
+}
 
 Status Track(store::Store& store, const std::vector<TrackedCommunity>& track) {
   if (track.empty()) return Status::Ok();
@@ -212,6 +255,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
   std::vector<GhFileResult> results;
   EventParser parser;
   GhEvent ev;
+  std::string scratch;
   for (size_t f = 0; f < options.files.size(); ++f) {
     const std::string& path = options.files[f];
     GhFileResult r;
@@ -228,9 +272,8 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
       results.push_back(std::move(r));
       continue;
     }
-    OSCM_ASSIGN_OR_RETURN(auto file_source, OpenLineSource(path));
-    // Decompression runs a few batches ahead on its own thread while this one parses.
-    std::unique_ptr<LineSource> source = MakeBackgroundLineSource(std::move(file_source));
+    // Decompression runs a few chunks ahead on its own thread while this one parses.
+    OSCM_ASSIGN_OR_RETURN(auto source, OpenLineSource(path, kDefaultMaxLineBytes, /*background=*/true));
     OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
     IngestStats bad;
     std::string_view line;
@@ -244,6 +287,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
           return CancelledError("interrupted");
         }
       }
+      if (SkippableLine(line, matcher, &scratch)) continue;
       Status s = parser.Parse(line, &ev);
       if (!s.ok()) {
         bad.AddBad(fmt::format("{}:{}: {}", path, source->line_number(), s.message()));

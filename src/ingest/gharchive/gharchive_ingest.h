@@ -7,6 +7,10 @@
 // event id. Repositories match case-insensitively by name or by GitHub's numeric id, so a renamed
 // repository is followed under its new name. Memory does not grow with the number of events.
 //
+// Lines of untracked repositories are skipped after a cheap look at their repo object (see
+// SkippableLine in the .cc); such a line is checked only for the shape of an event (braces,
+// valid UTF-8, a type and a created_at), so a line of an untracked repository that is broken
+// inside while keeping that shape is not counted as bad. Every other line is parsed in full.
 // Bad lines (not JSON, not an event, over-long) are counted per file with the first few samples;
 // more than `max_bad_lines` in one file fails that file, which then stores nothing. A truncated
 // or corrupt gzip fails its file the same way: its lines cannot be trusted (a corrupt deflate

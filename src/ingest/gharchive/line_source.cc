@@ -3,10 +3,14 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 #include <isa-l/igzip_lib.h>
+
+#include "base/batch_pipe.h"
 
 namespace oscm::ingest {
 namespace {
@@ -54,39 +58,31 @@ const char* IsalMessage(int rc) {
   }
 }
 
-class FileLineSource final : public LineSource {
+// The decoding half: the file's text as a sequence of chunks (decompressed when gzip).
+class Decoder {
  public:
-  FileLineSource(std::string path, FilePtr file, size_t max_line_bytes)
-      : path_(std::move(path)), file_(std::move(file)), max_line_bytes_(max_line_bytes) {}
+  explicit Decoder(FilePtr file) : file_(std::move(file)) {}
+  Decoder(const Decoder&) = delete;
+  Decoder& operator=(const Decoder&) = delete;
 
   // Reads the first chunk and decides between gzip and plain text.
   Status Init();
-
-  Result<bool> Next(std::string_view* line) override;
-  uint64_t line_number() const override { return line_number_; }
-  uint64_t bytes_read() const override {
-    return file_bytes_ - (inflater_ ? inflater_->stream().avail_in : 0);
-  }
-  uint64_t long_lines_skipped() const override { return long_lines_skipped_; }
+  // The next chunk of text, valid until the next call; false at a clean end of input. A fault
+  // comes after the text decoded before it.
+  Result<bool> NextChunk(std::string_view* chunk);
+  uint64_t bytes_read() const { return file_bytes_ - (inflater_ ? inflater_->stream().avail_in : 0); }
+  bool is_gzip() const { return inflater_ != nullptr; }
+  // Gives the buffer behind the last chunk away (gzip only; plain text returns an empty vector)
+  // and decodes the next chunk into `fresh` instead.
+  std::vector<char> TakeBuffer(std::vector<char> fresh);
 
  private:
-  // Makes [data_, data_ + end_) the next chunk of text. False at a clean end of input.
-  Result<bool> Refill();
   Status ReadPlain();
   Status Inflate();
   // Moves unconsumed input to the front of in_ and reads once into the rest.
   Status ReadInput();
-  // Adds the unterminated tail of a chunk to pending_, or starts skipping if it gets too long.
-  void AppendPending(const char* p, size_t n);
-  std::string_view PendingText() const { return {pending_.data(), pending_.size()}; }
-  // Finishes line `text` (a terminator was seen, or the input ended); true if it is returned.
-  bool FinishLine(std::string_view text, bool had_newline, bool from_pending,
-                  std::string_view* line);
 
-  const std::string path_;
   FilePtr file_;
-  const size_t max_line_bytes_;
-
   std::vector<unsigned char> in_ = std::vector<unsigned char>(kInputChunk);
   size_t plain_len_ = 0;  // plain text: bytes of in_ holding the current chunk
   bool file_eof_ = false;
@@ -97,11 +93,140 @@ class FileLineSource final : public LineSource {
   bool member_done_ = false;  // inflate reached the end of a gzip member
 
   const char* data_ = nullptr;
-  size_t pos_ = 0;
   size_t end_ = 0;
   bool first_chunk_ready_ = false;  // plain text: Init's read is the first chunk
   bool input_done_ = false;
   Status deferred_;  // a fault found while decoding text that has not been handed out yet
+};
+
+// Where the line splitter gets chunks: the decoder directly, or a background thread running it.
+class ChunkSource {
+ public:
+  virtual ~ChunkSource() = default;
+  virtual Result<bool> NextChunk(std::string_view* chunk) = 0;
+  virtual uint64_t bytes_read() const = 0;
+};
+
+class DirectChunks final : public ChunkSource {
+ public:
+  explicit DirectChunks(std::unique_ptr<Decoder> decoder) : decoder_(std::move(decoder)) {}
+  Result<bool> NextChunk(std::string_view* chunk) override { return decoder_->NextChunk(chunk); }
+  uint64_t bytes_read() const override { return decoder_->bytes_read(); }
+
+ private:
+  std::unique_ptr<Decoder> decoder_;
+};
+
+// Runs the decoder on its own thread, a few chunks ahead; the chunk buffers travel to the
+// consumer and back, so no text is copied and no buffer is allocated per chunk.
+class BackgroundChunks final : public ChunkSource {
+ public:
+  explicit BackgroundChunks(std::unique_ptr<Decoder> decoder)
+      : decoder_(std::move(decoder)), chunks_(/*batch_size=*/1, /*max_batches=*/3) {
+    thread_ = std::thread([this] { Produce(); });
+  }
+  ~BackgroundChunks() override {
+    chunks_.Stop();
+    thread_.join();
+  }
+  Result<bool> NextChunk(std::string_view* chunk) override {
+    if (current_.end) {  // asked again after the end, as the decoder may be
+      if (!current_.status.ok()) return current_.status;
+      return false;
+    }
+    if (!current_.data.empty()) Recycle(std::move(current_.data));
+    std::vector<Chunk> got;
+    if (!chunks_.Pop(&got) || got.empty()) return InternalError("background decoder stopped");
+    current_ = std::move(got.front());
+    bytes_read_ = current_.bytes_read;
+    if (!current_.status.ok()) return current_.status;
+    if (current_.end) return false;
+    // Views are made here, after the moves: a short std::string keeps its text inline.
+    *chunk = current_.data.empty() ? std::string_view(current_.copy)
+                                   : std::string_view(current_.data.data(), current_.size);
+    return true;
+  }
+  uint64_t bytes_read() const override { return bytes_read_; }
+
+ private:
+  struct Chunk {
+    std::vector<char> data;  // gzip: the decoder's output buffer, text in [0, size)
+    size_t size = 0;
+    std::string copy;        // plain text: a copy of the chunk
+    uint64_t bytes_read = 0;
+    bool end = false;
+    Status status;
+  };
+
+  void Produce() {
+    while (true) {
+      Chunk c;
+      std::string_view text;
+      Result<bool> more = decoder_->NextChunk(&text);
+      c.bytes_read = decoder_->bytes_read();
+      if (!more || !*more) {
+        if (!more) c.status = more.error();
+        c.end = true;
+        chunks_.Push(std::move(c));
+        chunks_.Close();
+        return;
+      }
+      c.size = text.size();
+      if (decoder_->is_gzip()) {
+        c.data = decoder_->TakeBuffer(TakeRecycled());
+      } else {
+        c.copy.assign(text);
+      }
+      if (!chunks_.Push(std::move(c))) return;  // the consumer stopped
+    }
+  }
+  std::vector<char> TakeRecycled() {
+    std::lock_guard<std::mutex> lock(free_mu_);
+    if (free_.empty()) return std::vector<char>(kOutputChunk);
+    std::vector<char> b = std::move(free_.back());
+    free_.pop_back();
+    return b;
+  }
+  void Recycle(std::vector<char> b) {
+    std::lock_guard<std::mutex> lock(free_mu_);
+    free_.push_back(std::move(b));
+  }
+
+  std::unique_ptr<Decoder> decoder_;  // the background thread's only
+  BatchPipe<Chunk> chunks_;
+  std::mutex free_mu_;
+  std::vector<std::vector<char>> free_;
+  std::thread thread_;
+  Chunk current_;  // consumer side
+  uint64_t bytes_read_ = 0;
+};
+
+// The splitting half: lines out of chunks, with lines that span chunks, CRLF, and over-long lines.
+class FileLineSource final : public LineSource {
+ public:
+  FileLineSource(std::string path, std::unique_ptr<ChunkSource> chunks, size_t max_line_bytes)
+      : path_(std::move(path)), chunks_(std::move(chunks)), max_line_bytes_(max_line_bytes) {}
+
+  Result<bool> Next(std::string_view* line) override;
+  uint64_t line_number() const override { return line_number_; }
+  uint64_t bytes_read() const override { return chunks_->bytes_read(); }
+  uint64_t long_lines_skipped() const override { return long_lines_skipped_; }
+
+ private:
+  // Adds the unterminated tail of a chunk to pending_, or starts skipping if it gets too long.
+  void AppendPending(const char* p, size_t n);
+  std::string_view PendingText() const { return {pending_.data(), pending_.size()}; }
+  // Finishes line `text` (a terminator was seen, or the input ended); true if it is returned.
+  bool FinishLine(std::string_view text, bool had_newline, bool from_pending,
+                  std::string_view* line);
+
+  const std::string path_;
+  std::unique_ptr<ChunkSource> chunks_;
+  const size_t max_line_bytes_;
+
+  const char* data_ = nullptr;
+  size_t pos_ = 0;
+  size_t end_ = 0;
 
   // A line that spans chunks, collected here; never longer than max_line_bytes_ + 1 (the + 1
   // leaves room for the '\r' of "\r\n"). A vector, because std::string::reserve may round the
@@ -115,7 +240,7 @@ class FileLineSource final : public LineSource {
   Status error_;
 };
 
-Status FileLineSource::Init() {
+Status Decoder::Init() {
   OSCM_RETURN_IF_ERROR(ReadInput());
   if (plain_len_ >= 2 && in_[0] == 0x1f && in_[1] == 0x8b) {
     inflater_ = std::make_unique<GzipInflater>();
@@ -129,7 +254,7 @@ Status FileLineSource::Init() {
   return Status::Ok();
 }
 
-Status FileLineSource::ReadInput() {
+Status Decoder::ReadInput() {
   size_t kept = 0;
   if (inflater_) {
     inflate_state& s = inflater_->stream();
@@ -157,7 +282,7 @@ Status FileLineSource::ReadInput() {
   return Status::Ok();
 }
 
-Status FileLineSource::ReadPlain() {
+Status Decoder::ReadPlain() {
   if (first_chunk_ready_) {
     first_chunk_ready_ = false;
   } else {
@@ -170,7 +295,7 @@ Status FileLineSource::ReadPlain() {
 }
 
 // Fills out_ as far as it goes. On return (ok or not), out_ holds the text decoded so far.
-Status FileLineSource::Inflate() {
+Status Decoder::Inflate() {
   inflate_state& s = inflater_->stream();
   while (s.avail_out > 0) {
     if (member_done_) {
@@ -204,8 +329,7 @@ Status FileLineSource::Inflate() {
   return Status::Ok();
 }
 
-Result<bool> FileLineSource::Refill() {
-  pos_ = 0;
+Result<bool> Decoder::NextChunk(std::string_view* chunk) {
   end_ = 0;
   if (!deferred_.ok()) return deferred_;
   if (input_done_) return false;
@@ -221,11 +345,18 @@ Result<bool> FileLineSource::Refill() {
     st = ReadPlain();
   }
   if (!st.ok()) {
-    // Hand out the lines decoded before the fault first.
+    // Hand out the text decoded before the fault first.
     if (end_ == 0) return st;
     deferred_ = st;
   }
+  *chunk = std::string_view(data_, end_);
   return end_ > 0;
+}
+
+std::vector<char> Decoder::TakeBuffer(std::vector<char> fresh) {
+  if (!inflater_) return {};
+  std::swap(out_, fresh);
+  return fresh;
 }
 
 void FileLineSource::AppendPending(const char* p, size_t n) {
@@ -285,7 +416,13 @@ Result<bool> FileLineSource::Next(std::string_view* line) {
       if (FinishLine(text, /*had_newline=*/true, from_pending, line)) return true;
       continue;
     }
-    Result<bool> more = Refill();
+    std::string_view chunk;
+    Result<bool> more = chunks_->NextChunk(&chunk);
+    if (more.has_value() && *more) {
+      data_ = chunk.data();
+      pos_ = 0;
+      end_ = chunk.size();
+    }
     if (!more.has_value()) {
       pending_.clear();
       skipping_ = false;
@@ -304,7 +441,8 @@ Result<bool> FileLineSource::Next(std::string_view* line) {
 
 }  // namespace
 
-Result<std::unique_ptr<LineSource>> OpenLineSource(const std::string& path, size_t max_line_bytes) {
+Result<std::unique_ptr<LineSource>> OpenLineSource(const std::string& path, size_t max_line_bytes,
+                                                   bool background) {
   OSCM_ASSERT(max_line_bytes > 0, "max_line_bytes must be positive");
   errno = 0;
   FilePtr file(std::fopen(path.c_str(), "rb"));
@@ -313,9 +451,15 @@ Result<std::unique_ptr<LineSource>> OpenLineSource(const std::string& path, size
     if (err == ENOENT) return NotFoundError(fmt::format("{}: no such file", path));
     return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(err)));
   }
-  auto source = std::make_unique<FileLineSource>(path, std::move(file), max_line_bytes);
-  OSCM_RETURN_IF_ERROR(source->Init().WithContext(path));
-  return std::unique_ptr<LineSource>(std::move(source));
+  auto decoder = std::make_unique<Decoder>(std::move(file));
+  OSCM_RETURN_IF_ERROR(decoder->Init().WithContext(path));
+  std::unique_ptr<ChunkSource> chunks;
+  if (background) {
+    chunks = std::make_unique<BackgroundChunks>(std::move(decoder));
+  } else {
+    chunks = std::make_unique<DirectChunks>(std::move(decoder));
+  }
+  return std::unique_ptr<LineSource>(std::make_unique<FileLineSource>(path, std::move(chunks), max_line_bytes));
 }
 
 }  // namespace oscm::ingest

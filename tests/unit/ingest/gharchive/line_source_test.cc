@@ -465,5 +465,43 @@ TEST(LineSourceErrorTest, CorruptSecondMemberKeepsTheFirstMembersLines) {
       << got.status.message();
 }
 
+// Decoding on a background thread must not change a thing: same lines, numbers and errors.
+TEST(LineSourceTest, BackgroundDecodingGivesTheSameResults) {
+  TempDir tmp;
+  const std::string sample = SharedDataPath("gharchive-sample/gharchive-2012-02-15-0.json.gz");
+  const std::string bytes = ReadFile(sample);
+  WriteFile(tmp.Sub("cut.json.gz"), bytes.substr(0, bytes.size() / 2));
+  WriteFile(tmp.Sub("long.json"), "a\n" + std::string(3u << 20, 'x') + "\nb\nc");
+  WriteFile(tmp.Sub("two.gz"), GzipMember("a\nb\n") + GzipMember("c\r\nd"));
+  WriteFile(tmp.Sub("empty.json"), "");
+  for (const std::string& path :
+       {sample, SharedDataPath("gharchive-sample/gharchive-2011-02-15-0.json"), tmp.Sub("cut.json.gz"),
+        tmp.Sub("long.json"), tmp.Sub("two.gz"), tmp.Sub("empty.json")}) {
+    SCOPED_TRACE(path);
+    for (size_t limit : {size_t{1} << 20, kDefaultMaxLineBytes}) {
+      auto direct = OpenLineSource(path, limit, /*background=*/false);
+      auto bg = OpenLineSource(path, limit, /*background=*/true);
+      ASSERT_OK(direct);
+      ASSERT_OK(bg);
+      std::string_view a, b;
+      while (true) {
+        auto ra = (*direct)->Next(&a);
+        auto rb = (*bg)->Next(&b);
+        ASSERT_EQ(ra.has_value(), rb.has_value()) << (ra ? std::string("direct ok") : ra.error().message()) << " / " << (rb ? std::string("bg ok") : rb.error().message());
+        if (!ra) {
+          EXPECT_EQ(ra.error().message(), rb.error().message());
+          break;
+        }
+        ASSERT_EQ(*ra, *rb);
+        if (!*ra) break;
+        ASSERT_EQ(a, b);
+        ASSERT_EQ((*direct)->line_number(), (*bg)->line_number());
+      }
+      EXPECT_EQ((*direct)->line_number(), (*bg)->line_number());
+      EXPECT_EQ((*direct)->long_lines_skipped(), (*bg)->long_lines_skipped());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace oscm::ingest
