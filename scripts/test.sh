@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds oscm twice and runs the whole test suite on each build:
 #   1. Debug with -Werror (warnings are errors),
-#   2. AddressSanitizer + UndefinedBehaviorSanitizer.
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer;
+# then runs the libFuzzer targets for a bounded time (scripts/fuzz.sh, FUZZ_SECONDS each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -16,3 +17,4 @@ for variant in debug asan; do
     LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
     ctest --test-dir "build-$variant" --output-on-failure -j "$jobs"
 done
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} scripts/fuzz.sh
