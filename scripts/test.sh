@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds oscm twice and runs the whole test suite on each build:
+# Runs the libFuzzer targets for a bounded time (scripts/fuzz.sh, FUZZ_SECONDS each), then builds
+# oscm twice and runs the whole test suite on each build:
 #   1. Debug with -Werror (warnings are errors),
-#   2. AddressSanitizer + UndefinedBehaviorSanitizer;
-# then runs the libFuzzer targets for a bounded time (scripts/fuzz.sh, FUZZ_SECONDS each).
+#   2. AddressSanitizer + UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} scripts/fuzz.sh
 for variant in debug asan; do
   flags=(-DCMAKE_BUILD_TYPE=Debug -DOSCM_WERROR=ON)
   if [ "$variant" = asan ]; then flags+=(-DOSCM_SANITIZE=ON); fi
@@ -17,4 +18,3 @@ for variant in debug asan; do
     LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp" \
     ctest --test-dir "build-$variant" --output-on-failure -j "$jobs"
 done
-FUZZ_SECONDS=${FUZZ_SECONDS:-60} scripts/fuzz.sh
