@@ -33,7 +33,14 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
   TerminalProgress progress(!g.quiet && isatty(STDERR_FILENO) == 1);
   auto results = ingest::IngestGhArchive(*store, opts, bots, progress);
   if (!results) return Fail(results.error().WithContext("ingest"));
-  if (g.quiet) return 0;
+  int failed = 0;
+  for (const auto& r : *results) {
+    if (!r.error.ok()) {
+      ++failed;
+      std::fprintf(stderr, "error: %s\n", r.error.message().c_str());
+    }
+  }
+  if (g.quiet) return failed > 0 ? 1 : 0;
   int64_t stored = 0;
   int64_t skipped = 0;
   for (const auto& r : *results) {
@@ -41,15 +48,17 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
       ++skipped;
       continue;
     }
+    if (!r.error.ok()) continue;
     stored += r.events_stored;
     std::fprintf(stderr, "%s: %lld lines, %lld new events%s\n", r.path.c_str(), static_cast<long long>(r.lines),
                  static_cast<long long>(r.events_stored),
                  r.bad_lines > 0 ? fmt::format(", {} bad lines", r.bad_lines).c_str() : "");
     for (const auto& s : r.samples) std::fprintf(stderr, "    %s\n", s.c_str());
   }
-  std::fprintf(stderr, "%zu files (%lld already ingested), %lld new events of tracked repositories\n",
-               results->size(), static_cast<long long>(skipped), static_cast<long long>(stored));
-  return 0;
+  std::fprintf(stderr, "%zu files (%lld already ingested%s), %lld new events of tracked repositories\n",
+               results->size(), static_cast<long long>(skipped),
+               failed > 0 ? fmt::format(", {} rejected", failed).c_str() : "", static_cast<long long>(stored));
+  return failed > 0 ? 1 : 0;
 }
 
 }  // namespace oscm::cli

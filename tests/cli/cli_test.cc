@@ -123,6 +123,11 @@ TEST_F(CliTest, GhArchiveIngestAndAssess) {
   EXPECT_NE(json.out.find("\"commits\": null,"), std::string::npos);  // no git data: unavailable
   auto table = Oscm({"assess", "three", "--as-of", "2012-12-31"});
   EXPECT_NE(table.out.find("git history: no data"), std::string::npos) << table.out;
+  oscm::testing::WriteFile(tmp_.Sub("hours/bad.json.gz"), std::string("\x1f\x8b\x08\x00garbage", 12));
+  auto rejected = Oscm({"ingest", "gharchive", tmp_.Sub("hours")});
+  EXPECT_EQ(rejected.exit_code, 1);
+  EXPECT_NE(rejected.err.find("error: " + tmp_.Sub("hours/bad.json.gz") + ": line 1: "), std::string::npos) << rejected.err;
+  EXPECT_NE(rejected.err.find("1 rejected"), std::string::npos) << rejected.err;
   auto bad = Oscm({"ingest", "gharchive", tmp_.path(), "--community", "broken"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("expected NAME=owner/repo"), std::string::npos) << bad.err;

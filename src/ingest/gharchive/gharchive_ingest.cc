@@ -256,22 +256,9 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
   EventParser parser;
   GhEvent ev;
   std::string scratch;
-  for (size_t f = 0; f < options.files.size(); ++f) {
-    const std::string& path = options.files[f];
-    GhFileResult r;
-    r.path = path;
-    std::error_code ec;
-    const auto size = static_cast<int64_t>(fs::file_size(path, ec));
-    if (ec) return IoError(fmt::format("{}: {}", path, ec.message()));
-    OSCM_ASSIGN_OR_RETURN(const std::string checksum, Crc32Of(path));
-    seen.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum));
-    OSCM_ASSIGN_OR_RETURN(const bool done, seen.Step());
-    seen.Reset();
-    if (done) {
-      r.skipped = true;
-      results.push_back(std::move(r));
-      continue;
-    }
+  // Reads one file into the store in one transaction; kCorruption leaves the store untouched.
+  auto IngestFile = [&](const std::string& path, int64_t size, const std::string& checksum, size_t f,
+                        GhFileResult* r) -> Status {
     // Decompression runs a few chunks ahead on its own thread while this one parses.
     OSCM_ASSIGN_OR_RETURN(auto source, OpenLineSource(path, kDefaultMaxLineBytes, /*background=*/true));
     OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
@@ -303,24 +290,54 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
           .Bind(14, std::string_view(ev.ref_type)).Bind(15, ev.push_size).Bind(16, ev.push_distinct)
           .Bind(17, std::string_view(ev.release_tag)).Bind(18, int64_t{ev.prerelease});
       OSCM_RETURN_IF_ERROR(insert.Run());
-      r.events_stored += db.Changes();
+      r->events_stored += db.Changes();
     }
     const auto long_lines = static_cast<int64_t>(source->long_lines_skipped());
     for (int64_t i = 0; i < long_lines; ++i) bad.AddBad(fmt::format("{}: a line longer than {} bytes", path, kDefaultMaxLineBytes));
-    r.lines = static_cast<int64_t>(source->line_number());
-    r.bad_lines = bad.bad;
-    r.samples = bad.samples;
-    if (options.max_bad_lines >= 0 && r.bad_lines > options.max_bad_lines) {
+    r->lines = static_cast<int64_t>(source->line_number());
+    r->bad_lines = bad.bad;
+    r->samples = bad.samples;
+    if (options.max_bad_lines >= 0 && r->bad_lines > options.max_bad_lines) {
       return CorruptionError(fmt::format("{}: {} bad lines, more than --max-bad-lines {}; the first: {}", path,
-                                         r.bad_lines, options.max_bad_lines, r.samples.front()));
+                                         r->bad_lines, options.max_bad_lines, r->samples.front()));
     }
     OSCM_RETURN_IF_ERROR(matcher.Flush(db));
     std::string detail;
-    for (const auto& sample : r.samples) detail += sample + "\n";
-    log.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum)).Bind(4, r.lines)
-        .Bind(5, r.events_stored).Bind(6, r.bad_lines).Bind(7, std::string_view(detail));
+    for (const auto& sample : r->samples) detail += sample + "\n";
+    log.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum)).Bind(4, r->lines)
+        .Bind(5, r->events_stored).Bind(6, r->bad_lines).Bind(7, std::string_view(detail));
     OSCM_RETURN_IF_ERROR(log.Run());
     OSCM_RETURN_IF_ERROR(txn.Commit());
+    return Status::Ok();
+  };
+
+  for (size_t f = 0; f < options.files.size(); ++f) {
+    const std::string& path = options.files[f];
+    GhFileResult r;
+    r.path = path;
+    std::error_code ec;
+    const auto size = static_cast<int64_t>(fs::file_size(path, ec));
+    if (ec) return IoError(fmt::format("{}: {}", path, ec.message()));
+    OSCM_ASSIGN_OR_RETURN(const std::string checksum, Crc32Of(path));
+    seen.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum));
+    OSCM_ASSIGN_OR_RETURN(const bool done, seen.Step());
+    seen.Reset();
+    if (done) {
+      r.skipped = true;
+      results.push_back(std::move(r));
+      continue;
+    }
+    Status st = IngestFile(path, size, checksum, f, &r);
+    if (st.code() == StatusCode::kCorruption) {
+      // A broken file (truncated or corrupt gzip, too many bad lines) stores nothing, and the
+      // remaining files are still read; the caller reports the failure.
+      r.error = st;
+      r.events_stored = 0;
+      // Forget the ids and names learned from the rolled-back file.
+      OSCM_ASSIGN_OR_RETURN(matcher, RepoMatcher::Load(db));
+    } else {
+      OSCM_RETURN_IF_ERROR(st);
+    }
     results.push_back(std::move(r));
   }
   progress.Done();

@@ -14,7 +14,9 @@
 // Bad lines (not JSON, not an event, over-long) are counted per file with the first few samples;
 // more than `max_bad_lines` in one file fails that file, which then stores nothing. A truncated
 // or corrupt gzip fails its file the same way: its lines cannot be trusted (a corrupt deflate
-// stream can decode to garbage before zlib notices).
+// stream can decode to garbage before the decoder notices). A failed file is reported in its
+// GhFileResult::error and the remaining files are still read; other errors (I/O, the store,
+// cancellation) stop the run, keeping the files already committed.
 // Not thread-safe: uses the caller's Store.
 #pragma once
 
@@ -56,6 +58,7 @@ struct GhFileResult {
   int64_t events_stored = 0;  // new events of tracked repositories
   int64_t bad_lines = 0;
   std::vector<std::string> samples;  // "path:line N: reason", the first few
+  Status error;  // kCorruption when the file was rejected (it stored nothing)
 };
 
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,

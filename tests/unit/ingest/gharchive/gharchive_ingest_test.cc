@@ -148,9 +148,11 @@ TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
             Event("1", "WatchEvent", "acme/tool", 42, "ann", "2024-03-01T10:00:00Z", "{}") + "not json\n" +
             "{\"a\":1}\n" + Event("2", "ForkEvent", "acme/tool", 42, "bob", "2024-03-01T10:00:00Z", "{}"));
   auto failed = Ingest({tmp_.Sub("bad.json")}, {{"acme", {"acme/tool"}}}, /*max_bad=*/1);
-  ASSERT_FALSE(failed.has_value());
-  EXPECT_NE(failed.error().message().find("2 bad lines, more than --max-bad-lines 1"), std::string::npos)
-      << failed.error().message();
+  ASSERT_OK(failed);
+  ASSERT_EQ(failed->size(), 1u);
+  EXPECT_EQ((*failed)[0].error.code(), StatusCode::kCorruption);
+  EXPECT_NE((*failed)[0].error.message().find("2 bad lines, more than --max-bad-lines 1"), std::string::npos)
+      << (*failed)[0].error.message();
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 0);
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 0);
   auto r = Ingest({tmp_.Sub("bad.json")}, {});
@@ -162,17 +164,24 @@ TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
   EXPECT_NE((*r)[0].samples[1].find(":3: no type"), std::string::npos) << (*r)[0].samples[1];
 }
 
-TEST_F(GhArchiveIngestErrorTest, TruncatedGzipFailsItsFileButKeepsEarlierOnes) {
+TEST_F(GhArchiveIngestErrorTest, TruncatedGzipIsRejectedAndTheOtherFilesAreRead) {
   const std::string good = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
   const std::string bytes = oscm::testing::ReadFile(good);
-  WriteFile(tmp_.Sub("cut.json.gz"), bytes.substr(0, bytes.size() / 2));
-  GhArchiveIngestOptions o;
-  auto r = Ingest({good, tmp_.Sub("cut.json.gz")}, {{"k8s", {"kubernetes/kubernetes.github.io"}}});
-  ASSERT_FALSE(r.has_value());
-  EXPECT_NE(r.error().message().find("truncated gzip"), std::string::npos) << r.error().message();
-  EXPECT_NE(r.error().message().find("cut.json.gz"), std::string::npos);
-  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 1);  // the good file stays ingested
+  WriteFile(tmp_.Sub("a-cut.json.gz"), bytes.substr(0, bytes.size() / 2));
+  auto r = Ingest({tmp_.Sub("a-cut.json.gz"), good}, {{"k8s", {"kubernetes/kubernetes.github.io"}}});
+  ASSERT_OK(r);
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_NE((*r)[0].error.message().find("truncated gzip"), std::string::npos) << (*r)[0].error.message();
+  EXPECT_NE((*r)[0].error.message().find("a-cut.json.gz"), std::string::npos);
+  EXPECT_EQ((*r)[0].events_stored, 0);
+  EXPECT_OK((*r)[1].error);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 1);  // only the good file is logged
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 16);
+  // The rejected file is read again next time (and rejected again); the good one is skipped.
+  auto again = Ingest({tmp_.Sub("a-cut.json.gz"), good}, {});
+  ASSERT_OK(again);
+  EXPECT_FALSE((*again)[0].error.ok());
+  EXPECT_TRUE((*again)[1].skipped);
 }
 
 TEST_F(GhArchiveIngestErrorTest, NothingTrackedOrBadSpecOrMissingPath) {
