@@ -48,6 +48,7 @@ struct IngestGitOptions {
 struct IngestGhArchiveOptions {
   std::vector<std::string> paths;        // files or directories
   std::vector<std::string> communities;  // "name=owner/repo,owner/repo"
+  std::string landscape;                 // a landscape file whose communities are tracked
   int64_t max_bad_lines = -1;
 };
 

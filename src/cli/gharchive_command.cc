@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "ingest/gharchive/gharchive_ingest.h"
+#include "model/landscape.h"
 
 namespace oscm::cli {
 
@@ -19,6 +20,13 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
       return 2;
     }
     opts.track.push_back(std::move(t).value());
+  }
+  if (!o.landscape.empty()) {
+    auto landscape = model::LoadLandscape(o.landscape);
+    if (!landscape) return Fail(landscape.error());
+    for (const auto& c : landscape->communities) {
+      if (!c.github.empty()) opts.track.push_back(ingest::TrackedCommunity{c.id, c.github});
+    }
   }
   auto files = ingest::ExpandGhArchivePaths(o.paths);
   if (!files) return Fail(files.error().WithContext("ingest"));

@@ -52,6 +52,8 @@ int Run(int argc, char** argv) {
   gha->add_option("path", gha_opts.paths, "files, or directories searched for *.json.gz and *.json")->required();
   gha->add_option("-c,--community", gha_opts.communities,
                   "track repositories for a community: NAME=owner/repo[,owner/repo...] (repeatable)");
+  gha->add_option("--landscape", gha_opts.landscape, "track the GitHub repositories of a landscape file's communities")
+      ->check(CLI::ExistingFile);
   gha->add_option("--max-bad-lines", gha_opts.max_bad_lines, "fail a file (storing nothing of it) with more bad lines than this");
   gha->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 

@@ -75,6 +75,20 @@ TEST_F(CliTest, SeveralCommunitiesAtOnce) {
   EXPECT_NE(table.out.find("two  as of 2025-06-30"), std::string::npos);
 }
 
+TEST_F(CliTest, GhArchiveLandscapeTracksItsCommunities) {
+  oscm::testing::WriteFile(tmp_.Sub("web.toml"),
+                           "name = \"3D on the web\"\n\n[[community]]\nid = \"three\"\n"
+                           "repositories = [\"https://github.com/mrdoob/three.js\"]\n");
+  auto r = Oscm({"ingest", "gharchive", oscm::testing::SharedDataPath("gharchive-sample/gharchive-2012-02-15-0.json.gz"),
+                 "--landscape", tmp_.Sub("web.toml")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("17 new events"), std::string::npos) << r.err;  // Python's json module: 17
+  oscm::testing::WriteFile(tmp_.Sub("bad.toml"), "name = \"x\"\n[[community]]\nid = \"Bad Id\"\n");
+  auto bad = Oscm({"ingest", "gharchive", tmp_.path(), "--landscape", tmp_.Sub("bad.toml")});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find(tmp_.Sub("bad.toml") + ":3:6: 'id' must be a lower-case id"), std::string::npos) << bad.err;
+}
+
 TEST_F(CliTest, FileUrlWorksOffline) {
   auto r = Oscm({"ingest", "git", "file://" + repo_->path(), "--community", "viaurl", "-q"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

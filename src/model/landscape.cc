@@ -1,0 +1,166 @@
+#include "model/landscape.h"
+
+// toml++ header-only, reporting errors as values (toml::parse_result), not exceptions.
+#define TOML_HEADER_ONLY 1
+#define TOML_EXCEPTIONS 0
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "base/strings.h"
+
+namespace oscm::model {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Where(const std::string& path, const toml::source_region& r) {
+  return fmt::format("{}:{}:{}", path, r.begin.line, r.begin.column);
+}
+
+bool IsId(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  }
+  return true;
+}
+
+bool IsGithubName(std::string_view s) {
+  const size_t slash = s.find('/');
+  return slash != std::string_view::npos && slash > 0 && slash + 1 < s.size() &&
+         s.find('/', slash + 1) == std::string_view::npos && s.find(' ') == std::string_view::npos;
+}
+
+Result<std::vector<std::string>> Strings(const toml::node& node, const std::string& path, std::string_view key) {
+  const toml::array* arr = node.as_array();
+  if (arr == nullptr) return InvalidArgumentError(fmt::format("{}: '{}' must be an array of strings", Where(path, node.source()), key));
+  std::vector<std::string> out;
+  for (const toml::node& item : *arr) {
+    const auto* str = item.as_string();
+    if (str == nullptr || str->get().empty()) {
+      return InvalidArgumentError(fmt::format("{}: '{}' must hold non-empty strings", Where(path, item.source()), key));
+    }
+    out.push_back(str->get());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string GithubNameOf(std::string_view location) {
+  std::string_view s = Trim(location);
+  for (std::string_view prefix : {"https://", "http://", "ssh://", "git://"}) {
+    if (StartsWith(s, prefix)) s.remove_prefix(prefix.size());
+  }
+  if (StartsWith(s, "git@github.com:")) {
+    s.remove_prefix(15);
+  } else if (StartsWith(s, "github.com/")) {
+    s.remove_prefix(11);
+  } else if (StartsWith(s, "www.github.com/")) {
+    s.remove_prefix(15);
+  } else {
+    return "";
+  }
+  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
+  if (EndsWith(s, ".git")) s.remove_suffix(4);
+  return IsGithubName(s) ? std::string(s) : "";
+}
+
+Result<Landscape> ParseLandscape(std::string_view text, const std::string& path) {
+  toml::parse_result parsed = toml::parse(text, path);
+  if (!parsed) {
+    const toml::parse_error& e = parsed.error();
+    return InvalidArgumentError(fmt::format("{}: {}", Where(path, e.source()), e.description()));
+  }
+  const toml::table& root = parsed.table();
+  const fs::path base = fs::path(path).parent_path();
+  Landscape l;
+  l.path = path;
+  for (const auto& [key, node] : root) {
+    if (key.str() == "name") {
+      const auto* name = node.as_string();
+      if (name == nullptr || name->get().empty()) {
+        return InvalidArgumentError(fmt::format("{}: 'name' must be a non-empty string", Where(path, node.source())));
+      }
+      l.name = name->get();
+    } else if (key.str() != "community") {
+      return InvalidArgumentError(fmt::format("{}: unknown key '{}' (expected name, [[community]])",
+                                              Where(path, node.source()), key.str()));
+    }
+  }
+  if (l.name.empty()) return InvalidArgumentError(fmt::format("{}:1:1: missing 'name'", path));
+  const toml::node* communities = root.get("community");
+  const toml::array* list = communities != nullptr ? communities->as_array() : nullptr;
+  if (list == nullptr || list->empty()) {
+    return InvalidArgumentError(fmt::format("{}:1:1: no [[community]] tables", path));
+  }
+  std::set<std::string> ids;
+  for (const toml::node& item : *list) {
+    const toml::table* t = item.as_table();
+    if (t == nullptr) return InvalidArgumentError(fmt::format("{}: [[community]] must be a table", Where(path, item.source())));
+    LandscapeCommunity c;
+    bool github_given = false;
+    for (const auto& [key, node] : *t) {
+      const std::string k(key.str());
+      if (k == "id") {
+        const auto* id = node.as_string();
+        if (id == nullptr || !IsId(id->get())) {
+          return InvalidArgumentError(fmt::format("{}: 'id' must be a lower-case id (a-z, 0-9, _ or -)", Where(path, node.source())));
+        }
+        c.id = id->get();
+        if (!ids.insert(c.id).second) {
+          return InvalidArgumentError(fmt::format("{}: duplicate community id '{}'", Where(path, node.source()), c.id));
+        }
+      } else if (k == "repositories") {
+        OSCM_ASSIGN_OR_RETURN(c.repositories, Strings(node, path, k));
+      } else if (k == "github") {
+        OSCM_ASSIGN_OR_RETURN(c.github, Strings(node, path, k));
+        for (const auto& g : c.github) {
+          if (!IsGithubName(g)) {
+            return InvalidArgumentError(fmt::format("{}: github entry '{}' is not owner/name", Where(path, node.source()), g));
+          }
+        }
+        github_given = true;
+      } else if (k == "profile") {
+        const auto* p = node.as_string();
+        if (p == nullptr || p->get().empty()) {
+          return InvalidArgumentError(fmt::format("{}: 'profile' must be a path", Where(path, node.source())));
+        }
+        c.profile = (base / p->get()).lexically_normal().string();
+      } else {
+        return InvalidArgumentError(fmt::format("{}: unknown key '{}' in [[community]] (expected id, "
+                                                "repositories, github, profile)", Where(path, node.source()), k));
+      }
+    }
+    if (c.id.empty()) return InvalidArgumentError(fmt::format("{}: [[community]] without an id", Where(path, item.source())));
+    if (c.repositories.empty() && !github_given) {
+      return InvalidArgumentError(fmt::format("{}: community '{}' names no repositories and no github names",
+                                              Where(path, item.source()), c.id));
+    }
+    for (auto& r : c.repositories) {
+      const bool url = r.find("://") != std::string::npos || StartsWith(r, "git@");
+      if (!url && fs::path(r).is_relative()) r = (base / r).lexically_normal().string();
+      if (!github_given) {
+        if (std::string g = GithubNameOf(r); !g.empty()) c.github.push_back(std::move(g));
+      }
+    }
+    l.communities.push_back(std::move(c));
+  }
+  return l;
+}
+
+Result<Landscape> LoadLandscape(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return NotFoundError(fmt::format("{}: cannot read landscape file", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ParseLandscape(ss.str(), path);
+}
+
+}  // namespace oscm::model
