@@ -140,9 +140,16 @@ CREATE TABLE gh_events (
   push_size INTEGER NOT NULL,
   push_distinct INTEGER NOT NULL,
   release_tag TEXT NOT NULL,
-  prerelease INTEGER NOT NULL
+  prerelease INTEGER NOT NULL,
+  labels TEXT NOT NULL,               -- issue labels, one per line
+  member TEXT NOT NULL                -- MemberEvent: the member's login
 ) WITHOUT ROWID;
 CREATE INDEX gh_events_by_repo_time ON gh_events(repo_id, created_at);
+-- GH Archive actors who are also git identities: the same GitHub login (git identities learn
+-- logins from noreply addresses). Case-insensitive, as GitHub logins are.
+CREATE VIEW gh_actor_identities AS
+  SELECT DISTINCT e.actor AS actor, i.id AS identity_id
+  FROM gh_events e JOIN identities i ON i.login IS NOT NULL AND lower(i.login) = lower(e.actor);
 CREATE TABLE gh_files (               -- GH Archive files read completely; a rerun skips them
   path TEXT NOT NULL,
   size INTEGER NOT NULL,

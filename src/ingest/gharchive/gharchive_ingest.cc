@@ -248,7 +248,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
   OSCM_ASSIGN_OR_RETURN(auto insert, db.Prepare(
       "INSERT OR IGNORE INTO gh_events(id, repo_id, type, created_at, actor, actor_is_bot, action, number, "
       "subject_author, subject_created_at, on_pull_request, merged, merged_at, ref_type, push_size, "
-      "push_distinct, release_tag, prerelease) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+      "push_distinct, release_tag, prerelease, labels, member) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   OSCM_ASSIGN_OR_RETURN(auto log, db.Prepare(
       "INSERT INTO gh_files(path, size, checksum, lines, events_stored, bad_lines, detail) VALUES (?,?,?,?,?,?,?)"));
 
@@ -256,6 +256,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
   EventParser parser;
   GhEvent ev;
   std::string scratch;
+  std::string labels;
   // Reads one file into the store in one transaction; kCorruption leaves the store untouched.
   auto IngestFile = [&](const std::string& path, int64_t size, const std::string& checksum, size_t f,
                         GhFileResult* r) -> Status {
@@ -289,6 +290,9 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
           .Bind(11, int64_t{ev.on_pull_request}).Bind(12, int64_t{ev.merged}).Bind(13, ev.merged_at)
           .Bind(14, std::string_view(ev.ref_type)).Bind(15, ev.push_size).Bind(16, ev.push_distinct)
           .Bind(17, std::string_view(ev.release_tag)).Bind(18, int64_t{ev.prerelease});
+      labels.clear();
+      for (const auto& label : ev.labels) labels += label + "\n";
+      insert.Bind(19, std::string_view(labels)).Bind(20, std::string_view(ev.member));
       OSCM_RETURN_IF_ERROR(insert.Run());
       r->events_stored += db.Changes();
     }

@@ -132,6 +132,23 @@ TEST_F(GhArchiveIngestTest, MetricsFromHandMadeEventsAndRenames) {
   EXPECT_FALSE(metrics::IssueCloseHours(*a, april).has_value());
 }
 
+TEST_F(GhArchiveIngestTest, LabelsMembersAndActorsWhoAreGitIdentities) {
+  WriteFile(tmp_.Sub("h.json"),
+            Event("1", "IssuesEvent", "acme/tool", 42, "Erin-Dev", "2024-03-01T10:00:00Z",
+                  R"({"action":"opened","issue":{"number":3,"labels":[{"name":"bug"},{"name":"good first issue"}]}})") +
+            Event("2", "MemberEvent", "acme/tool", 42, "ann", "2024-03-01T11:00:00Z",
+                  R"({"action":"added","member":{"login":"newbie","id":5}})"));
+  ASSERT_OK(Ingest({tmp_.Sub("h.json")}, {{"acme", {"acme/tool"}}}));
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events WHERE labels = 'bug\ngood first issue\n'"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events WHERE member = 'newbie'"), 1);
+  // A git identity that learned the login erin-dev from a noreply address is the same person.
+  ASSERT_OK(store_->db().Exec(
+      "INSERT INTO identities(key, name, email, login, is_bot) VALUES "
+      "('github:erin-dev', 'Erin', '12345+erin-dev@users.noreply.github.com', 'erin-dev', 0)"));
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_actor_identities WHERE actor = 'Erin-Dev'"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_actor_identities WHERE actor = 'ann'"), 0);
+}
+
 TEST_F(GhArchiveIngestTest, CommunityWithoutGhArchiveDataHasNoValues) {
   ASSERT_OK(store_->EnsureCommunity("gitonly"));
   auto a = metrics::LoadCommunityActivity(store_->db(), "gitonly");
