@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "support/community_fixture.h"
 #include "support/test_util.h"
@@ -145,6 +146,18 @@ TEST_F(CliTest, GhArchiveIngestAndAssess) {
   auto bad = Oscm({"ingest", "gharchive", tmp_.path(), "--community", "broken"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("expected NAME=owner/repo"), std::string::npos) << bad.err;
+}
+
+// README's first command ends with `build/oscm assess .` on the project's own history.
+TEST_F(CliTest, ReadmeMainJobOnOwnHistory) {
+  const std::string root = oscm::testing::SourcePath("");
+  if (!std::filesystem::exists(root + ".git")) GTEST_SKIP() << "not a git checkout";
+  // oscm refuses shallow clones (their metrics would be wrong), as the README says.
+  if (std::filesystem::exists(root + ".git/shallow")) GTEST_SKIP() << "shallow checkout";
+  auto r = Oscm({"assess", root, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"contributors_active\": "), std::string::npos);
+  EXPECT_EQ(r.out.find("\"commits\": null"), std::string::npos) << "the project's history has commits";
 }
 
 class CliErrorTest : public CliTest {};
