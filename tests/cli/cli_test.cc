@@ -152,7 +152,7 @@ TEST_F(CliTest, GhArchiveIngestAndAssess) {
 TEST_F(CliTest, ReadmeMainJobOnOwnHistory) {
   const std::string root = oscm::testing::SourcePath("");
   if (!std::filesystem::exists(root + ".git")) GTEST_SKIP() << "not a git checkout";
-  // oscm refuses shallow clones (their metrics would be wrong), as the README says.
+  // oscm refuses shallow clones: their cut-off history would make every metric wrong.
   if (std::filesystem::exists(root + ".git/shallow")) GTEST_SKIP() << "shallow checkout";
   auto r = Oscm({"assess", root, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
