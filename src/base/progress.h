@@ -9,17 +9,21 @@
 
 namespace oscm {
 
+// What `done` and `total` count, so that a sink can show "12.3 MB/s" rather than a raw number.
+enum class ProgressUnit { kItems, kBytes };
+
 class ProgressSink {
  public:
   virtual ~ProgressSink() = default;
   // `total` is 0 when unknown.
-  virtual void Update(std::string_view phase, uint64_t done, uint64_t total) = 0;
+  virtual void Update(std::string_view phase, uint64_t done, uint64_t total,
+                      ProgressUnit unit = ProgressUnit::kItems) = 0;
   virtual void Done() = 0;
 };
 
 class NullProgress final : public ProgressSink {
  public:
-  void Update(std::string_view, uint64_t, uint64_t) override {}
+  void Update(std::string_view, uint64_t, uint64_t, ProgressUnit) override {}
   void Done() override {}
 };
 

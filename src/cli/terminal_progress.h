@@ -14,7 +14,7 @@ namespace oscm::cli {
 class TerminalProgress final : public oscm::ProgressSink {
  public:
   explicit TerminalProgress(bool enabled) : enabled_(enabled) {}
-  void Update(std::string_view phase, uint64_t done, uint64_t total) override;
+  void Update(std::string_view phase, uint64_t done, uint64_t total, ProgressUnit unit) override;
   void Done() override;
 
  private:

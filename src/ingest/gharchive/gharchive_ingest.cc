@@ -269,8 +269,9 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
       OSCM_ASSIGN_OR_RETURN(const bool more, source->Next(&line));
       if (!more) break;
       if ((source->line_number() & 4095) == 0) {
-        progress.Update(fmt::format("file {}/{}", f + 1, options.files.size()), source->bytes_read(),
-                        static_cast<uint64_t>(size));
+        progress.Update(fmt::format("file {}/{} {}", f + 1, options.files.size(),
+                                    fs::path(path).filename().string()),
+                        source->bytes_read(), static_cast<uint64_t>(size), ProgressUnit::kBytes);
         if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
           return CancelledError("interrupted");
         }
