@@ -23,6 +23,7 @@ struct Signature {
   int32_t offset_minutes = 0;  // the author's UTC offset, e.g. +480 for UTC+8
 };
 
+// One file's line changes in a commit (--numstat), against its first parent.
 struct FileChange {
   std::string path;
   int64_t added = 0;    // -1 for binary files
@@ -37,7 +38,6 @@ struct CommitRecord {
   std::vector<std::string> parents;
   std::vector<PersonRef> coauthors;  // Co-authored-by trailers
   std::vector<PersonRef> signoffs;   // Signed-off-by trailers
-  std::vector<FileChange> files;     // only with --numstat
   bool IsMerge() const { return parents.size() > 1; }
 };
 

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "base/file_handle.h"
 #include "base/ingest_stats.h"
 #include "base/strings.h"
 #include "ingest/gharchive/event_parser.h"
@@ -24,12 +25,8 @@ namespace {
 
 using store::SqliteDb;
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-
 Result<std::string> Crc32Of(const std::string& path) {
-  std::unique_ptr<std::FILE, FileCloser> f(std::fopen(path.c_str(), "rb"));
+  FilePtr f(std::fopen(path.c_str(), "rb"));
   if (!f) return IoError(fmt::format("{}: cannot open", path));
   std::vector<unsigned char> buf(1 << 20);
   uLong crc = crc32(0L, Z_NULL, 0);

@@ -11,6 +11,7 @@
 #include <isa-l/igzip_lib.h>
 
 #include "base/batch_pipe.h"
+#include "base/file_handle.h"
 
 namespace oscm::ingest {
 namespace {
@@ -18,10 +19,6 @@ namespace {
 constexpr size_t kInputChunk = size_t{1} << 20;
 constexpr size_t kOutputChunk = size_t{4} << 20;
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
 // Owns an ISA-L inflate state set up for gzip decoding (ISA-L inflates about 3x faster than
 // zlib on x86-64). The state is large (~100 KB), so it lives on the heap.

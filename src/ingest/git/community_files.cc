@@ -49,14 +49,6 @@ std::pair<std::string, std::string> SplitName(std::string_view name) {
 
 }  // namespace
 
-const std::vector<std::string>& CommunityFileKinds() {
-  static const std::vector<std::string> kKinds = {
-      "license",     "readme",          "readme_translation", "docs_translation", "contributing",
-      "code_of_conduct", "governance",  "maintainers",        "security",         "adopters",
-      "changelog",   "issue_template",  "pr_template"};
-  return kKinds;
-}
-
 std::optional<FileClass> ClassifyCommunityPath(std::string_view path, bool is_directory) {
   std::string_view dir;
   std::string_view name = path;

@@ -29,7 +29,4 @@ std::optional<FileClass> ClassifyCommunityPath(std::string_view path, bool is_di
 // The SPDX identifier of a licence text, or "" when not recognised.
 std::string DetectSpdx(std::string_view license_text);
 
-// Every kind ClassifyCommunityPath can return, in display order.
-const std::vector<std::string>& CommunityFileKinds();
-
 }  // namespace oscm::ingest

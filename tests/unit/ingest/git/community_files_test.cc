@@ -103,17 +103,6 @@ TEST(CommunityFilesTest, ClassifyCommunityPath) {
   }
 }
 
-TEST(CommunityFilesTest, KindsListCoversEveryClassification) {
-  const std::vector<std::string>& kinds = CommunityFileKinds();
-  EXPECT_EQ(kinds.size(), 13u);
-  EXPECT_EQ(kinds.front(), "license");
-  for (const char* k : {"license", "readme", "readme_translation", "docs_translation",
-                        "contributing", "code_of_conduct", "governance", "maintainers",
-                        "security", "adopters", "changelog", "issue_template", "pr_template"}) {
-    EXPECT_NE(std::find(kinds.begin(), kinds.end(), k), kinds.end()) << k;
-  }
-}
-
 constexpr const char* kApache =
     "\n                                 Apache License\n"
     "                           Version 2.0, January 2004\n"
