@@ -4,14 +4,21 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "ingest/gharchive/line_source.h"
 
 namespace {
 
-std::string TempPath() {
-  static const std::string path = "/tmp/oscm_fuzz_line_source_" + std::to_string(getpid());
+// A per-process temporary file, removed at exit. A plain char array, not a std::string: the exit
+// handler must not run after the path's destructor.
+const char* TempPath() {
+  static char path[64] = {0};
+  if (path[0] == 0) {
+    std::snprintf(path, sizeof(path), "/tmp/oscm_fuzz_line_source_%d", static_cast<int>(getpid()));
+    std::atexit([] { unlink(path); });  // libFuzzer ends through exit()
+  }
   return path;
 }
 
