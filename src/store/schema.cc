@@ -8,7 +8,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -160,6 +160,10 @@ CREATE TABLE gh_files (               -- GH Archive files read completely; a rer
   detail TEXT NOT NULL,               -- first bad lines: "line N: reason"
   PRIMARY KEY (path, size, checksum)
 ) WITHOUT ROWID;
+)sql",
+    // 3: titles of opened issues and pull requests (for the languages people write in).
+    R"sql(
+ALTER TABLE gh_events ADD COLUMN title TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

@@ -79,6 +79,7 @@ void ReadSubject(element subject, GhEvent* ev) {
   element user;
   if (subject["user"].get(user) == simdjson::SUCCESS) ev->subject_author = std::string(Str(user, "login"));
   ev->subject_created_at = Time(subject, "created_at");
+  if (ev->action == "opened") ev->title = std::string(Str(subject, "title"));
 }
 
 void ReadPayload(element payload, GhEvent* ev) {

@@ -1,4 +1,4 @@
-// EventParser: one GH Archive JSON line to a GhEvent (see gh_event.h for the layouts).
+// EventParser: one GH Archive JSON line to a GhEvent (see GhEvent in oscm/records.h for the layouts).
 //
 // Holds a reusable simdjson parser, so one EventParser per thread; not thread-safe.
 // A line that is not JSON, not an object, or lacks `type` or a parsable `created_at` is rejected
@@ -10,7 +10,7 @@
 #include <memory>
 #include <string_view>
 
-#include "ingest/gharchive/gh_event.h"
+#include "oscm/records.h"
 #include "oscm/status.h"
 
 namespace oscm::ingest {

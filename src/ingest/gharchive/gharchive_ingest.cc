@@ -17,6 +17,7 @@
 #include "base/strings.h"
 #include "ingest/gharchive/event_parser.h"
 #include "ingest/gharchive/line_source.h"
+#include "store/gh_event_writer.h"
 
 namespace oscm::ingest {
 namespace fs = std::filesystem;
@@ -242,10 +243,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
     return InvalidArgumentError("no repositories are tracked: name them with --community NAME=owner/repo");
   }
   OSCM_ASSIGN_OR_RETURN(auto seen, db.Prepare("SELECT 1 FROM gh_files WHERE path = ? AND size = ? AND checksum = ?"));
-  OSCM_ASSIGN_OR_RETURN(auto insert, db.Prepare(
-      "INSERT OR IGNORE INTO gh_events(id, repo_id, type, created_at, actor, actor_is_bot, action, number, "
-      "subject_author, subject_created_at, on_pull_request, merged, merged_at, ref_type, push_size, "
-      "push_distinct, release_tag, prerelease, labels, member) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  OSCM_ASSIGN_OR_RETURN(auto writer, store::GhEventWriter::Create(db));
   OSCM_ASSIGN_OR_RETURN(auto log, db.Prepare(
       "INSERT INTO gh_files(path, size, checksum, lines, events_stored, bad_lines, detail) VALUES (?,?,?,?,?,?,?)"));
 
@@ -253,7 +251,6 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
   EventParser parser;
   GhEvent ev;
   std::string scratch;
-  std::string labels;
   // Reads one file into the store in one transaction; kCorruption leaves the store untouched.
   auto IngestFile = [&](const std::string& path, int64_t size, const std::string& checksum, size_t f,
                         GhFileResult* r) -> Status {
@@ -281,18 +278,8 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
       }
       const int64_t repo = matcher.Match(AsciiLower(ev.repo), ev.repo_id);
       if (repo == 0) continue;
-      insert.Bind(1, std::string_view(ev.id)).Bind(2, repo).Bind(3, std::string_view(ev.type))
-          .Bind(4, ev.created_at).Bind(5, std::string_view(ev.actor))
-          .Bind(6, int64_t{bots.IsBot(ev.actor, "", ev.actor)}).Bind(7, std::string_view(ev.action))
-          .Bind(8, ev.number).Bind(9, std::string_view(ev.subject_author)).Bind(10, ev.subject_created_at)
-          .Bind(11, int64_t{ev.on_pull_request}).Bind(12, int64_t{ev.merged}).Bind(13, ev.merged_at)
-          .Bind(14, std::string_view(ev.ref_type)).Bind(15, ev.push_size).Bind(16, ev.push_distinct)
-          .Bind(17, std::string_view(ev.release_tag)).Bind(18, int64_t{ev.prerelease});
-      labels.clear();
-      for (const auto& label : ev.labels) labels += label + "\n";
-      insert.Bind(19, std::string_view(labels)).Bind(20, std::string_view(ev.member));
-      OSCM_RETURN_IF_ERROR(insert.Run());
-      r->events_stored += db.Changes();
+      OSCM_ASSIGN_OR_RETURN(const bool stored, writer.Insert(repo, ev, bots.IsBot(ev.actor, "", ev.actor)));
+      r->events_stored += stored ? 1 : 0;
     }
     const auto long_lines = static_cast<int64_t>(source->long_lines_skipped());
     for (int64_t i = 0; i < long_lines; ++i) bad.AddBad(fmt::format("{}: a line longer than {} bytes", path, kDefaultMaxLineBytes));

@@ -50,6 +50,20 @@ TEST(EventParserTest, ModernPullRequestMerged) {
   EXPECT_EQ(e.created_at, Utc("2021-07-21T06:30:01Z"));
 }
 
+TEST(EventParserTest, OpenedIssueKeepsItsTitle) {
+  EventParser p;
+  GhEvent e;
+  ASSERT_OK(p.Parse(R"({"id":"9","type":"IssuesEvent","actor":{"id":7,"login":"li"},
+    "repo":{"id":42,"name":"pingcap/tidb"},"payload":{"action":"opened","issue":{"number":3,
+    "title":"\u4e3a\u4ec0\u4e48 panic","user":{"login":"li"},"created_at":"2021-07-20T10:00:00Z"}},
+    "created_at":"2021-07-20T10:00:00Z"})", &e));
+  EXPECT_EQ(e.title, "\u4e3a\u4ec0\u4e48 panic");
+  ASSERT_OK(p.Parse(R"({"id":"10","type":"IssuesEvent","actor":{"id":7,"login":"li"},
+    "repo":{"id":42,"name":"pingcap/tidb"},"payload":{"action":"closed","issue":{"number":3,
+    "title":"x","user":{"login":"li"}}},"created_at":"2021-07-21T10:00:00Z"})", &e));
+  EXPECT_EQ(e.title, "") << "only the opening event carries the title into the store";
+}
+
 TEST(EventParserTest, TimelineLayoutIssue) {
   EventParser p;
   GhEvent e;
