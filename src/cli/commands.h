@@ -71,6 +71,7 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
 
 int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const IdentityOptions& io);
 int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io);
+int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io);
 int CmdMetrics(const std::string& format);

@@ -36,7 +36,7 @@ int CmdMetrics(const std::string& format) {
     std::fputs(out.c_str(), stdout);
   } else {
     for (const auto& m : registry) {
-      std::fputs(fmt::format("{:<24}{:<8}{:<5}{}\n", m.id, m.unit, m.source, m.description).c_str(), stdout);
+      std::fputs(fmt::format("{:<28}{:<8}{:<11}{}\n", m.id, m.unit, m.source, m.description).c_str(), stdout);
     }
   }
   return 0;

@@ -57,6 +57,10 @@ int Run(int argc, char** argv) {
   gha->add_option("--max-bad-lines", gha_opts.max_bad_lines, "fail a file (storing nothing of it) with more bad lines than this");
   gha->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
+  std::vector<std::string> profile_files;
+  auto* profile = ingest->add_subcommand("profile", "ingest community profiles (TOML: vendors, offerings, adopters, ...)");
+  profile->add_option("file", profile_files, "profile files")->required()->check(CLI::ExistingFile);
+
   AssessOptions assess_opts;
   auto* assess = app.add_subcommand("assess", "metrics of communities (names, or paths/URLs to ingest first)");
   assess->add_option("target", assess_opts.targets, "community name, repository path or URL")->required();
@@ -82,6 +86,7 @@ int Run(int argc, char** argv) {
   std::signal(SIGTERM, OnSigint);
   if (*git) return CmdIngestGit(g, ingest_opts, identity_opts);
   if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
+  if (*profile) return CmdIngestProfile(g, profile_files);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);

@@ -68,7 +68,7 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
   if (a->gh_repos.empty()) return Status::Ok();
   OSCM_ASSIGN_OR_RETURN(auto events, db.Prepare(
       "SELECT e.created_at, e.type, e.action, e.on_pull_request, e.merged, e.actor, e.actor_is_bot, "
-      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at FROM gh_events e "
+      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at, e.title FROM gh_events e "
       "JOIN gh_repos r ON r.id = e.repo_id WHERE r.community_id = ? ORDER BY e.created_at, e.id"));
   events.Bind(1, community_id);
   std::unordered_map<std::string, int32_t> actor_index;
@@ -106,6 +106,7 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     }
     e.subject_created_at = events.ColumnInt(10);
     e.merged_at = events.ColumnInt(11);
+    if (e.kind == GhKind::kIssueOpened || e.kind == GhKind::kPrOpened) e.title_language = LanguageOfText(events.ColumnText(12));
     a->gh_events.push_back(e);
   }
   a->has_gh = !a->gh_events.empty();
@@ -175,7 +176,7 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
 
   std::unordered_map<int64_t, int32_t> person_index;
   OSCM_ASSIGN_OR_RETURN(auto contribs, db.Prepare(
-      "SELECT c.oid, cc.identity_id, MIN(cc.org_id), MIN(c.author_time), i.name, i.email "
+      "SELECT c.oid, cc.identity_id, MIN(cc.org_id), MIN(c.author_time), i.name, i.email, COALESCE(i.login, '') "
       "FROM commit_contributors cc JOIN commits c ON c.id = cc.commit_id "
       "JOIN repositories r ON r.id = c.repo_id JOIN identities i ON i.id = cc.identity_id "
       "WHERE r.community_id = ? AND cc.role IN ('author', 'coauthor') AND i.is_bot = 0 AND c.parent_count <= 1 "
@@ -190,6 +191,7 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
     if (inserted) {
       a.people.push_back(fmt::format("{} <{}>", contribs.ColumnText(4), contribs.ColumnText(5)));
       a.first_contribution.push_back(t);  // rows come in time order
+      a.people_login.push_back(AsciiLower(contribs.ColumnText(6)));
     }
     a.contributions.push_back(ContributionFact{t, it->second, org_of(contribs.ColumnInt(2))});
   }
@@ -208,6 +210,18 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
   }
 
   OSCM_RETURN_IF_ERROR(LoadGhEvents(db, community_id, &a));
+
+  OSCM_ASSIGN_OR_RETURN(auto facts, db.Prepare(
+      "SELECT kind, name, detail, since, source, as_of, origin FROM profile_facts WHERE community_id = ? "
+      "ORDER BY kind, origin, seq"));
+  facts.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, facts.Step());
+    if (!row) break;
+    a.has_profile = a.has_profile || facts.ColumnText(6) == "profile";
+    a.profile.push_back(ProfileFactRow{facts.ColumnText(0), facts.ColumnText(1), facts.ColumnText(2),
+                                       facts.ColumnInt(3), facts.ColumnText(4), facts.ColumnInt(5)});
+  }
 
   OSCM_ASSIGN_OR_RETURN(auto files, db.Prepare(
       "SELECT f.kind, f.path, COALESCE(f.spdx, ''), COALESCE(f.language, ''), MIN(f.first_seen) FROM community_files f "

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "base/time.h"
+#include "metrics/script_language.h"
 #include "oscm/status.h"
 #include "store/sqlite.h"
 
@@ -76,6 +77,20 @@ struct GhEventFact {
   int32_t subject_author = -1;  // index into gh_actors
   int64_t subject_created_at = 0;
   int64_t merged_at = 0;
+  TextLanguage title_language = TextLanguage::kNone;  // of an opened issue's or PR's title
+};
+
+// A fact from the community's profile (see ingest/profile/profile.h for the kinds), or an
+// adopter listed in one of its repositories' ADOPTERS files.
+struct ProfileFactRow {
+  std::string kind;
+  std::string name;
+  std::string detail;
+  int64_t since = 0;  // 0 when not declared
+  std::string source;
+  int64_t as_of = 0;
+  // When the fact holds from: its `since` date when declared, else the date it was known on.
+  int64_t effective() const { return since != 0 ? since : as_of; }
 };
 
 struct CommunityActivity {
@@ -85,6 +100,7 @@ struct CommunityActivity {
   std::vector<ContributionFact> contributions;  // sorted by time
   std::vector<int64_t> first_contribution;      // per person: earliest contribution time
   std::vector<std::string> people;              // per person: display "Name <email>"
+  std::vector<std::string> people_login;        // per person: lower-case GitHub login, or ""
   std::vector<std::string> orgs;                // organisation names
   std::vector<ReleaseFact> releases;            // sorted by time
   std::vector<FileFact> files;                  // sorted by kind, path
@@ -95,6 +111,9 @@ struct CommunityActivity {
   std::vector<GhEventFact> gh_events;
   std::vector<std::string> gh_actors;
   std::vector<int64_t> gh_first_seen;
+  // Profile: declared facts and repository-listed adopters, by kind then declaration order.
+  bool has_profile = false;  // a profile was ingested for the community
+  std::vector<ProfileFactRow> profile;
   int64_t first_commit = 0;  // earliest commit of any kind (0 when none)
   int64_t last_commit = 0;
 

@@ -117,4 +117,19 @@ std::optional<double> NewActors(const CommunityActivity& a, const TimeWindow& w)
   return static_cast<double>(actors.size());
 }
 
+std::optional<double> TitleLanguages(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_gh) return std::nullopt;
+  int64_t per_language[4] = {0, 0, 0, 0};
+  int64_t total = 0;
+  for (const auto& e : a.GhEventsIn(w)) {
+    if (e.title_language == TextLanguage::kNone) continue;
+    ++per_language[static_cast<int>(e.title_language)];
+    ++total;
+  }
+  if (total == 0) return std::nullopt;
+  int n = 0;
+  for (int64_t c : per_language) n += c * 10 >= total && c > 0 ? 1 : 0;
+  return n;
+}
+
 }  // namespace oscm::metrics

@@ -26,6 +26,7 @@ std::optional<double> PrMergeHours(const CommunityActivity& a, const TimeWindow&
 std::optional<double> ReleasesPublished(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> ActiveActors(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> NewActors(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> TitleLanguages(const CommunityActivity& a, const TimeWindow& w);
 
 // The median of `values` (mean of the middle two for an even count); nullopt when empty.
 std::optional<double> Median(std::vector<double> values);

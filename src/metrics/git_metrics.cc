@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -102,21 +103,71 @@ std::optional<double> BusFactor(const CommunityActivity& a, const TimeWindow& w)
   return HalfCoverCount(std::move(counts));
 }
 
-std::optional<double> Releases(const CommunityActivity& a, const TimeWindow& w) {
-  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
-  // Multi-module repositories tag one release many times (v3.6.1, api/v3.6.1, client/v3.6.1...):
-  // a release is a distinct version, dated by its first tag.
+namespace {
+
+// Versions (not pre-releases) first tagged in the window, with the date of their first tag.
+// Multi-module repositories tag one release many times (v3.6.1, api/v3.6.1, client/v3.6.1...):
+// a release is a distinct version, dated by its first tag.
+std::map<std::string_view, int64_t> ReleasesIn(const CommunityActivity& a, const TimeWindow& w) {
   std::set<std::string_view> seen_before;
-  std::set<std::string_view> in_window;
-  for (const auto& r : a.releases) {
+  std::map<std::string_view, int64_t> in_window;
+  for (const auto& r : a.releases) {  // time order
     if (r.version.empty() || r.prerelease || r.time >= w.end) continue;
     if (r.time < w.begin) {
       seen_before.insert(r.version);
     } else if (seen_before.count(r.version) == 0) {
-      in_window.insert(r.version);
+      in_window.emplace(r.version, r.time);
     }
   }
-  return static_cast<double>(in_window.size());
+  return in_window;
+}
+
+}  // namespace
+
+std::optional<double> Releases(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;  // no git data: unavailable, not zero
+  return static_cast<double>(ReleasesIn(a, w).size());
+}
+
+std::optional<double> ReleaseMonths(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;
+  std::set<MonthIndex> months;
+  for (const auto& [version, time] : ReleasesIn(a, w)) months.insert(MonthOf(time));
+  return static_cast<double>(months.size());
+}
+
+std::optional<double> ContributorRetention(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;
+  const auto before = PeopleIn(a, Previous(w, 12));
+  if (before.empty()) return std::nullopt;
+  const auto now = PeopleIn(a, w);
+  int64_t n = 0;
+  for (int32_t p : before) n += now.count(p) > 0 ? 1 : 0;
+  return static_cast<double>(n) / static_cast<double>(before.size());
+}
+
+std::optional<double> OrgCommitShare(const CommunityActivity& a, const TimeWindow& w) {
+  const auto commits = a.CommitsIn(w);
+  if (commits.empty()) return std::nullopt;
+  int64_t n = 0;
+  for (const auto& c : commits) n += c.affiliation == Affiliation::kOrganisation ? 1 : 0;
+  return static_cast<double>(n) / static_cast<double>(commits.size());
+}
+
+std::optional<double> ActiveMonths(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;
+  std::set<MonthIndex> months;
+  for (const auto& c : a.CommitsIn(w)) months.insert(MonthOf(c.time));
+  return static_cast<double>(months.size());
+}
+
+std::optional<double> DocLanguages(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;
+  std::set<std::string_view> languages;
+  for (const auto& f : a.files) {
+    if (!f.language.empty() && f.first_seen < w.end) languages.insert(f.language);
+  }
+  return static_cast<double>(languages.size());
 }
 
 std::optional<double> AgeMonths(const CommunityActivity& a, const TimeWindow& w) {

@@ -21,6 +21,11 @@ std::optional<double> BusFactor(const CommunityActivity& a, const TimeWindow& w)
 std::optional<double> Releases(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> AgeMonths(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> CommunityFiles(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ReleaseMonths(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ContributorRetention(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> OrgCommitShare(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> ActiveMonths(const CommunityActivity& a, const TimeWindow& w);
+std::optional<double> DocLanguages(const CommunityActivity& a, const TimeWindow& w);
 
 // Smallest number of the largest counts whose sum reaches half of the total; nullopt when the
 // total is zero. Exposed for tests.

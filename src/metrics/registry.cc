@@ -4,6 +4,7 @@
 
 #include "metrics/gharchive_metrics.h"
 #include "metrics/git_metrics.h"
+#include "metrics/profile_metrics.h"
 #include "metrics/timezone_metrics.h"
 
 namespace oscm::metrics {
@@ -47,6 +48,26 @@ const std::vector<MetricDef>& Registry() {
         {"tz_regions", "count", "git",
          "How many of the three regions (Americas, Europe-Africa, Asia-Pacific, by the author's "
          "UTC offset) hold at least 10% of the window's commits.", TzRegions},
+        {"release_months", "count", "git",
+         "Months of the window in which at least one release (as counted by `releases`) was first "
+         "tagged: how regular releases are.", ReleaseMonths},
+        {"contributor_retention", "share", "git",
+         "Share of the previous 12 months' contributors who contributed again in the window.",
+         ContributorRetention},
+        {"org_commit_share", "share", "git",
+         "Share of the window's commits authored by people affiliated with an organisation "
+         "(measured enterprise investment).", OrgCommitShare},
+        {"active_months", "count", "git", "Months of the window with at least one commit.", ActiveMonths},
+        {"doc_languages", "count", "git",
+         "Languages the documentation is translated into (README.<lang> and docs/<lang>/), counting "
+         "translations present by the end of the window.", DocLanguages},
+        {"outside_contributors", "count", "git",
+         "Active contributors who made none of their window's contributions for the primary vendor "
+         "(declared in the profile) or, without a declared vendor, for the organisation with the "
+         "most commits in the window.", OutsideContributors},
+        {"vendor_share", "share", "git",
+         "Share of the window's commits authored for the primary vendor declared in the profile "
+         "(its `organisations` as named in the affiliation data).", VendorShare},
         {"working_hours_share", "share", "git",
          "Share of the window's commits made Monday to Friday, 09:00-18:00 in the author's local "
          "time (a proxy for paid development).", WorkingHoursShare},
@@ -86,9 +107,37 @@ const std::vector<MetricDef>& Registry() {
          "Distinct people who reviewed or commented on a pull request's diff in the window.",
          Reviewers},
         {"stars", "count", "gharchive", "Stars (WatchEvent) in the window.", Stars},
+        {"title_languages", "count", "gharchive",
+         "How many languages (Chinese, English, other, told by script) hold at least 10% of the "
+         "titles of issues and pull requests opened in the window.", TitleLanguages},
         {"stars_total", "count", "gharchive",
          "Stars from the first stored event to the end of the window (GH Archive coverage only).",
          StarsTotal},
+        // Profile: unavailable (null) for a community without an ingested profile.
+        {"adopters", "count", "profile",
+         "Organisations using the project in production by the end of the window: declared in the "
+         "profile or listed in a repository's ADOPTERS/USERS file.", Adopters},
+        {"adopter_industries", "count", "profile",
+         "Distinct industries of the declared adopters by the end of the window.", AdopterIndustries},
+        {"business_models", "count", "profile",
+         "Distinct business models (open core, cloud service, support subscriptions, dual "
+         "licensing, ...) declared by the end of the window.", BusinessModels},
+        {"commercial_offerings", "count", "profile",
+         "Commercial products and services built on the project, available by the end of the window.",
+         CommercialOfferings},
+        {"commercial_vendors", "count", "profile",
+         "Distinct companies offering a commercial solution built on the project by the end of the "
+         "window (the primary vendor included when it has an offering).", CommercialVendors},
+        {"events_held", "count", "profile", "Conferences, meetups and hackathons held in the window.",
+         EventsHeld},
+        {"foundation_level", "level", "profile",
+         "Standing in a neutral foundation at the end of the window: 0 none, 1 sandbox, 2 "
+         "incubating, 3 graduated or top-level.", FoundationLevelMetric},
+        {"roadmap_published", "flag", "profile", "1 when a public roadmap is declared, else 0.",
+         RoadmapPublished},
+        {"vendor_age_years", "years", "profile",
+         "Years from the founding of the earliest declared primary vendor to the end of the window.",
+         VendorAgeYears},
     };
     std::sort(m.begin(), m.end(), [](const MetricDef& a, const MetricDef& b) { return a.id < b.id; });
     return m;

@@ -1,27 +1,17 @@
 #include "model/landscape.h"
 
-// toml++ header-only, reporting errors as values (toml::parse_result), not exceptions.
-#define TOML_HEADER_ONLY 1
-#define TOML_EXCEPTIONS 0
-#include <toml++/toml.h>
-
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "base/toml_util.h"
 
 namespace oscm::model {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Where(const std::string& path, const toml::source_region& r) {
-  return fmt::format("{}:{}:{}", path, r.begin.line, r.begin.column);
-}
 
 bool IsId(std::string_view s) {
   if (s.empty()) return false;
@@ -39,12 +29,12 @@ bool IsGithubName(std::string_view s) {
 
 Result<std::vector<std::string>> Strings(const toml::node& node, const std::string& path, std::string_view key) {
   const toml::array* arr = node.as_array();
-  if (arr == nullptr) return InvalidArgumentError(fmt::format("{}: '{}' must be an array of strings", Where(path, node.source()), key));
+  if (arr == nullptr) return InvalidArgumentError(fmt::format("{}: '{}' must be an array of strings", TomlWhere(path, node), key));
   std::vector<std::string> out;
   for (const toml::node& item : *arr) {
     const auto* str = item.as_string();
     if (str == nullptr || str->get().empty()) {
-      return InvalidArgumentError(fmt::format("{}: '{}' must hold non-empty strings", Where(path, item.source()), key));
+      return InvalidArgumentError(fmt::format("{}: '{}' must hold non-empty strings", TomlWhere(path, item), key));
     }
     out.push_back(str->get());
   }
@@ -73,12 +63,7 @@ std::string GithubNameOf(std::string_view location) {
 }
 
 Result<Landscape> ParseLandscape(std::string_view text, const std::string& path) {
-  toml::parse_result parsed = toml::parse(text, path);
-  if (!parsed) {
-    const toml::parse_error& e = parsed.error();
-    return InvalidArgumentError(fmt::format("{}: {}", Where(path, e.source()), e.description()));
-  }
-  const toml::table& root = parsed.table();
+  OSCM_ASSIGN_OR_RETURN(const toml::table root, ParseToml(text, path));
   const fs::path base = fs::path(path).parent_path();
   Landscape l;
   l.path = path;
@@ -86,12 +71,12 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
     if (key.str() == "name") {
       const auto* name = node.as_string();
       if (name == nullptr || name->get().empty()) {
-        return InvalidArgumentError(fmt::format("{}: 'name' must be a non-empty string", Where(path, node.source())));
+        return InvalidArgumentError(fmt::format("{}: 'name' must be a non-empty string", TomlWhere(path, node)));
       }
       l.name = name->get();
     } else if (key.str() != "community") {
       return InvalidArgumentError(fmt::format("{}: unknown key '{}' (expected name, [[community]])",
-                                              Where(path, node.source()), key.str()));
+                                              TomlWhere(path, node), key.str()));
     }
   }
   if (l.name.empty()) return InvalidArgumentError(fmt::format("{}:1:1: missing 'name'", path));
@@ -103,7 +88,7 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
   std::set<std::string> ids;
   for (const toml::node& item : *list) {
     const toml::table* t = item.as_table();
-    if (t == nullptr) return InvalidArgumentError(fmt::format("{}: [[community]] must be a table", Where(path, item.source())));
+    if (t == nullptr) return InvalidArgumentError(fmt::format("{}: [[community]] must be a table", TomlWhere(path, item)));
     LandscapeCommunity c;
     bool github_given = false;
     for (const auto& [key, node] : *t) {
@@ -111,11 +96,11 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
       if (k == "id") {
         const auto* id = node.as_string();
         if (id == nullptr || !IsId(id->get())) {
-          return InvalidArgumentError(fmt::format("{}: 'id' must be a lower-case id (a-z, 0-9, _ or -)", Where(path, node.source())));
+          return InvalidArgumentError(fmt::format("{}: 'id' must be a lower-case id (a-z, 0-9, _ or -)", TomlWhere(path, node)));
         }
         c.id = id->get();
         if (!ids.insert(c.id).second) {
-          return InvalidArgumentError(fmt::format("{}: duplicate community id '{}'", Where(path, node.source()), c.id));
+          return InvalidArgumentError(fmt::format("{}: duplicate community id '{}'", TomlWhere(path, node), c.id));
         }
       } else if (k == "repositories") {
         OSCM_ASSIGN_OR_RETURN(c.repositories, Strings(node, path, k));
@@ -123,25 +108,25 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
         OSCM_ASSIGN_OR_RETURN(c.github, Strings(node, path, k));
         for (const auto& g : c.github) {
           if (!IsGithubName(g)) {
-            return InvalidArgumentError(fmt::format("{}: github entry '{}' is not owner/name", Where(path, node.source()), g));
+            return InvalidArgumentError(fmt::format("{}: github entry '{}' is not owner/name", TomlWhere(path, node), g));
           }
         }
         github_given = true;
       } else if (k == "profile") {
         const auto* p = node.as_string();
         if (p == nullptr || p->get().empty()) {
-          return InvalidArgumentError(fmt::format("{}: 'profile' must be a path", Where(path, node.source())));
+          return InvalidArgumentError(fmt::format("{}: 'profile' must be a path", TomlWhere(path, node)));
         }
         c.profile = (base / p->get()).lexically_normal().string();
       } else {
         return InvalidArgumentError(fmt::format("{}: unknown key '{}' in [[community]] (expected id, "
-                                                "repositories, github, profile)", Where(path, node.source()), k));
+                                                "repositories, github, profile)", TomlWhere(path, node), k));
       }
     }
-    if (c.id.empty()) return InvalidArgumentError(fmt::format("{}: [[community]] without an id", Where(path, item.source())));
+    if (c.id.empty()) return InvalidArgumentError(fmt::format("{}: [[community]] without an id", TomlWhere(path, item)));
     if (c.repositories.empty() && !github_given) {
       return InvalidArgumentError(fmt::format("{}: community '{}' names no repositories and no github names",
-                                              Where(path, item.source()), c.id));
+                                              TomlWhere(path, item), c.id));
     }
     for (auto& r : c.repositories) {
       const bool url = r.find("://") != std::string::npos || StartsWith(r, "git@");
@@ -156,11 +141,8 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
 }
 
 Result<Landscape> LoadLandscape(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFoundError(fmt::format("{}: cannot read landscape file", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ParseLandscape(ss.str(), path);
+  OSCM_ASSIGN_OR_RETURN(std::string text, ReadTextFile(path));
+  return ParseLandscape(text, path);
 }
 
 }  // namespace oscm::model

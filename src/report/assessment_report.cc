@@ -142,6 +142,7 @@ std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
   static constexpr Source kSources[] = {
       {"git", "git history", "oscm ingest git PATH"},
       {"gharchive", "GH Archive", "oscm ingest gharchive FILES --community NAME=owner/repo"},
+      {"profile", "profile", "oscm ingest profile FILE.toml"},
   };
   for (const Source& src : kSources) {
     bool any = false;

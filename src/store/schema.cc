@@ -8,7 +8,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -164,6 +164,21 @@ CREATE TABLE gh_files (               -- GH Archive files read completely; a rer
     // 3: titles of opened issues and pull requests (for the languages people write in).
     R"sql(
 ALTER TABLE gh_events ADD COLUMN title TEXT NOT NULL DEFAULT '';
+)sql",
+    // 4: facts a community declares in its profile, and adopters listed in its repositories.
+    R"sql(
+CREATE TABLE profile_facts (
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  origin TEXT NOT NULL,              -- 'profile', or 'repo:<location>:<path>' for an ADOPTERS file
+  seq INTEGER NOT NULL,              -- order within the origin
+  kind TEXT NOT NULL,                -- vendor, foundation, licence, business_model, offering, ...
+  name TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  since INTEGER NOT NULL,            -- Unix seconds; 0 when not declared
+  source TEXT NOT NULL,              -- where the fact comes from (URL, text, or file:line)
+  as_of INTEGER NOT NULL,            -- when it was known to be true
+  PRIMARY KEY (community_id, origin, seq)
+) WITHOUT ROWID;
 )sql",
 };
 

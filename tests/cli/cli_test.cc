@@ -100,7 +100,7 @@ TEST_F(CliTest, FileUrlWorksOffline) {
 TEST_F(CliTest, MetricsListsTheRegistry) {
   auto r = Oscm({"metrics"});
   ASSERT_EQ(r.exit_code, 0);
-  EXPECT_EQ(Lines(r.out), 30);  // 14 from git, 16 from GH Archive
+  EXPECT_EQ(Lines(r.out), 47);  // 21 from git, 17 from GH Archive, 9 from profiles
   EXPECT_NE(r.out.find("working_hours_share"), std::string::npos);
 }
 

@@ -1,0 +1,158 @@
+#include "metrics/profile_metrics.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/strings.h"
+#include "ingest/profile/profile.h"
+
+namespace oscm::metrics {
+namespace {
+
+template <typename Fn>
+void ForFacts(const CommunityActivity& a, std::string_view kind, const TimeWindow& w, Fn fn) {
+  for (const auto& f : a.profile) {
+    if (f.kind == kind && f.effective() < w.end) fn(f);
+  }
+}
+
+std::optional<double> CountDistinctNames(const CommunityActivity& a, std::string_view kind, const TimeWindow& w) {
+  if (!a.has_profile) return std::nullopt;
+  std::set<std::string> names;
+  ForFacts(a, kind, w, [&](const ProfileFactRow& f) { names.insert(AsciiLower(f.name)); });
+  return static_cast<double>(names.size());
+}
+
+// Index of the organisation with the most commits in the window, or -1.
+int32_t TopOrg(const CommunityActivity& a, const TimeWindow& w) {
+  std::unordered_map<int32_t, int64_t> per_org;
+  for (const auto& c : a.CommitsIn(w)) {
+    if (c.org >= 0) ++per_org[c.org];
+  }
+  int32_t top = -1;
+  int64_t best = 0;
+  for (const auto& [org, n] : per_org) {
+    if (n > best || (n == best && org < top)) {
+      best = n;
+      top = org;
+    }
+  }
+  return top;
+}
+
+// Per organisation index: whether it is one of the declared vendors'.
+std::vector<bool> VendorOrgMask(const CommunityActivity& a) {
+  const auto names = VendorOrganisations(a);
+  std::vector<bool> mask(a.orgs.size(), false);
+  for (size_t i = 0; i < a.orgs.size(); ++i) {
+    mask[i] = std::find(names.begin(), names.end(), AsciiLower(a.orgs[i])) != names.end();
+  }
+  return mask;
+}
+
+}  // namespace
+
+std::optional<double> Adopters(const CommunityActivity& a, const TimeWindow& w) {
+  std::set<std::string> names;
+  bool any = a.has_profile;
+  ForFacts(a, "adopter", w, [&](const ProfileFactRow& f) { names.insert(AsciiLower(f.name)); });
+  for (const auto& f : a.profile) any = any || f.kind == "adopter";
+  if (!any) return std::nullopt;
+  return static_cast<double>(names.size());
+}
+
+std::optional<double> AdopterIndustries(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_profile) return std::nullopt;
+  std::set<std::string> industries;
+  ForFacts(a, "adopter", w, [&](const ProfileFactRow& f) {
+    if (!f.detail.empty()) industries.insert(AsciiLower(f.detail));
+  });
+  return static_cast<double>(industries.size());
+}
+
+std::optional<double> CommercialOfferings(const CommunityActivity& a, const TimeWindow& w) {
+  return CountDistinctNames(a, "offering", w);
+}
+
+std::optional<double> CommercialVendors(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_profile) return std::nullopt;
+  std::set<std::string> vendors;
+  ForFacts(a, "commercial_vendor", w, [&](const ProfileFactRow& f) { vendors.insert(AsciiLower(f.name)); });
+  ForFacts(a, "offering", w, [&](const ProfileFactRow& f) {
+    const size_t nl = f.detail.find('\n');
+    if (nl != std::string::npos && nl + 1 < f.detail.size()) vendors.insert(AsciiLower(f.detail.substr(nl + 1)));
+  });
+  return static_cast<double>(vendors.size());
+}
+
+std::optional<double> BusinessModels(const CommunityActivity& a, const TimeWindow& w) {
+  return CountDistinctNames(a, "business_model", w);
+}
+
+std::optional<double> FoundationLevelMetric(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_profile) return std::nullopt;
+  int level = 0;
+  ForFacts(a, "foundation", w, [&](const ProfileFactRow& f) { level = std::max(level, ingest::FoundationLevel(f.detail)); });
+  return level;
+}
+
+std::optional<double> EventsHeld(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_profile) return std::nullopt;
+  int64_t n = 0;
+  for (const auto& f : a.profile) n += (f.kind == "event" && w.Contains(f.since)) ? 1 : 0;
+  return static_cast<double>(n);
+}
+
+std::optional<double> RoadmapPublished(const CommunityActivity& a, const TimeWindow& w) {
+  if (!a.has_profile) return std::nullopt;
+  bool published = false;
+  ForFacts(a, "roadmap", w, [&](const ProfileFactRow&) { published = true; });
+  return published ? 1.0 : 0.0;
+}
+
+std::optional<double> VendorAgeYears(const CommunityActivity& a, const TimeWindow& w) {
+  int64_t founded = 0;
+  for (const auto& f : a.profile) {
+    if (f.kind == "vendor" && f.since != 0 && (founded == 0 || f.since < founded)) founded = f.since;
+  }
+  if (founded == 0 || founded >= w.end) return std::nullopt;
+  return static_cast<double>(w.end - founded) / (365.25 * kSecondsPerDay);
+}
+
+std::vector<std::string> VendorOrganisations(const CommunityActivity& a) {
+  std::vector<std::string> names;
+  for (const auto& f : a.profile) {
+    if (f.kind != "vendor") continue;
+    for (std::string_view line : SplitLines(f.detail)) names.push_back(AsciiLower(line));
+  }
+  return names;
+}
+
+std::optional<double> VendorShare(const CommunityActivity& a, const TimeWindow& w) {
+  const auto commits = a.CommitsIn(w);
+  if (commits.empty() || VendorOrganisations(a).empty()) return std::nullopt;
+  const auto mask = VendorOrgMask(a);
+  int64_t n = 0;
+  for (const auto& c : commits) n += (c.org >= 0 && mask[static_cast<size_t>(c.org)]) ? 1 : 0;
+  return static_cast<double>(n) / static_cast<double>(commits.size());
+}
+
+std::optional<double> OutsideContributors(const CommunityActivity& a, const TimeWindow& w) {
+  if (a.repositories.empty()) return std::nullopt;
+  std::vector<bool> inside = VendorOrgMask(a);
+  if (VendorOrganisations(a).empty()) {
+    const int32_t top = TopOrg(a, w);
+    if (top >= 0) inside[static_cast<size_t>(top)] = true;
+  }
+  std::unordered_set<int32_t> insiders;
+  std::unordered_set<int32_t> people;
+  for (const auto& c : a.ContributionsIn(w)) {
+    people.insert(c.person);
+    if (c.org >= 0 && inside[static_cast<size_t>(c.org)]) insiders.insert(c.person);
+  }
+  return static_cast<double>(people.size() - insiders.size());
+}
+
+}  // namespace oscm::metrics
