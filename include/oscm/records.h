@@ -64,6 +64,9 @@ struct CommunityFileRecord {
   std::string language;    // readme translations: "zh-CN", "ja", ...
   int64_t first_seen = 0;  // date of the first-parent commit where it appeared
   std::string first_oid;
+  // An ADOPTERS/USERS file: the organisations it lists at the scanned commit, and that commit's date.
+  std::vector<std::string> adopters;
+  int64_t listed_at = 0;
 };
 
 // GhEvent: one GitHub event (from GH Archive or the GitHub API), normalized across the archive's layouts.

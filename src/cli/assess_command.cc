@@ -13,28 +13,34 @@
 #include "ingest/git/git_repo.h"
 #include "metrics/activity.h"
 #include "metrics/assessment.h"
-#include "report/assessment_report.h"
+#include "model/evaluation.h"
+#include "report/evaluation_report.h"
 
 namespace oscm::cli {
 
+Result<std::optional<int64_t>> ParseAsOf(const std::string& text) {
+  if (text.empty()) return std::optional<int64_t>();
+  auto d = ParseDate(text);
+  if (!d) return InvalidArgumentError(fmt::format("--as-of: {}", d.error().message()));
+  return std::optional<int64_t>(*d);
+}
+
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io) {
-  std::optional<int64_t> as_of;
-  if (!o.as_of.empty()) {
-    auto d = ParseDate(o.as_of);
-    if (!d) {
-      std::fprintf(stderr, "error: --as-of: %s\n", d.error().message().c_str());
-      return 2;
-    }
-    as_of = *d;
+  auto as_of = ParseAsOf(o.as_of);
+  if (!as_of) {
+    std::fprintf(stderr, "error: %s\n", as_of.error().message().c_str());
+    return 2;
   }
+  auto model = LoadModelOption(o.model);
+  if (!model) return FailModel(model.error());
   auto store = store::Store::Open(g.db);
   if (!store) return Fail(store.error());
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
 
-  std::vector<metrics::Assessment> results;
+  std::vector<model::CommunityEvaluation> results;
   for (const auto& target : o.targets) {
     auto known = store->FindCommunity(target);
     if (!known) return Fail(known.error());
@@ -52,16 +58,16 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
     }
     auto activity = metrics::LoadCommunityActivity(store->db(), community);
     if (!activity) return Fail(activity.error().WithContext(g.db));
-    const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
-    results.push_back(metrics::Assess(*activity, date));
+    const int64_t date = *as_of ? **as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
+    results.push_back(model::Evaluate(*model, *activity, date));
   }
   if (o.format == "json") {
     if (results.size() == 1) {
-      std::fputs(report::RenderAssessmentJson(results[0]).c_str(), stdout);
+      std::fputs(report::RenderEvaluationJson(results[0], *model).c_str(), stdout);
     } else {
       std::string out = "[\n";
       for (size_t i = 0; i < results.size(); ++i) {
-        std::string one = report::RenderAssessmentJson(results[i]);
+        std::string one = report::RenderEvaluationJson(results[i], *model);
         one.pop_back();
         out += one + (i + 1 < results.size() ? ",\n" : "\n");
       }
@@ -69,11 +75,13 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
     }
   } else {
     const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+    const report::Lang lang = o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn;
     for (size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::fputs("\n", stdout);
-      std::fputs(report::RenderAssessmentTable(results[i], color).c_str(), stdout);
+      std::fputs(report::RenderEvaluationTable(results[i], *model, lang, color).c_str(), stdout);
     }
   }
   return 0;
 }
+
 }  // namespace oscm::cli

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ingest/git/git_ingest.h"
 #include "ingest/identity/affiliation.h"
 #include "ingest/identity/bots.h"
+#include "oscm/model_spec.h"
 #include "oscm/status.h"
 #include "store/store.h"
 
@@ -56,10 +58,24 @@ struct AssessOptions {
   std::vector<std::string> targets;
   std::string as_of;
   std::string format = "table";
+  std::string model;       // a model file; "" for the built-in default
+  std::string lang = "en";
+};
+
+struct LandscapeOptions {
+  std::string file;
+  bool update = false;  // also fetch/walk repositories already in the store
 };
 
 // Prints the error chain and returns the exit code for it (1, or 130 when interrupted).
 int Fail(const Status& s);
+
+// The model named by --model, or the built-in default; FailModel prints a model error and returns
+// 3 for an invalid model (1 when the file cannot be read).
+Result<model::ModelSpec> LoadModelOption(const std::string& path);
+int FailModel(const Status& s);
+// --as-of: the date, nullopt when not given; a usage error when malformed.
+Result<std::optional<int64_t>> ParseAsOf(const std::string& text);
 
 void AddIdentityFlags(CLI::App* cmd, IdentityOptions* o);
 Status LoadIdentityConfig(const IdentityOptions& o, ingest::BotList* bots, ingest::AffiliationResolver* aff);
@@ -74,6 +90,9 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io);
+int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
+                 const IngestGitOptions& ingest_opts, const IdentityOptions& io);
+int CmdModelCheck(const std::vector<std::string>& files);
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);
 

@@ -68,7 +68,25 @@ int Run(int argc, char** argv) {
   assess->add_option("--format", assess_opts.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))->capture_default_str();
   assess->add_flag("--numstat", ingest_opts.numstat, "when ingesting, also store per-file line changes");
+  assess->add_option("--model", assess_opts.model, "maturity model file (default: the built-in models/default.toml)");
+  assess->add_option("--lang", assess_opts.lang, "table language: en or zh")->check(CLI::IsMember({"en", "zh"}));
   AddIdentityFlags(assess, &identity_opts);
+
+  LandscapeOptions landscape_opts;
+  auto* landscape = app.add_subcommand("landscape", "evaluate a domain's communities against each other (quadrant, stages)");
+  landscape->add_option("file", landscape_opts.file, "landscape file (TOML)")->required();
+  landscape->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
+  landscape->add_option("--format", assess_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  landscape->add_option("--model", assess_opts.model, "maturity model file (default: the built-in one)");
+  landscape->add_option("--lang", assess_opts.lang, "table language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  landscape->add_flag("--update", landscape_opts.update, "also fetch and walk repositories already in the store");
+  AddIdentityFlags(landscape, &identity_opts);
+
+  std::vector<std::string> model_files;
+  auto* model_cmd = app.add_subcommand("model", "work with maturity model files");
+  model_cmd->require_subcommand(1);
+  auto* model_check = model_cmd->add_subcommand("check", "validate model files (exit 3 when one is invalid)");
+  model_check->add_option("file", model_files, "model files")->required();
 
   std::string metrics_format = "table";
   auto* metrics_cmd = app.add_subcommand("metrics", "list the registered metrics");
@@ -88,6 +106,8 @@ int Run(int argc, char** argv) {
   if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
   if (*profile) return CmdIngestProfile(g, profile_files);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, identity_opts);
+  if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
+  if (*model_check) return CmdModelCheck(model_files);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);
   return 2;

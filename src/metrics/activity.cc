@@ -193,7 +193,8 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
       a.first_contribution.push_back(t);  // rows come in time order
       a.people_login.push_back(AsciiLower(contribs.ColumnText(6)));
     }
-    a.contributions.push_back(ContributionFact{t, it->second, org_of(contribs.ColumnInt(2))});
+    const int64_t org_id = contribs.ColumnInt(2);
+    a.contributions.push_back(ContributionFact{t, it->second, org_of(org_id), affiliation_of(org_id)});
   }
 
   OSCM_ASSIGN_OR_RETURN(auto releases, db.Prepare(

@@ -37,6 +37,7 @@ struct ContributionFact {
   int64_t time = 0;
   int32_t person = 0;  // index into people
   int32_t org = -1;
+  Affiliation affiliation = Affiliation::kUnknown;
 };
 
 struct ReleaseFact {

@@ -10,12 +10,8 @@
 namespace oscm::report {
 namespace {
 
-bool IsIntegral(const metrics::MetricDef& def) { return def.unit == "count" || def.unit == "months"; }
-
-void WriteValue(JsonWriter& w, const metrics::MetricDef& def, const std::optional<double>& v) {
-  if (!v) return w.Null();
-  if (IsIntegral(def)) return w.Int(static_cast<int64_t>(std::llround(*v)));
-  w.Number(*v, 4);
+bool IsIntegral(const metrics::MetricDef& def) {
+  return def.unit == "count" || def.unit == "months" || def.unit == "level" || def.unit == "flag";
 }
 
 std::string Sparkline(const std::vector<std::optional<double>>& series, size_t last) {
@@ -37,6 +33,12 @@ std::string Sparkline(const std::vector<std::optional<double>>& series, size_t l
 
 }  // namespace
 
+void WriteValue(JsonWriter& w, const metrics::MetricDef& def, const std::optional<double>& v) {
+  if (!v) return w.Null();
+  if (IsIntegral(def)) return w.Int(static_cast<int64_t>(std::llround(*v)));
+  w.Number(*v, 4);
+}
+
 std::string FormatMetricValue(const metrics::MetricDef& def, double value) {
   if (IsIntegral(def)) return fmt::format("{}", std::llround(value));
   std::string s = fmt::format("{:.4f}", value);
@@ -44,81 +46,99 @@ std::string FormatMetricValue(const metrics::MetricDef& def, double value) {
   return s;
 }
 
-std::string RenderAssessmentJson(const metrics::Assessment& a) {
-  JsonWriter w;
-  w.BeginObject();
-  w.Key("as_of");
-  w.String(FormatDate(a.as_of));
-  w.Key("community");
-  w.String(a.community);
-  w.Key("files");
-  w.BeginArray();
-  for (const auto& f : a.files) {
+void AddAssessmentMembers(const metrics::Assessment& a, JsonMembers* members) {
+  JsonMembers& m = *members;
+  m["as_of"] = [&a](JsonWriter& w) { w.String(FormatDate(a.as_of)); };
+  m["community"] = [&a](JsonWriter& w) { w.String(a.community); };
+  m["files"] = [&a](JsonWriter& w) {
+    w.BeginArray();
+    for (const auto& f : a.files) {
+      w.BeginObject();
+      w.Key("first_seen");
+      w.String(FormatDate(f.first_seen));
+      w.Key("kind");
+      w.String(f.kind);
+      w.Key("language");
+      if (f.language.empty()) w.Null(); else w.String(f.language);
+      w.Key("path");
+      w.String(f.path);
+      w.Key("spdx");
+      if (f.spdx.empty()) w.Null(); else w.String(f.spdx);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  m["first_commit"] = [&a](JsonWriter& w) {
+    if (a.first_commit == 0) w.Null(); else w.String(FormatTimestamp(a.first_commit));
+  };
+  m["last_commit"] = [&a](JsonWriter& w) {
+    if (a.last_commit == 0) w.Null(); else w.String(FormatTimestamp(a.last_commit));
+  };
+  m["metrics"] = [&a](JsonWriter& w) {
     w.BeginObject();
-    w.Key("first_seen");
-    w.String(FormatDate(f.first_seen));
-    w.Key("kind");
-    w.String(f.kind);
-    w.Key("language");
-    if (f.language.empty()) w.Null(); else w.String(f.language);
-    w.Key("path");
-    w.String(f.path);
-    w.Key("spdx");
-    if (f.spdx.empty()) w.Null(); else w.String(f.spdx);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("first_commit");
-  if (a.first_commit == 0) w.Null(); else w.String(FormatTimestamp(a.first_commit));
-  w.Key("last_commit");
-  if (a.last_commit == 0) w.Null(); else w.String(FormatTimestamp(a.last_commit));
-  w.Key("metrics");
-  w.BeginObject();
-  for (const auto& m : a.metrics) {
-    w.Key(m.def->id);
-    WriteValue(w, *m.def, m.value);
-  }
-  w.EndObject();
-  w.Key("organisations");
-  w.BeginArray();
-  for (const auto& o : a.org_mix) {
-    w.BeginObject();
-    w.Key("commits");
-    w.Int(o.commits);
-    w.Key("name");
-    w.String(o.name);
-    w.Key("share");
-    w.Number(o.share, 4);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("repositories");
-  w.BeginArray();
-  for (const auto& r : a.repositories) w.String(r);
-  w.EndArray();
-  w.Key("series");
-  w.BeginObject();
-  for (const auto& m : a.metrics) {
-    w.Key(m.def->id);
-    w.BeginObject();
-    for (size_t i = 0; i < a.months.size(); ++i) {
-      w.Key(FormatMonth(a.months[i]));
-      WriteValue(w, *m.def, m.series[i]);
+    for (const auto& r : a.metrics) {
+      w.Key(r.def->id);
+      WriteValue(w, *r.def, r.value);
     }
     w.EndObject();
+  };
+  m["organisations"] = [&a](JsonWriter& w) {
+    w.BeginArray();
+    for (const auto& o : a.org_mix) {
+      w.BeginObject();
+      w.Key("commits");
+      w.Int(o.commits);
+      w.Key("name");
+      w.String(o.name);
+      w.Key("share");
+      w.Number(o.share, 4);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  m["repositories"] = [&a](JsonWriter& w) {
+    w.BeginArray();
+    for (const auto& r : a.repositories) w.String(r);
+    w.EndArray();
+  };
+  m["series"] = [&a](JsonWriter& w) {
+    w.BeginObject();
+    for (const auto& r : a.metrics) {
+      w.Key(r.def->id);
+      w.BeginObject();
+      for (size_t i = 0; i < a.months.size(); ++i) {
+        w.Key(FormatMonth(a.months[i]));
+        WriteValue(w, *r.def, r.series[i]);
+      }
+      w.EndObject();
+    }
+    w.EndObject();
+  };
+  m["window"] = [&a](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("begin");
+    w.String(FormatDate(a.window.begin));
+    w.Key("end");
+    w.String(FormatDate(a.window.end - kSecondsPerDay));
+    w.EndObject();
+  };
+}
+
+void WriteMembers(JsonWriter& w, const JsonMembers& members) {
+  w.BeginObject();
+  for (const auto& [key, write] : members) {
+    w.Key(key);
+    write(w);
   }
   w.EndObject();
-  w.Key("window");
-  w.BeginObject();
-  w.Key("begin");
-  w.String(FormatDate(a.window.begin));
-  w.Key("end");
-  w.String(FormatDate(a.window.end - kSecondsPerDay));
-  w.EndObject();
-  w.EndObject();
-  std::string out = w.str();
-  out += '\n';
-  return out;
+}
+
+std::string RenderAssessmentJson(const metrics::Assessment& a) {
+  JsonMembers members;
+  AddAssessmentMembers(a, &members);
+  JsonWriter w;
+  WriteMembers(w, members);
+  return w.str() + "\n";
 }
 
 std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {

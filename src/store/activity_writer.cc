@@ -140,6 +140,29 @@ Status ActivityWriter::ReplaceReleases(int64_t repo_id, const std::vector<Releas
   return Status::Ok();
 }
 
+Status ActivityWriter::ReplaceRepoAdopters(int64_t community_id, const std::string& location,
+                                           const std::vector<CommunityFileRecord>& files) {
+  const std::string prefix = "repo:" + location + ":";
+  OSCM_ASSIGN_OR_RETURN(auto del, db_->Prepare(
+      "DELETE FROM profile_facts WHERE community_id = ? AND substr(origin, 1, length(?)) = ?"));
+  del.Bind(1, community_id).Bind(2, std::string_view(prefix)).Bind(3, std::string_view(prefix));
+  OSCM_RETURN_IF_ERROR(del.Run());
+  OSCM_ASSIGN_OR_RETURN(auto insert, db_->Prepare(
+      "INSERT INTO profile_facts(community_id, origin, seq, kind, name, detail, since, source, as_of) "
+      "VALUES (?, ?, ?, 'adopter', ?, '', 0, ?, ?)"));
+  for (const auto& f : files) {
+    const std::string origin = prefix + f.path;
+    int64_t seq = 0;
+    for (const auto& name : f.adopters) {
+      insert.Bind(1, community_id).Bind(2, std::string_view(origin)).Bind(3, seq).Bind(4, std::string_view(name))
+          .Bind(5, std::string_view(location + ":" + f.path)).Bind(6, f.listed_at);
+      OSCM_RETURN_IF_ERROR(insert.Run());
+      ++seq;
+    }
+  }
+  return Status::Ok();
+}
+
 Status ActivityWriter::ReplaceCommunityFiles(int64_t repo_id, const std::vector<CommunityFileRecord>& files) {
   OSCM_RETURN_IF_ERROR(db_->Exec("CREATE TEMP TABLE IF NOT EXISTS keep_paths(path TEXT PRIMARY KEY); DELETE FROM keep_paths;"));
   OSCM_ASSIGN_OR_RETURN(auto keep, db_->Prepare("INSERT OR IGNORE INTO keep_paths(path) VALUES (?)"));

@@ -56,6 +56,10 @@ class ActivityWriter {
   Status ReplaceReleases(int64_t repo_id, const std::vector<ReleaseRecord>& releases);
   // Makes the stored set equal to `files`; rows with first_seen == 0 keep their stored dates.
   Status ReplaceCommunityFiles(int64_t repo_id, const std::vector<CommunityFileRecord>& files);
+  // The adopters the repository's ADOPTERS/USERS files list, as profile facts of the community
+  // (origin "repo:<location>:<path>"), replacing those stored from this repository before.
+  Status ReplaceRepoAdopters(int64_t community_id, const std::string& location,
+                             const std::vector<CommunityFileRecord>& files);
   Status ReplaceRefs(int64_t repo_id, const std::vector<std::pair<std::string, std::string>>& refs);
   Status SetIdentityConfig(int64_t repo_id, const std::string& digest);
   Status LogIngest(int64_t repo_id, const IngestLogRow& row);

@@ -161,4 +161,96 @@ std::string DetectSpdx(std::string_view license_text) {
   return "";
 }
 
+namespace {
+
+// Markdown inline text to plain text: links to their text, emphasis and code marks dropped.
+std::string PlainText(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '[') {
+      const size_t close = s.find(']', i);
+      if (close != std::string_view::npos) {
+        out += PlainText(s.substr(i + 1, close - i - 1));
+        i = close;
+        if (i + 1 < s.size() && s[i + 1] == '(') {
+          const size_t paren = s.find(')', i + 1);
+          i = paren == std::string_view::npos ? s.size() : paren;
+        }
+        continue;
+      }
+    }
+    if (c == '*' || c == '_' || c == '`') continue;
+    if (c == '!' && i + 1 < s.size() && s[i + 1] == '[') continue;  // an image: keep its alt text
+    out += c;
+  }
+  return std::string(Trim(out));
+}
+
+// "Name - what they do", "Name: details", "Name (details)": the name.
+std::string NameOf(std::string_view text) {
+  std::string plain = PlainText(text);
+  for (std::string_view sep : {" - ", " – ", " — ", ": ", " (", " | "}) {
+    const size_t at = plain.find(sep);
+    if (at != std::string::npos && at > 0) plain.resize(at);
+  }
+  std::string name(Trim(plain));
+  if (name.size() > 100) name.resize(100);
+  return IsValidUtf8(name) ? name : SanitizeUtf8(name);
+}
+
+bool IsDetailItem(std::string_view item) {
+  // "*Application*: ...", "**Launched**: ..."
+  const size_t colon = item.find(':');
+  return colon != std::string_view::npos && colon < 40 && (item[0] == '*' || item[0] == '_');
+}
+
+}  // namespace
+
+std::vector<std::string> ParseAdopters(std::string_view markdown) {
+  std::vector<std::string> table, headings, items;
+  bool in_table = false;
+  bool table_header_seen = false;
+  bool in_code = false;
+  for (std::string_view raw : SplitLines(markdown)) {
+    const std::string_view line = Trim(raw);
+    if (StartsWith(line, "```")) {
+      in_code = !in_code;
+      continue;
+    }
+    if (in_code) continue;
+    if (StartsWith(line, "|")) {
+      if (!in_table) {
+        in_table = true;
+        table_header_seen = false;
+      }
+      std::string_view cells = line.substr(1);
+      const std::string_view first = cells.substr(0, cells.find('|'));
+      if (first.find("---") != std::string_view::npos) {
+        table_header_seen = true;  // the row under the header
+        continue;
+      }
+      if (table_header_seen) table.push_back(NameOf(first));
+      continue;
+    }
+    in_table = false;
+    if (StartsWith(line, "##")) {
+      std::string_view h = line;
+      while (!h.empty() && h.front() == '#') h.remove_prefix(1);
+      headings.push_back(NameOf(h));
+    } else if ((StartsWith(line, "- ") || StartsWith(line, "* ") || StartsWith(line, "+ ")) &&
+               raw.find_first_not_of(" \t") < 2 && !IsDetailItem(line.substr(2))) {
+      items.push_back(NameOf(line.substr(2)));  // top-level items only: nested ones are details
+    }
+  }
+  std::vector<std::string>* best = &table;
+  if (headings.size() > best->size()) best = &headings;
+  if (items.size() > best->size()) best = &items;
+  std::vector<std::string> out;
+  for (auto& n : *best) {
+    if (!n.empty() && out.size() < 2000) out.push_back(std::move(n));
+  }
+  return out;
+}
+
 }  // namespace oscm::ingest

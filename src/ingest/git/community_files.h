@@ -29,4 +29,10 @@ std::optional<FileClass> ClassifyCommunityPath(std::string_view path, bool is_di
 // The SPDX identifier of a licence text, or "" when not recognised.
 std::string DetectSpdx(std::string_view license_text);
 
+// The organisations an ADOPTERS/USERS file lists. Such files are Markdown in one of three shapes:
+// a table (first column), a heading per adopter, or a list ("- [Name](url) - what they do");
+// the shape that yields the most names wins. Items that are "*Key*: value" details of a heading
+// are not names. At most 2000 names, each cut to 100 bytes.
+std::vector<std::string> ParseAdopters(std::string_view markdown);
+
 }  // namespace oscm::ingest

@@ -81,6 +81,16 @@ Result<std::vector<CommunityFileRecord>> ScanCommunityFiles(const GitRepo& repo,
     rec.kind = cls->kind;
     rec.language = cls->language;
     rec.path = e.path;
+    if (rec.kind == "adopters" && !e.is_dir) {
+      git_blob* raw = nullptr;
+      if (git_blob_lookup(&raw, r, &e.blob) == 0) {
+        GitBlob blob(raw);
+        const auto size = static_cast<size_t>(git_blob_rawsize(blob.get()));
+        rec.adopters = ParseAdopters(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
+        rec.listed_at = CommitTime(r, head);
+      }
+      git_error_clear();  // a partial clone may lack the blob: no names, no failure
+    }
     if (rec.kind == "license" && !e.is_dir) {
       git_blob* raw = nullptr;
       if (git_blob_lookup(&raw, r, &e.blob) == 0) {

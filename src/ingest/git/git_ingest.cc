@@ -208,6 +208,7 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
   OSCM_ASSIGN_OR_RETURN(const std::set<std::string> known, StoredCommunityPaths(db, repo_row.id));
   OSCM_ASSIGN_OR_RETURN(const std::vector<CommunityFileRecord> files, ScanCommunityFiles(repo, tips.front().oid, known, [&] { return FirstParentChain(db, repo_row.id, tips.front().oid); }));
   OSCM_RETURN_IF_ERROR(writer.ReplaceCommunityFiles(repo_row.id, files));
+  OSCM_RETURN_IF_ERROR(writer.ReplaceRepoAdopters(community_id, repo_row.location, files));
   result.community_files = static_cast<int64_t>(files.size());
 
   std::vector<std::pair<std::string, std::string>> refs;

@@ -9,7 +9,7 @@
 
 #include "base/strings.h"
 #include "base/time.h"
-#include "ingest/identity/builtin_data.h"
+#include "base/builtin_data.h"
 #include "ingest/identity/person.h"
 
 namespace oscm::ingest {

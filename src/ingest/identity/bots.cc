@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
-#include "ingest/identity/builtin_data.h"
+#include "base/builtin_data.h"
 #include "ingest/identity/person.h"
 
 namespace oscm::ingest {

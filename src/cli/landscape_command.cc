@@ -1,0 +1,100 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "base/clock.h"
+#include "cli/commands.h"
+#include "ingest/git/git_repo.h"
+#include "ingest/profile/profile.h"
+#include "ingest/profile/profile_ingest.h"
+#include "metrics/activity.h"
+#include "metrics/assessment.h"
+#include "model/evaluation.h"
+#include "model/landscape.h"
+#include "report/evaluation_report.h"
+
+namespace oscm::cli {
+namespace {
+
+// Whether the repository at `location` (path or URL) is already in the store.
+Result<bool> Stored(store::Store& store, const std::string& location) {
+  std::string key = location;
+  if (!ingest::LooksLikeUrl(location)) {
+    std::error_code ec;
+    key = std::filesystem::weakly_canonical(location, ec).string();
+  }
+  OSCM_ASSIGN_OR_RETURN(auto row, store.FindRepository(key));
+  return row.has_value();
+}
+
+}  // namespace
+
+int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
+                 const IngestGitOptions& ingest_opts, const IdentityOptions& io) {
+  auto as_of = ParseAsOf(o.as_of);
+  if (!as_of) {
+    std::fprintf(stderr, "error: %s\n", as_of.error().message().c_str());
+    return 2;
+  }
+  auto model = LoadModelOption(o.model);
+  if (!model) return FailModel(model.error());
+  auto landscape = model::LoadLandscape(lo.file);
+  if (!landscape) return Fail(landscape.error());
+  auto store = store::Store::Open(g.db);
+  if (!store) return Fail(store.error());
+  ingest::BotList bots;
+  ingest::AffiliationResolver aff;
+  if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
+
+  // Ingest what is missing: repositories not in the store (all of them with --update), and the
+  // profiles (a profile ingest that changes nothing writes nothing).
+  for (const auto& c : landscape->communities) {
+    for (const auto& repo : c.repositories) {
+      auto stored = Stored(*store, repo);
+      if (!stored) return Fail(stored.error());
+      if (*stored && !lo.update) continue;
+      IngestGitOptions opts = ingest_opts;
+      opts.community = c.id;
+      auto r = RunIngestGit(*store, repo, opts, bots, aff, g.quiet);
+      if (!r) return Fail(r.error().WithContext(fmt::format("{}: community '{}'", lo.file, c.id)));
+    }
+    if (!c.profile.empty()) {
+      auto profile = ingest::LoadProfile(c.profile);
+      if (!profile) return Fail(profile.error());
+      if (profile->community != c.id) {
+        return Fail(InvalidArgumentError(fmt::format("{}: the profile is for '{}', but the landscape uses it for '{}'",
+                                                     c.profile, profile->community, c.id)));
+      }
+      if (auto r = ingest::IngestProfile(*store, *profile); !r) return Fail(r.error());
+    }
+  }
+
+  std::vector<metrics::CommunityActivity> activities;
+  int64_t latest = 0;
+  for (const auto& c : landscape->communities) {
+    auto activity = metrics::LoadCommunityActivity(store->db(), c.id);
+    if (!activity) {
+      return Fail(activity.error().WithContext(fmt::format("{}: community '{}'", lo.file, c.id)));
+    }
+    latest = std::max(latest, metrics::DefaultAsOf(*activity, SystemClock().NowUnix()));
+    activities.push_back(std::move(activity).value());
+  }
+  std::vector<const metrics::CommunityActivity*> pointers;
+  for (const auto& a : activities) pointers.push_back(&a);
+  const int64_t date = *as_of ? **as_of : latest;
+  const auto evaluation = model::EvaluateLandscape(*model, landscape->name, pointers, date);
+  if (o.format == "json") {
+    std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
+  } else {
+    const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+    const report::Lang lang = o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn;
+    std::fputs(report::RenderLandscapeTable(evaluation, *model, lang, color).c_str(), stdout);
+  }
+  return 0;
+}
+
+}  // namespace oscm::cli

@@ -1,0 +1,37 @@
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "model/model_loader.h"
+
+namespace oscm::cli {
+
+Result<model::ModelSpec> LoadModelOption(const std::string& path) {
+  return path.empty() ? model::DefaultModel() : model::LoadModel(path);
+}
+
+int FailModel(const Status& s) {
+  std::fprintf(stderr, "error: invalid model: %s\n", s.message().c_str());
+  return s.code() == StatusCode::kInvalidArgument ? 3 : 1;
+}
+
+int CmdModelCheck(const std::vector<std::string>& files) {
+  int rc = 0;
+  for (const auto& file : files) {
+    auto m = model::LoadModel(file);
+    if (!m) {
+      rc = std::max(rc, FailModel(m.error()));
+      continue;
+    }
+    size_t factors = 0, criteria = 0;
+    for (const auto& d : m->dimensions) factors += d.factors.size();
+    for (const auto& s : m->stages) criteria += s.criteria.size();
+    std::printf("%s: ok: %s %s: %zu indicators, %zu dimensions, %zu factors, %zu stages with %zu criteria\n",
+                file.c_str(), m->name.c_str(), m->version.c_str(), m->indicators.size(), m->dimensions.size(), factors,
+                m->stages.size(), criteria);
+  }
+  return rc;
+}
+
+}  // namespace oscm::cli

@@ -1,0 +1,65 @@
+// Evaluation: everything the model says about one community at one date (scores, stage with its
+// timeline and gaps, vitality, flywheel, talent rings, funnel, internationalisation, beside the
+// metrics themselves), and for a landscape, the communities evaluated against each other with
+// their places in the quadrant.
+//
+// Pure functions of the activity, the model and the date: the same store, model and as_of give
+// the same evaluation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "metrics/activity.h"
+#include "metrics/assessment.h"
+#include "model/flywheel.h"
+#include "model/funnel.h"
+#include "model/internationalisation.h"
+#include "model/rings.h"
+#include "model/scores.h"
+#include "model/stages.h"
+#include "model/vitality.h"
+#include "oscm/model_spec.h"
+
+namespace oscm::model {
+
+struct QuadrantPlacement {
+  std::optional<double> x, y;            // the x and y dimensions' scores
+  std::optional<double> prev_x, prev_y;  // 12 months earlier
+  std::optional<QuadrantKind> kind;      // nullopt when x or y is unavailable
+};
+
+struct CommunityEvaluation {
+  metrics::Assessment assessment;
+  std::vector<DimensionScore> scores;                 // per model dimension
+  std::vector<std::optional<double>> previous_scores;  // per dimension, 12 months before as_of
+  StageResult stage;
+  StageTimeline timeline;
+  Vitality vitality;
+  Flywheel flywheel;
+  TalentRings rings;
+  Funnel funnel;
+  Internationalisation i18n;
+  std::optional<QuadrantPlacement> quadrant;  // set by EvaluateLandscape
+};
+
+// `peers` and `previous_peers` (the landscape's values at as_of and 12 months before) serve
+// percentile indicators; null when the community is evaluated alone.
+CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of,
+                             const PeerValues* peers = nullptr, const PeerValues* previous_peers = nullptr);
+
+struct LandscapeEvaluation {
+  std::string name;
+  int64_t as_of = 0;
+  double split_x = 0, split_y = 0;  // where the quadrant was split (fixed, or the medians)
+  std::vector<CommunityEvaluation> communities;  // in the landscape's order
+};
+
+LandscapeEvaluation EvaluateLandscape(const ModelSpec& model, const std::string& name,
+                                      const std::vector<const metrics::CommunityActivity*>& activities, int64_t as_of);
+
+QuadrantKind QuadrantOf(double x, double y, double split_x, double split_y);
+std::string_view QuadrantId(QuadrantKind k);  // "leaders", "challengers", "strategists", "niche_players"
+
+}  // namespace oscm::model

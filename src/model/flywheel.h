@@ -1,0 +1,50 @@
+// The B-C-P flywheel (TiDB's model): enterprise users (B), talent (C) and product (P) as monthly
+// series over the model's flywheel window, each one's growth, and how strongly each leads each
+// other: Spearman rank correlations between month-over-month changes of one series and later
+// changes of another, at lags 0..max_lag months. These are associations, not causes.
+//
+//   B  organisations engaged in the month: organisations with a contribution, or whose people
+//      opened or commented on issues (GitHub logins matched to git identities), plus adopters
+//      that started using the project that month (profile);
+//   C  active contributors in the month;
+//   P  merged changes in the month: merged pull requests when GH data is present, else commits.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "metrics/activity.h"
+#include "oscm/model_spec.h"
+
+namespace oscm::model {
+
+struct FlywheelSeries {
+  std::string id;     // "b", "c", "p"
+  std::string basis;  // what was counted
+  std::vector<double> values;  // per month
+  std::optional<double> growth;  // last 12 months' sum over the previous 12 months', minus 1
+};
+
+struct FlywheelLink {
+  std::string from, to;  // series ids: `from` leading `to`
+  std::vector<std::optional<double>> rho;  // per lag 0..max_lag; nullopt when too few points or no variation
+  std::optional<int> best_lag;
+  std::optional<double> best_rho;
+};
+
+struct Flywheel {
+  std::vector<MonthIndex> months;
+  FlywheelSeries b, c, p;
+  std::vector<FlywheelLink> links;  // b->c, c->p, p->b, c->b, p->c, b->p
+  std::optional<double> momentum;   // mean growth of the series with one
+};
+
+Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of);
+
+// Spearman's rank correlation (average ranks for ties); nullopt for fewer than 4 pairs or a
+// constant series. Exposed for tests.
+std::optional<double> Spearman(const std::vector<double>& x, const std::vector<double>& y);
+
+}  // namespace oscm::model

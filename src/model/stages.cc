@@ -1,0 +1,82 @@
+#include "model/stages.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "metrics/registry.h"
+
+namespace oscm::model {
+
+bool Compare(double value, CompareOp op, double target) {
+  switch (op) {
+    case CompareOp::kGe: return value >= target;
+    case CompareOp::kGt: return value > target;
+    case CompareOp::kLe: return value <= target;
+    case CompareOp::kLt: return value < target;
+    case CompareOp::kEq: return value == target;
+    case CompareOp::kNe: return value != target;
+  }
+  return false;
+}
+
+std::string FormatCriterionValue(const Criterion& c, std::optional<double> value) {
+  if (!value) return "no data";
+  const metrics::MetricDef* def = metrics::FindMetric(c.metric);
+  if (def != nullptr && (def->unit == "share" || def->unit == "bits" || def->unit == "years" || def->unit == "hours")) {
+    return fmt::format("{:.2f}", *value);
+  }
+  return std::floor(*value) == *value ? fmt::format("{}", static_cast<int64_t>(*value)) : fmt::format("{:.2f}", *value);
+}
+
+StageResult EvaluateStage(const ModelSpec& model, MetricSnapshot& metrics) {
+  StageResult r;
+  bool reached = true;
+  for (size_t i = 0; i < model.stages.size(); ++i) {
+    const StageSpec& s = model.stages[i];
+    StageCheck check;
+    check.spec = &s;
+    for (const Criterion& c : s.criteria) {
+      CriterionResult cr;
+      cr.spec = &c;
+      cr.value = metrics.Get(c.metric);
+      cr.pass = cr.value.has_value() && Compare(*cr.value, c.op, c.value);
+      check.passed += cr.pass ? 1 : 0;
+      check.criteria.push_back(cr);
+    }
+    check.needed = static_cast<int>(std::ceil(s.min_pass * static_cast<double>(s.criteria.size()) - 1e-9));
+    check.pass = check.passed >= check.needed;
+    if (reached && check.pass) {
+      r.stage = static_cast<int>(i);
+    } else {
+      reached = false;
+    }
+    r.checks.push_back(std::move(check));
+  }
+  const size_t next = static_cast<size_t>(r.stage) + 1;
+  if (next < r.checks.size()) {
+    const StageCheck& c = r.checks[next];
+    r.gaps_needed = std::max(0, c.needed - c.passed);
+    for (const auto& cr : c.criteria) {
+      if (!cr.pass) r.gaps.push_back(fmt::format("{}, now {}", cr.spec->text, FormatCriterionValue(*cr.spec, cr.value)));
+    }
+  }
+  return r;
+}
+
+StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of) {
+  StageTimeline t;
+  if (activity.first_commit == 0 || activity.first_commit > as_of) return t;
+  const MonthIndex last = MonthOf(as_of);
+  for (MonthIndex m = MonthOf(activity.first_commit); m <= last; ++m) {
+    const int64_t end = m == last ? as_of : MonthStart(m + 1) - kSecondsPerDay;
+    MetricSnapshot snapshot(activity, TrailingMonths(end, 12));
+    const int stage = EvaluateStage(model, snapshot).stage;
+    if (!t.stages.empty() && t.stages.back() != stage) t.transitions.push_back(StageTransition{m, t.stages.back(), stage});
+    t.months.push_back(m);
+    t.stages.push_back(stage);
+  }
+  return t;
+}
+
+}  // namespace oscm::model
