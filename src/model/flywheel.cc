@@ -40,17 +40,18 @@ std::vector<double> Changes(const std::vector<double>& v) {
   return d;
 }
 
-FlywheelLink Link(const FlywheelSeries& from, const FlywheelSeries& to, int max_lag) {
+FlywheelLink Link(const FlywheelSeries& a, const FlywheelSeries& b, int max_lag) {
   FlywheelLink l;
-  l.from = from.id;
-  l.to = to.id;
-  const auto dx = Changes(from.values);
-  const auto dy = Changes(to.values);
-  for (int lag = 0; lag <= max_lag; ++lag) {
+  l.a = a.id;
+  l.b = b.id;
+  const auto da = Changes(a.values);
+  const auto db = Changes(b.values);
+  for (int lag = -max_lag; lag <= max_lag; ++lag) {
     std::vector<double> x, y;
-    for (size_t t = 0; t + static_cast<size_t>(lag) < dx.size(); ++t) {
-      x.push_back(dx[t]);
-      y.push_back(dy[t + static_cast<size_t>(lag)]);
+    const size_t shift = static_cast<size_t>(lag < 0 ? -lag : lag);
+    for (size_t t = 0; t + shift < da.size(); ++t) {
+      x.push_back(lag >= 0 ? da[t] : da[t + shift]);
+      y.push_back(lag >= 0 ? db[t + shift] : db[t]);
     }
     const auto rho = Spearman(x, y);
     if (rho && (!l.best_rho || *rho > *l.best_rho + 1e-12)) {
@@ -134,9 +135,10 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
       if (auto s = slot(c.time)) f.p.values[*s] += 1;
     }
   }
+  // Only adopters with a declared start date: a list read from a file says nothing about when.
   for (const auto& fact : a.profile) {
-    if (fact.kind != "adopter") continue;
-    if (auto s = slot(fact.effective())) f.b.values[*s] += 1;
+    if (fact.kind != "adopter" || fact.since == 0) continue;
+    if (auto s = slot(fact.since)) f.b.values[*s] += 1;
   }
   for (size_t i = 0; i < n; ++i) {
     f.b.values[i] += static_cast<double>(orgs[i].size());
@@ -159,9 +161,8 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
     }
   }
   if (growth_n > 0) f.momentum = growth_sum / growth_n;
-  const int lag = model.flywheel.max_lag;
-  f.links = {Link(f.b, f.c, lag), Link(f.c, f.p, lag), Link(f.p, f.b, lag),
-             Link(f.c, f.b, lag), Link(f.p, f.c, lag), Link(f.b, f.p, lag)};
+  f.max_lag = model.flywheel.max_lag;
+  f.links = {Link(f.b, f.c, f.max_lag), Link(f.c, f.p, f.max_lag), Link(f.p, f.b, f.max_lag)};
   return f;
 }
 

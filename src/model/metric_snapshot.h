@@ -16,6 +16,9 @@ class MetricSnapshot {
  public:
   MetricSnapshot(const metrics::CommunityActivity& activity, TimeWindow window)
       : activity_(&activity), window_(window) {}
+  // Fixed values and no activity: metrics not given are unavailable. For values computed
+  // elsewhere, and for tests of the model on hand-built metric sets.
+  explicit MetricSnapshot(std::map<std::string, std::optional<double>> values) : cache_(std::move(values)) {}
 
   // The metric's value, or nullopt when it is unavailable (or not registered: the model loader
   // rejects unknown ids, so that does not happen with a loaded model).
@@ -23,16 +26,14 @@ class MetricSnapshot {
     auto it = cache_.find(metric);
     if (it != cache_.end()) return it->second;
     const metrics::MetricDef* def = metrics::FindMetric(metric);
-    std::optional<double> v = def != nullptr ? def->compute(*activity_, window_) : std::nullopt;
+    std::optional<double> v =
+        def != nullptr && activity_ != nullptr ? def->compute(*activity_, window_) : std::nullopt;
     cache_.emplace(metric, v);
     return v;
   }
 
-  const metrics::CommunityActivity& activity() const { return *activity_; }
-  const TimeWindow& window() const { return window_; }
-
  private:
-  const metrics::CommunityActivity* activity_;
+  const metrics::CommunityActivity* activity_ = nullptr;
   TimeWindow window_;
   std::map<std::string, std::optional<double>> cache_;
 };

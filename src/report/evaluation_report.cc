@@ -215,25 +215,34 @@ void WriteFlywheel(JsonWriter& w, const model::Flywheel& f) {
   w.BeginArray();
   for (const auto& l : f.links) {
     w.BeginObject();
+    w.Key("a");
+    w.String(l.a);
+    w.Key("b");
+    w.String(l.b);
     w.Key("best_lag");
     OptionalInt(w, l.best_lag ? std::optional<int64_t>(*l.best_lag) : std::nullopt);
     w.Key("best_rho");
     Optional(w, l.best_rho, 4);
-    w.Key("from");
-    w.String(l.from);
     w.Key("rho");
-    w.BeginArray();
-    for (const auto& r : l.rho) Optional(w, r, 4);
-    w.EndArray();
-    w.Key("to");
-    w.String(l.to);
+    w.BeginObject();  // by lag; keys sort as strings, so they are zero-padded with a sign
+    std::vector<std::pair<std::string, size_t>> lags;
+    for (size_t i = 0; i < l.rho.size(); ++i) {
+      lags.emplace_back(fmt::format("{:+03d}", static_cast<int>(i) - f.max_lag), i);
+    }
+    std::sort(lags.begin(), lags.end());
+    for (const auto& [key, i] : lags) {
+      w.Key(key);
+      Optional(w, l.rho[i], 4);
+    }
+    w.EndObject();
     w.EndObject();
   }
   w.EndArray();
   w.Key("momentum");
   Optional(w, f.momentum, 4);
   w.Key("note");
-  w.String("rank correlations of month-over-month changes: associations, not causes");
+  w.String("Spearman rank correlations of month-over-month changes; lag k > 0: a leads b by k months. "
+           "Associations, not causes.");
   {
     const model::FlywheelSeries* s = &f.p;
     w.Key(s->id);
@@ -443,7 +452,6 @@ constexpr Words kCriteria{"criteria", "判据"};
 constexpr Words kFlywheel{"flywheel (B enterprise users, C talent, P product)", "飞轮 (B 企业用户, C 人才, P 产品)"};
 constexpr Words kGrowth{"12-month growth", "12 个月增长"};
 constexpr Words kMomentum{"momentum", "动量"};
-constexpr Words kLeads{"leads", "领先"};
 constexpr Words kAssociation{"rank correlations of monthly changes: associations, not causes",
                              "月度变化的秩相关: 关联, 非因果"};
 constexpr Words kRings{"talent rings (12 months)", "人才圈层 (12 个月)"};
@@ -554,11 +562,17 @@ std::string EvaluationDetails(const model::CommunityEvaluation& e, const model::
                        s->growth ? fmt::format("{:+.0f}%", 100 * *s->growth) : "-");
   }
   out += fmt::format("  {} {}\n", T(lang, kMomentum), f.momentum ? fmt::format("{:+.0f}%", 100 * *f.momentum) : "-");
+  auto upper = [](const std::string& id) { return id == "b" ? "B" : id == "c" ? "C" : "P"; };
   for (const auto& l : f.links) {
-    if (!l.best_rho) continue;
-    out += fmt::format("  {} {} {}: {} {} {}, rho {:.2f}\n", l.from == "b" ? "B" : l.from == "c" ? "C" : "P", T(lang, kLeads),
-                       l.to == "b" ? "B" : l.to == "c" ? "C" : "P", lang == Lang::kZh ? "滞后" : "lag", *l.best_lag,
-                       lang == Lang::kZh ? "个月" : "months", *l.best_rho);
+    const auto& same = l.rho[static_cast<size_t>(f.max_lag)];
+    std::string line = fmt::format("  {}–{}  {} {}", upper(l.a), upper(l.b), lang == Lang::kZh ? "同月" : "same month",
+                                   same ? fmt::format("rho {:.2f}", *same) : "-");
+    if (l.best_lag && *l.best_lag != 0) {
+      const bool a_leads = *l.best_lag > 0;
+      line += fmt::format(fmt::runtime(lang == Lang::kZh ? "; 最强: {} 领先 {} {} 个月, rho {:.2f}" : "; strongest: {} leads {} by {} months, rho {:.2f}"),
+                          upper(a_leads ? l.a : l.b), upper(a_leads ? l.b : l.a), std::abs(*l.best_lag), *l.best_rho);
+    }
+    out += line + "\n";
   }
   out += fmt::format("  ({})\n", T(lang, kAssociation));
   // Rings.

@@ -232,5 +232,20 @@ TEST(CommunityFilesTest, DetectSpdx) {
   }
 }
 
+TEST(ParseAdoptersTest, TableHeadingsAndLists) {
+  EXPECT_EQ(ParseAdopters("# Adopters\n\n| Organisation | Since | Use |\n|---|---|---|\n"
+                          "| [Acme](https://acme.example) | 2021 | storage |\n| **Globex** | 2022 | cache |\n"),
+            (std::vector<std::string>{"Acme", "Globex"}));
+  // etcd's shape: a heading per adopter with "*Key*: value" details under it.
+  EXPECT_EQ(ParseAdopters("---\ntitle: Production users\n---\n\n## discovery.etcd.io\n\n- *Application*: x\n"
+                          "- *Launched*: Feb. 2014\n\n## OpenTable\n\n- *Application*: y\n\n## Yandex\n"),
+            (std::vector<std::string>{"discovery.etcd.io", "OpenTable", "Yandex"}));
+  EXPECT_EQ(ParseAdopters("# Users\n\n## In production\n\n- [PingCAP](https://pingcap.com) - TiDB Cloud\n"
+                          "- Zhihu: metadata store\n  - nested detail\n* Shopee (since 2019)\n"),
+            (std::vector<std::string>{"PingCAP", "Zhihu", "Shopee"}));
+  EXPECT_TRUE(ParseAdopters("Nothing listed yet.\n").empty());
+  EXPECT_TRUE(ParseAdopters("```\n- not a list item\n```\n").empty()) << "code blocks are not lists";
+}
+
 }  // namespace
 }  // namespace oscm::ingest
