@@ -56,6 +56,9 @@ CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityAct
   e.rings = EvaluateRings(model, activity, e.assessment.window);
   e.funnel = EvaluateFunnel(model, activity, as_of);
   e.i18n = EvaluateInternationalisation(activity, e.assessment.window);
+  for (const auto& f : activity.profile) {
+    if (f.as_of < e.assessment.window.end) e.profile.push_back(f);
+  }
   return e;
 }
 

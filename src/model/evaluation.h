@@ -41,7 +41,8 @@ struct CommunityEvaluation {
   TalentRings rings;
   Funnel funnel;
   Internationalisation i18n;
-  std::optional<QuadrantPlacement> quadrant;  // set by EvaluateLandscape
+  std::vector<metrics::ProfileFactRow> profile;  // facts known by the evaluation date (as_of)
+  std::optional<QuadrantPlacement> quadrant;    // set by EvaluateLandscape
 };
 
 // `peers` and `previous_peers` (the landscape's values at as_of and 12 months before) serve

@@ -390,6 +390,29 @@ void WriteQuadrant(JsonWriter& w, const model::QuadrantPlacement& q, const model
   w.EndObject();
 }
 
+// The declared facts known by the evaluation date, with their sources: the evidence behind the
+// profile metrics.
+void WriteProfile(JsonWriter& w, const model::CommunityEvaluation& e) {
+  w.BeginArray();
+  for (const auto& f : e.profile) {
+    w.BeginObject();
+    w.Key("as_of");
+    w.String(FormatDate(f.as_of));
+    w.Key("detail");
+    w.String(f.detail);
+    w.Key("kind");
+    w.String(f.kind);
+    w.Key("name");
+    w.String(f.name);
+    w.Key("since");
+    if (f.since != 0) w.String(FormatDate(f.since)); else w.Null();
+    w.Key("source");
+    w.String(f.source);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 void WriteModel(JsonWriter& w, const model::ModelSpec& m) {
   w.BeginObject();
   w.Key("name");
@@ -410,6 +433,7 @@ void AddEvaluationMembers(const model::CommunityEvaluation& e, const model::Mode
   j["internationalisation"] = [&e](JsonWriter& w) { WriteInternationalisation(w, e.i18n); };
   if (with_model) j["model"] = [&m](JsonWriter& w) { WriteModel(w, m); };
   if (e.quadrant) j["quadrant"] = [&e, &m](JsonWriter& w) { WriteQuadrant(w, *e.quadrant, m); };
+  j["profile"] = [&e](JsonWriter& w) { WriteProfile(w, e); };
   j["rings"] = [&e](JsonWriter& w) { WriteRings(w, e.rings); };
   j["scores"] = [&e](JsonWriter& w) { WriteScores(w, e); };
   j["stage"] = [&e, &m](JsonWriter& w) { WriteStage(w, e, m); };
@@ -463,6 +487,28 @@ constexpr Words kDocs{"translated docs", "文档翻译"};
 constexpr Words kNoData{"no data", "无数据"};
 constexpr Words kModel{"model", "模型"};
 constexpr Words kQuadrant{"quadrant", "象限"};
+
+// Display columns of a UTF-8 string: CJK characters take two.
+size_t Columns(const std::string& s) {
+  size_t cols = 0;
+  for (size_t i = 0; i < s.size();) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    const size_t n = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+    cols += n >= 3 ? 2 : 1;
+    i += n;
+  }
+  return cols;
+}
+
+std::string Pad(const std::string& s, size_t width) {
+  const size_t cols = Columns(s);
+  return cols >= width ? s + " " : s + std::string(width - cols, ' ');
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  const size_t cols = Columns(s);
+  return cols >= width ? " " + s : std::string(width - cols, ' ') + s;
+}
 
 std::string Pct(double v) { return fmt::format("{:.0f}%", 100 * v); }
 
@@ -686,32 +732,25 @@ std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const mode
                      m.quadrant.median_split ? (lang == Lang::kZh ? "中位数分割" : "split at the medians")
                                              : (lang == Lang::kZh ? "固定分割" : "split at"),
                      l.split_x, l.split_y);
-  out += fmt::format("{}{:<18}{:<28}{:<12}{:>9}{:>9}{:>16}  {}{}\n", bold, lang == Lang::kZh ? "社区" : "community",
-                     T(lang, kStage), T(lang, kVitality), m.quadrant.y.substr(0, 8), m.quadrant.x.substr(0, 8),
-                     lang == Lang::kZh ? "一年变化" : "12-mo move", T(lang, kQuadrant), reset);
+  const auto* ydim = m.FindDimension(m.quadrant.y);
+  const auto* xdim = m.FindDimension(m.quadrant.x);
+  out += fmt::format("{}{}{}{}{}{}{}  {}{}\n", bold, Pad(lang == Lang::kZh ? "社区" : "community", 18), Pad(T(lang, kStage), 28),
+                     Pad(T(lang, kVitality), 12), PadLeft(lang == Lang::kZh ? ydim->name_zh : ydim->id, 12),
+                     PadLeft(lang == Lang::kZh ? xdim->name_zh : xdim->id, 12),
+                     PadLeft(lang == Lang::kZh ? "一年变化 (y, x)" : "12-month move (y, x)", 22), T(lang, kQuadrant), reset);
   for (const auto& c : l.communities) {
     const auto& q = *c.quadrant;
     std::string move = "-";
-    if (q.x && q.y && q.prev_x && q.prev_y) move = fmt::format("{:+.1f},{:+.1f}", *q.y - *q.prev_y, *q.x - *q.prev_x);
+    if (q.x && q.y && q.prev_x && q.prev_y) move = fmt::format("{:+.1f}, {:+.1f}", *q.y - *q.prev_y, *q.x - *q.prev_x);
     std::string label = "-";
     if (q.kind) {
       const auto& labels = m.quadrant.labels[static_cast<size_t>(*q.kind)];
       label = lang == Lang::kZh ? labels[1] : labels[0];
     }
     const std::string stage = StageName(m.stages[static_cast<size_t>(c.stage.stage)], lang);
-    // Pad by display columns: CJK characters take two.
-    auto pad = [](const std::string& s, size_t width) {
-      size_t cols = 0;
-      for (size_t i = 0; i < s.size();) {
-        const auto ch = static_cast<unsigned char>(s[i]);
-        const size_t n = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
-        cols += n >= 3 ? 2 : 1;
-        i += n;
-      }
-      return cols >= width ? s + " " : s + std::string(width - cols, ' ');
-    };
-    out += fmt::format("{}{}{}{:>9}{:>9}{:>16}  {}\n", pad(c.assessment.community, 18), pad(stage, 28),
-                       pad(VitalityWord(c.vitality.state, lang), 12), ScoreText(q.y), ScoreText(q.x), move, label);
+    out += fmt::format("{}{}{}{}{}{}  {}\n", Pad(c.assessment.community, 18), Pad(stage, 28),
+                       Pad(VitalityWord(c.vitality.state, lang), 12), PadLeft(ScoreText(q.y), 12), PadLeft(ScoreText(q.x), 12),
+                       PadLeft(move, 22), label);
   }
   for (const auto& c : l.communities) {
     out += fmt::format("\n{}── {} ──{}\n", bold, c.assessment.community, reset);

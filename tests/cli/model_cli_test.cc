@@ -1,0 +1,103 @@
+// End-to-end: the model commands of the real binary (model check, ingest profile, assess with the
+// model, landscape) on the tiny community.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "base/builtin_data.h"
+#include "support/community_fixture.h"
+#include "support/profile_fixture.h"
+#include "support/test_util.h"
+
+namespace oscm {
+namespace {
+
+using oscm::testing::CommandResult;
+using oscm::testing::TempDir;
+using oscm::testing::WriteFile;
+
+class ModelCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    repo_ = std::make_unique<oscm::testing::GitFixture>(tmp_.Sub("tiny"));
+    oscm::testing::BuildTinyCommunity(*repo_);
+  }
+  CommandResult Oscm(std::vector<std::string> args) {
+    args.insert(args.begin(), {oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db")});
+    return oscm::testing::RunCommand(args, {"HOME=" + tmp_.path(), "XDG_CACHE_HOME=" + tmp_.Sub("cache")});
+  }
+  TempDir tmp_;
+  std::unique_ptr<oscm::testing::GitFixture> repo_;
+};
+
+TEST_F(ModelCliTest, ModelCheckAcceptsTheShippedModelAndRejectsABrokenOneWithExit3) {
+  auto ok = Oscm({"model", "check", oscm::testing::SourcePath("models/default.toml")});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("ok: oscm default"), std::string::npos) << ok.out;
+  std::string text(BuiltinDefaultModel());
+  const std::string from = "\"orgs_active >= 10\",";
+  text.replace(text.find(from), from.size(), "\"orgs_activ >= 10\",");
+  WriteFile(tmp_.Sub("bad.toml"), text);
+  auto bad = Oscm({"model", "check", tmp_.Sub("bad.toml")});
+  EXPECT_EQ(bad.exit_code, 3);
+  EXPECT_NE(bad.err.find(tmp_.Sub("bad.toml") + ":"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown metric 'orgs_activ'"), std::string::npos) << bad.err;
+  EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << "one line: " << bad.err;
+  // The same model given to assess: exit 3 before anything is read or written.
+  auto assess = Oscm({"assess", repo_->path(), "--model", tmp_.Sub("bad.toml")});
+  EXPECT_EQ(assess.exit_code, 3);
+  EXPECT_FALSE(std::filesystem::exists(tmp_.Sub("oscm.db")));
+  auto missing = Oscm({"model", "check", tmp_.Sub("none.toml")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("cannot read"), std::string::npos) << missing.err;
+}
+
+TEST_F(ModelCliTest, ProfileLandscapeAndAssessInBothLanguages) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  // A profile for a community that is not in the store yet: a clear error, nothing stored.
+  auto early = Oscm({"ingest", "profile", tmp_.Sub("tiny.toml")});
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_NE(early.err.find("unknown community 'tiny'"), std::string::npos) << early.err;
+
+  WriteFile(tmp_.Sub("land.toml"), "name = \"Tiny things\"\n\n[[community]]\nid = \"tiny\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto land = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(land.exit_code, 0) << land.err;
+  EXPECT_NE(land.out.find("\"landscape\": \"Tiny things\""), std::string::npos);
+  EXPECT_NE(land.out.find("\"quadrant\": {"), std::string::npos);
+  EXPECT_NE(land.out.find("\"id\": \"development\""), std::string::npos) << "tiny is in development at 2025-06-30";
+  EXPECT_NE(land.out.find("\"vendor_share\": 0.3333"), std::string::npos) << "the profile was ingested";
+  // Again: nothing to ingest, the same output.
+  auto again = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out, land.out);
+  EXPECT_EQ(again.err.find("new commits"), std::string::npos) << "a stored repository is not walked again: " << again.err;
+
+  auto zh = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--lang", "zh"});
+  ASSERT_EQ(zh.exit_code, 0) << zh.err;
+  EXPECT_NE(zh.out.find("发展期 (development)"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("进入下一阶段 结晶期"), std::string::npos) << zh.out;
+  auto en = Oscm({"assess", "tiny", "--as-of", "2025-06-30"});
+  ASSERT_EQ(en.exit_code, 0) << en.err;
+  EXPECT_NE(en.out.find("to reach crystallization"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("adopters >= 3, now 2"), std::string::npos) << en.out;
+
+  // A broken profile names its file and line, and leaves the stored one alone.
+  WriteFile(tmp_.Sub("broken.toml"), "community = \"tiny\"\n[[adopter]]\nname = \"X\"\n");
+  auto broken = Oscm({"ingest", "profile", tmp_.Sub("broken.toml")});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_NE(broken.err.find(tmp_.Sub("broken.toml") + ":2:1: missing 'source'"), std::string::npos) << broken.err;
+  EXPECT_EQ(Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"}).out, land.out);
+}
+
+TEST_F(ModelCliTest, LandscapeWithAnUnknownRepositoryFailsCleanly) {
+  WriteFile(tmp_.Sub("land.toml"), "name = \"x\"\n[[community]]\nid = \"ghost\"\nrepositories = [\"no-such-dir\"]\n");
+  auto r = Oscm({"landscape", tmp_.Sub("land.toml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("community 'ghost'"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+}  // namespace
+}  // namespace oscm
