@@ -64,8 +64,10 @@ struct CommunityFileRecord {
   std::string language;    // readme translations: "zh-CN", "ja", ...
   int64_t first_seen = 0;  // date of the first-parent commit where it appeared
   std::string first_oid;
-  // An ADOPTERS/USERS file: the organisations it lists at the scanned commit, and that commit's date.
+  // An ADOPTERS/USERS file: the organisations it lists at the scanned commit, that commit's
+  // date, and per organisation the date of the first-parent commit from which it has been listed.
   std::vector<std::string> adopters;
+  std::vector<int64_t> adopters_since;
   int64_t listed_at = 0;
 };
 

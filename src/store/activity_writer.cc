@@ -149,15 +149,15 @@ Status ActivityWriter::ReplaceRepoAdopters(int64_t community_id, const std::stri
   OSCM_RETURN_IF_ERROR(del.Run());
   OSCM_ASSIGN_OR_RETURN(auto insert, db_->Prepare(
       "INSERT INTO profile_facts(community_id, origin, seq, kind, name, detail, since, source, as_of) "
-      "VALUES (?, ?, ?, 'adopter', ?, '', 0, ?, ?)"));
+      "VALUES (?, ?, ?, 'adopter', ?, '', ?, ?, ?)"));
   for (const auto& f : files) {
     const std::string origin = prefix + f.path;
-    int64_t seq = 0;
-    for (const auto& name : f.adopters) {
-      insert.Bind(1, community_id).Bind(2, std::string_view(origin)).Bind(3, seq).Bind(4, std::string_view(name))
-          .Bind(5, std::string_view(location + ":" + f.path)).Bind(6, f.listed_at);
+    for (size_t i = 0; i < f.adopters.size(); ++i) {
+      const int64_t since = i < f.adopters_since.size() ? f.adopters_since[i] : 0;
+      insert.Bind(1, community_id).Bind(2, std::string_view(origin)).Bind(3, static_cast<int64_t>(i))
+          .Bind(4, std::string_view(f.adopters[i])).Bind(5, since)
+          .Bind(6, std::string_view(location + ":" + f.path)).Bind(7, f.listed_at);
       OSCM_RETURN_IF_ERROR(insert.Run());
-      ++seq;
     }
   }
   return Status::Ok();

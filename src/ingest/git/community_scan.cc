@@ -1,5 +1,8 @@
 #include "ingest/git/community_scan.h"
 
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "base/strings.h"
@@ -42,6 +45,26 @@ bool HasPath(git_repository* repo, const git_oid& commit_oid, const std::string&
   return found;
 }
 
+// The adopters listed in `path` at a commit (empty when the file is not there).
+std::vector<std::string> AdoptersAt(git_repository* repo, const git_oid& commit_oid, const std::string& path) {
+  auto tree = TreeOf(repo, commit_oid);
+  if (!tree) return {};
+  git_tree_entry* raw_entry = nullptr;
+  if (git_tree_entry_bypath(&raw_entry, tree->get(), path.c_str()) != 0) {
+    git_error_clear();
+    return {};
+  }
+  GitTreeEntry entry(raw_entry);
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo, git_tree_entry_id(entry.get())) != 0) {
+    git_error_clear();
+    return {};
+  }
+  GitBlob blob(raw);
+  const auto size = static_cast<size_t>(git_blob_rawsize(blob.get()));
+  return ParseAdopters(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
+}
+
 int64_t CommitTime(git_repository* repo, const git_oid& oid) {
   git_commit* raw = nullptr;
   if (git_commit_lookup(&raw, repo, &oid) != 0) return 0;
@@ -74,6 +97,18 @@ Result<std::vector<CommunityFileRecord>> ScanCommunityFiles(const GitRepo& repo,
   std::vector<CommunityFileRecord> out;
   std::vector<git_oid> chain;
   bool have_chain = false;
+  auto load_chain = [&]() -> Status {
+    if (have_chain) return Status::Ok();
+    OSCM_ASSIGN_OR_RETURN(const std::vector<std::string> hexes, first_parent_chain());
+    for (const auto& h : hexes) {
+      git_oid oid;
+      OSCM_RETURN_IF_ERROR(GitCheck(git_oid_fromstr(&oid, h.c_str()), h));
+      chain.push_back(oid);
+    }
+    if (chain.empty()) chain.push_back(head);
+    have_chain = true;
+    return Status::Ok();
+  };
   for (const Entry& e : entries) {
     auto cls = ClassifyCommunityPath(e.path, e.is_dir);
     if (!cls) continue;
@@ -99,17 +134,31 @@ Result<std::vector<CommunityFileRecord>> ScanCommunityFiles(const GitRepo& repo,
         rec.spdx = DetectSpdx(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
       }
     }
-    if (known.count(rec.path) == 0) {
-      if (!have_chain) {
-        OSCM_ASSIGN_OR_RETURN(const std::vector<std::string> hexes, first_parent_chain());
-        for (const auto& h : hexes) {
-          git_oid oid;
-          OSCM_RETURN_IF_ERROR(GitCheck(git_oid_fromstr(&oid, h.c_str()), h));
-          chain.push_back(oid);
+    if (!rec.adopters.empty()) {
+      // Date each listed name by binary search: the earliest first-parent commit from which the
+      // file has listed it. Parsed lists are cached per commit, as names share most probes.
+      OSCM_RETURN_IF_ERROR(load_chain());
+      std::map<size_t, std::set<std::string>> lists;
+      auto listed = [&](size_t i, const std::string& name) {
+        auto it = lists.find(i);
+        if (it == lists.end()) {
+          const auto names = AdoptersAt(r, chain[i], rec.path);
+          it = lists.emplace(i, std::set<std::string>(names.begin(), names.end())).first;
         }
-        if (chain.empty()) chain.push_back(head);
-        have_chain = true;
+        return it->second.count(name) > 0;
+      };
+      for (const auto& name : rec.adopters) {
+        size_t lo = 0;
+        size_t hi = chain.size() - 1;
+        while (lo < hi) {
+          const size_t mid = lo + (hi - lo) / 2;
+          if (listed(mid, name)) hi = mid; else lo = mid + 1;
+        }
+        rec.adopters_since.push_back(CommitTime(r, chain[hi]));
       }
+    }
+    if (known.count(rec.path) == 0) {
+      OSCM_RETURN_IF_ERROR(load_chain());
       // Invariant: chain[hi] has the path (it is at HEAD); find the lowest such index.
       size_t lo = 0;
       size_t hi = chain.size() - 1;

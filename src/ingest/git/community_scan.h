@@ -4,7 +4,9 @@
 // first, as given by `first_parent_chain` (called only when a path needs dating): the earliest
 // first-parent commit from which the path has been present. (A file deleted and later re-added
 // dates from its latest return.) Only paths not in `known` are searched, so incremental ingests
-// cost little. Not thread-safe; uses the caller's GitRepo.
+// cost little. The organisations an ADOPTERS/USERS file lists are dated the same way: from the
+// first-parent commit since which the file has listed each of them. Not thread-safe; uses the
+// caller's GitRepo.
 #pragma once
 
 #include <functional>
