@@ -193,24 +193,39 @@ void WriteStage(JsonWriter& w, const model::CommunityEvaluation& e, const model:
   w.EndObject();
 }
 
+void WriteMonthly(JsonWriter& w, const std::vector<double>& values, const std::vector<MonthIndex>& months) {
+  w.BeginObject();
+  for (size_t i = 0; i < months.size(); ++i) {
+    w.Key(FormatMonth(months[i]));
+    w.Int(static_cast<int64_t>(std::llround(values[i])));
+  }
+  w.EndObject();
+}
+
+void WriteFlywheelSeries(JsonWriter& w, const model::FlywheelSeries& s, const std::vector<MonthIndex>& months) {
+  w.Key(s.id);
+  w.BeginObject();
+  w.Key("basis");
+  w.String(s.basis);
+  w.Key("components");
+  w.BeginObject();
+  auto components = s.components;
+  std::sort(components.begin(), components.end());
+  for (const auto& [name, values] : components) {
+    w.Key(name);
+    WriteMonthly(w, values, months);
+  }
+  w.EndObject();
+  w.Key("growth");
+  Optional(w, s.growth, 4);
+  w.Key("series");
+  WriteMonthly(w, s.values, months);
+  w.EndObject();
+}
+
 void WriteFlywheel(JsonWriter& w, const model::Flywheel& f) {
   w.BeginObject();
-  for (const model::FlywheelSeries* s : {&f.b, &f.c}) {
-    w.Key(s->id);
-    w.BeginObject();
-    w.Key("basis");
-    w.String(s->basis);
-    w.Key("growth");
-    Optional(w, s->growth, 4);
-    w.Key("series");
-    w.BeginObject();
-    for (size_t i = 0; i < f.months.size(); ++i) {
-      w.Key(FormatMonth(f.months[i]));
-      w.Int(static_cast<int64_t>(std::llround(s->values[i])));
-    }
-    w.EndObject();
-    w.EndObject();
-  }
+  for (const model::FlywheelSeries* s : {&f.b, &f.c}) WriteFlywheelSeries(w, *s, f.months);
   w.Key("links");
   w.BeginArray();
   for (const auto& l : f.links) {
@@ -243,23 +258,7 @@ void WriteFlywheel(JsonWriter& w, const model::Flywheel& f) {
   w.Key("note");
   w.String("Spearman rank correlations of month-over-month changes; lag k > 0: a leads b by k months. "
            "Associations, not causes.");
-  {
-    const model::FlywheelSeries* s = &f.p;
-    w.Key(s->id);
-    w.BeginObject();
-    w.Key("basis");
-    w.String(s->basis);
-    w.Key("growth");
-    Optional(w, s->growth, 4);
-    w.Key("series");
-    w.BeginObject();
-    for (size_t i = 0; i < f.months.size(); ++i) {
-      w.Key(FormatMonth(f.months[i]));
-      w.Int(static_cast<int64_t>(std::llround(s->values[i])));
-    }
-    w.EndObject();
-    w.EndObject();
-  }
+  WriteFlywheelSeries(w, f.p, f.months);
   w.EndObject();
 }
 
