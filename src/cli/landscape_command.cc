@@ -8,6 +8,8 @@
 
 #include "base/clock.h"
 #include "cli/commands.h"
+#include "cli/terminal_progress.h"
+#include "ingest/gharchive/gharchive_ingest.h"
 #include "ingest/git/git_repo.h"
 #include "ingest/profile/profile.h"
 #include "ingest/profile/profile_ingest.h"
@@ -70,6 +72,34 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
                                                      c.profile, profile->community, c.id)));
       }
       if (auto r = ingest::IngestProfile(*store, *profile); !r) return Fail(r.error());
+    }
+  }
+
+  // GH Archive: the files the landscape names, for its communities' GitHub repositories (files
+  // already read are skipped by the ingest log).
+  if (!landscape->gharchive.empty()) {
+    ingest::GhArchiveIngestOptions gha;
+    for (const auto& c : landscape->communities) {
+      if (!c.github.empty()) gha.track.push_back(ingest::TrackedCommunity{c.id, c.github});
+    }
+    auto files = ingest::ExpandGhArchivePaths(landscape->gharchive);
+    if (!files) return Fail(files.error().WithContext(lo.file));
+    gha.files = std::move(files).value();
+    gha.cancel = &g_interrupted;
+    TerminalProgress progress(!g.quiet && isatty(STDERR_FILENO) == 1);
+    auto results = ingest::IngestGhArchive(*store, gha, bots, progress);
+    if (!results) return Fail(results.error().WithContext(lo.file));
+    int64_t stored = 0, rejected = 0;
+    for (const auto& r : *results) {
+      stored += r.events_stored;
+      if (!r.error.ok()) {
+        ++rejected;
+        std::fprintf(stderr, "warning: %s\n", r.error.message().c_str());
+      }
+    }
+    if (!g.quiet) {
+      std::fprintf(stderr, "GH Archive: %zu files, %lld new events%s\n", results->size(), static_cast<long long>(stored),
+                   rejected > 0 ? fmt::format(", {} rejected files", rejected).c_str() : "");
     }
   }
 

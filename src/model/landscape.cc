@@ -74,8 +74,13 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
         return InvalidArgumentError(fmt::format("{}: 'name' must be a non-empty string", TomlWhere(path, node)));
       }
       l.name = name->get();
+    } else if (key.str() == "gharchive") {
+      OSCM_ASSIGN_OR_RETURN(l.gharchive, Strings(node, path, "gharchive"));
+      for (auto& g : l.gharchive) {
+        if (fs::path(g).is_relative()) g = (base / g).lexically_normal().string();
+      }
     } else if (key.str() != "community") {
-      return InvalidArgumentError(fmt::format("{}: unknown key '{}' (expected name, [[community]])",
+      return InvalidArgumentError(fmt::format("{}: unknown key '{}' (expected name, gharchive, [[community]])",
                                               TomlWhere(path, node), key.str()));
     }
   }

@@ -1,6 +1,8 @@
 // Landscape: the communities of one domain, as a user lists them in a TOML file.
 //
 //   name = "Distributed databases"
+//   gharchive = ["/data/gha/2024"]                 # optional: GH Archive files or directories for
+//                                                #   the communities' GitHub repositories
 //
 //   [[community]]
 //   id = "tidb"                                  # stable snake_case id
@@ -32,6 +34,7 @@ struct LandscapeCommunity {
 struct Landscape {
   std::string path;  // the file it was loaded from
   std::string name;
+  std::vector<std::string> gharchive;  // files or directories (absolute)
   std::vector<LandscapeCommunity> communities;
 };
 

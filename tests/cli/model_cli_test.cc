@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "base/builtin_data.h"
+#include "base/strings.h"
 #include "support/community_fixture.h"
 #include "support/profile_fixture.h"
 #include "support/test_util.h"
@@ -89,6 +92,27 @@ TEST_F(ModelCliTest, ProfileLandscapeAndAssessInBothLanguages) {
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_NE(broken.err.find(tmp_.Sub("broken.toml") + ":2:1: missing 'source'"), std::string::npos) << broken.err;
   EXPECT_EQ(Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"}).out, land.out);
+}
+
+TEST_F(ModelCliTest, LandscapeReadsTheGhArchiveFilesItNames) {
+  const std::string hours = oscm::testing::SharedDataPath("gharchive-sample/pinot-2021-07-21-few-hours.json");
+  // Independently of oscm: the stars of bytedance/flutter_ume in those hours.
+  int64_t stars = 0;
+  const std::string text = oscm::testing::ReadFile(hours);
+  for (std::string_view line : SplitLines(text)) {
+    stars += line.find("\"type\":\"WatchEvent\"") != std::string_view::npos &&
+             line.find("\"name\":\"bytedance/flutter_ume\"") != std::string_view::npos;
+  }
+  ASSERT_GT(stars, 0);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"x\"\ngharchive = [\"" + hours + "\"]\n[[community]]\nid = \"tiny\"\n"
+                                   "repositories = [\"tiny\"]\ngithub = [\"bytedance/flutter_ume\"]\n");
+  auto r = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(fmt::format("\"stars_total\": {},", stars)), std::string::npos) << stars;
+  EXPECT_NE(r.err.find("GH Archive: 1 files"), std::string::npos) << r.err;
+  auto again = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"});
+  EXPECT_NE(again.err.find("0 new events"), std::string::npos) << again.err;
+  EXPECT_EQ(again.out, r.out);
 }
 
 TEST_F(ModelCliTest, LandscapeWithAnUnknownRepositoryFailsCleanly) {

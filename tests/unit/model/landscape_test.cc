@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/profile/profile.h"
 #include "support/test_util.h"
 
 namespace oscm::model {
@@ -45,6 +46,28 @@ TEST(LandscapeTest, ShippedExampleLoads) {
   ASSERT_OK(l);
   ASSERT_EQ(l->communities.size(), 4u);
   EXPECT_EQ(l->communities[0].github, (std::vector<std::string>{"pingcap/tidb", "tikv/tikv", "tikv/pd"}));
+}
+
+TEST(LandscapeTest, ShippedKeyValueLandscapeAndItsProfilesLoad) {
+  auto l = LoadLandscape(oscm::testing::SourcePath("examples/kv-stores.toml"));
+  ASSERT_OK(l);
+  ASSERT_EQ(l->communities.size(), 5u);
+  for (const auto& c : l->communities) {
+    ASSERT_FALSE(c.profile.empty()) << c.id;
+    auto p = ingest::LoadProfile(c.profile);
+    ASSERT_OK(p);
+    EXPECT_EQ(p->community, c.id);
+    for (const auto& f : p->facts) {
+      EXPECT_EQ(f.source.rfind("https://", 0), 0u) << c.profile << ":" << f.line << ": every fact cites a public URL";
+    }
+  }
+}
+
+TEST(LandscapeTest, GhArchivePathsAreResolvedAgainstTheFile) {
+  auto l = ParseLandscape("name = \"x\"\ngharchive = [\"gha/2024\", \"/abs/h.json.gz\"]\n[[community]]\nid = \"a\"\ngithub = [\"a/b\"]\n",
+                          "/data/l.toml");
+  ASSERT_OK(l);
+  EXPECT_EQ(l->gharchive, (std::vector<std::string>{"/data/gha/2024", "/abs/h.json.gz"}));
 }
 
 class LandscapeErrorTest : public ::testing::Test {};
