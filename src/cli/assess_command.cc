@@ -18,22 +18,11 @@
 
 namespace oscm::cli {
 
-Result<std::optional<int64_t>> ParseAsOf(const std::string& text) {
-  if (text.empty()) return std::optional<int64_t>();
-  auto d = ParseDate(text);
-  if (!d) return InvalidArgumentError(fmt::format("--as-of: {}", d.error().message()));
-  return std::optional<int64_t>(*d);
-}
-
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io) {
-  auto as_of = ParseAsOf(o.as_of);
-  if (!as_of) {
-    std::fprintf(stderr, "error: %s\n", as_of.error().message().c_str());
-    return 2;
-  }
-  auto model = LoadModelOption(o.model);
-  if (!model) return FailModel(model.error());
+  std::optional<int64_t> as_of;
+  std::optional<model::ModelSpec> model;
+  if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
   auto store = store::Store::Open(g.db);
   if (!store) return Fail(store.error());
   ingest::BotList bots;
@@ -58,7 +47,7 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
     }
     auto activity = metrics::LoadCommunityActivity(store->db(), community);
     if (!activity) return Fail(activity.error().WithContext(g.db));
-    const int64_t date = *as_of ? **as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
+    const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
     results.push_back(model::Evaluate(*model, *activity, date));
   }
   if (o.format == "json") {
@@ -74,11 +63,9 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
       std::fputs((out + "]\n").c_str(), stdout);
     }
   } else {
-    const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-    const report::Lang lang = o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn;
     for (size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::fputs("\n", stdout);
-      std::fputs(report::RenderEvaluationTable(results[i], *model, lang, color).c_str(), stdout);
+      std::fputs(report::RenderEvaluationTable(results[i], *model, TableLang(o), ColorOutput()).c_str(), stdout);
     }
   }
   return 0;

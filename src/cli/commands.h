@@ -18,6 +18,10 @@ namespace CLI {
 class App;
 }  // namespace CLI
 
+namespace oscm::report {
+enum class Lang;  // report/evaluation_report.h
+}  // namespace oscm::report
+
 namespace oscm::cli {
 
 // Set by the SIGINT/SIGTERM handler; long-running work polls it and rolls back.
@@ -74,8 +78,12 @@ int Fail(const Status& s);
 // 3 for an invalid model (1 when the file cannot be read).
 Result<model::ModelSpec> LoadModelOption(const std::string& path);
 int FailModel(const Status& s);
-// --as-of: the date, nullopt when not given; a usage error when malformed.
-Result<std::optional<int64_t>> ParseAsOf(const std::string& text);
+// --as-of and --model of an evaluating command: 0, or the exit code after printing the error
+// (2 for a malformed date, 3 for an invalid model).
+int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of, std::optional<model::ModelSpec>* model);
+report::Lang TableLang(const AssessOptions& o);
+// Colour only on a terminal, and never with NO_COLOR set.
+bool ColorOutput();
 
 void AddIdentityFlags(CLI::App* cmd, IdentityOptions* o);
 Status LoadIdentityConfig(const IdentityOptions& o, ingest::BotList* bots, ingest::AffiliationResolver* aff);

@@ -37,13 +37,9 @@ Result<bool> Stored(store::Store& store, const std::string& location) {
 
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
                  const IngestGitOptions& ingest_opts, const IdentityOptions& io) {
-  auto as_of = ParseAsOf(o.as_of);
-  if (!as_of) {
-    std::fprintf(stderr, "error: %s\n", as_of.error().message().c_str());
-    return 2;
-  }
-  auto model = LoadModelOption(o.model);
-  if (!model) return FailModel(model.error());
+  std::optional<int64_t> as_of;
+  std::optional<model::ModelSpec> model;
+  if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
   auto landscape = model::LoadLandscape(lo.file);
   if (!landscape) return Fail(landscape.error());
   auto store = store::Store::Open(g.db);
@@ -115,14 +111,12 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   }
   std::vector<const metrics::CommunityActivity*> pointers;
   for (const auto& a : activities) pointers.push_back(&a);
-  const int64_t date = *as_of ? **as_of : latest;
+  const int64_t date = as_of ? *as_of : latest;
   const auto evaluation = model::EvaluateLandscape(*model, landscape->name, pointers, date);
   if (o.format == "json") {
     std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
   } else {
-    const bool color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-    const report::Lang lang = o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn;
-    std::fputs(report::RenderLandscapeTable(evaluation, *model, lang, color).c_str(), stdout);
+    std::fputs(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput()).c_str(), stdout);
   }
   return 0;
 }

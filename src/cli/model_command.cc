@@ -1,9 +1,15 @@
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "base/time.h"
 #include "model/model_loader.h"
+#include "report/evaluation_report.h"
 
 namespace oscm::cli {
 
@@ -15,6 +21,25 @@ int FailModel(const Status& s) {
   std::fprintf(stderr, "error: invalid model: %s\n", s.message().c_str());
   return s.code() == StatusCode::kInvalidArgument ? 3 : 1;
 }
+
+int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of, std::optional<model::ModelSpec>* model) {
+  if (!o.as_of.empty()) {
+    auto d = ParseDate(o.as_of);
+    if (!d) {
+      std::fprintf(stderr, "error: --as-of: %s\n", d.error().message().c_str());
+      return 2;
+    }
+    *as_of = *d;
+  }
+  auto m = LoadModelOption(o.model);
+  if (!m) return FailModel(m.error());
+  *model = std::move(m).value();
+  return 0;
+}
+
+report::Lang TableLang(const AssessOptions& o) { return o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn; }
+
+bool ColorOutput() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
 
 int CmdModelCheck(const std::vector<std::string>& files) {
   int rc = 0;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli/cli_fixture.h"
 #include "support/community_fixture.h"
 #include "support/test_util.h"
 
@@ -13,21 +14,7 @@ namespace {
 using oscm::testing::CommandResult;
 using oscm::testing::TempDir;
 
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    repo_ = std::make_unique<oscm::testing::GitFixture>(tmp_.Sub("tiny"));
-    oscm::testing::BuildTinyCommunity(*repo_);
-  }
-  CommandResult Oscm(std::vector<std::string> args) {
-    args.insert(args.begin(), {oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db")});
-    return oscm::testing::RunCommand(args, {"HOME=" + tmp_.path(), "XDG_CACHE_HOME=" + tmp_.Sub("cache")});
-  }
-  static int Lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), '\n')); }
-
-  TempDir tmp_;
-  std::unique_ptr<oscm::testing::GitFixture> repo_;
-};
+using CliTest = CliFixture;
 
 TEST_F(CliTest, IngestThenAssessTableAndJson) {
   auto ingest = Oscm({"ingest", "git", repo_->path(), "--community", "tiny"});

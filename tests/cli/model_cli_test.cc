@@ -9,6 +9,7 @@
 
 #include "base/builtin_data.h"
 #include "base/strings.h"
+#include "cli/cli_fixture.h"
 #include "support/community_fixture.h"
 #include "support/profile_fixture.h"
 #include "support/test_util.h"
@@ -16,23 +17,9 @@
 namespace oscm {
 namespace {
 
-using oscm::testing::CommandResult;
-using oscm::testing::TempDir;
 using oscm::testing::WriteFile;
 
-class ModelCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    repo_ = std::make_unique<oscm::testing::GitFixture>(tmp_.Sub("tiny"));
-    oscm::testing::BuildTinyCommunity(*repo_);
-  }
-  CommandResult Oscm(std::vector<std::string> args) {
-    args.insert(args.begin(), {oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db")});
-    return oscm::testing::RunCommand(args, {"HOME=" + tmp_.path(), "XDG_CACHE_HOME=" + tmp_.Sub("cache")});
-  }
-  TempDir tmp_;
-  std::unique_ptr<oscm::testing::GitFixture> repo_;
-};
+using ModelCliTest = CliFixture;
 
 TEST_F(ModelCliTest, ModelCheckAcceptsTheShippedModelAndRejectsABrokenOneWithExit3) {
   auto ok = Oscm({"model", "check", oscm::testing::SourcePath("models/default.toml")});

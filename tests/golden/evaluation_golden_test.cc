@@ -3,8 +3,6 @@
 // Regenerate after an intended change: OSCM_UPDATE_GOLDEN=1 build/tests/report_test
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "ingest/git/git_ingest.h"
 #include "ingest/profile/profile.h"
 #include "ingest/profile/profile_ingest.h"
@@ -14,6 +12,7 @@
 #include "report/evaluation_report.h"
 #include "support/community_fixture.h"
 #include "support/profile_fixture.h"
+#include "support/golden.h"
 #include "support/test_util.h"
 
 namespace oscm::report {
@@ -21,21 +20,8 @@ namespace {
 
 using oscm::testing::TempDir;
 
-std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
-  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
-    s.replace(pos, from.size(), to);
-  }
-  return s;
-}
-
-void CompareGolden(const std::string& actual, const std::string& name) {
-  const std::string path = oscm::testing::SourcePath("tests/golden/" + name);
-  if (std::getenv("OSCM_UPDATE_GOLDEN") != nullptr) {
-    oscm::testing::WriteFile(path, actual);
-    return;
-  }
-  EXPECT_EQ(actual, oscm::testing::ReadFile(path)) << "golden " << name << " differs; see the header of this test";
-}
+using oscm::testing::CompareGolden;
+using oscm::testing::ReplaceAll;
 
 void BuildSolo(oscm::testing::GitFixture& repo) {
   oscm::testing::FixtureCommit c;

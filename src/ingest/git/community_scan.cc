@@ -45,6 +45,18 @@ bool HasPath(git_repository* repo, const git_oid& commit_oid, const std::string&
   return found;
 }
 
+// A blob's bytes; "" when it cannot be read (a partial clone may lack it: no failure).
+std::string BlobText(git_repository* repo, const git_oid& oid) {
+  git_blob* raw = nullptr;
+  if (git_blob_lookup(&raw, repo, &oid) != 0) {
+    git_error_clear();
+    return {};
+  }
+  GitBlob blob(raw);
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<size_t>(git_blob_rawsize(blob.get())));
+}
+
 // The adopters listed in `path` at a commit (empty when the file is not there).
 std::vector<std::string> AdoptersAt(git_repository* repo, const git_oid& commit_oid, const std::string& path) {
   auto tree = TreeOf(repo, commit_oid);
@@ -55,14 +67,7 @@ std::vector<std::string> AdoptersAt(git_repository* repo, const git_oid& commit_
     return {};
   }
   GitTreeEntry entry(raw_entry);
-  git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo, git_tree_entry_id(entry.get())) != 0) {
-    git_error_clear();
-    return {};
-  }
-  GitBlob blob(raw);
-  const auto size = static_cast<size_t>(git_blob_rawsize(blob.get()));
-  return ParseAdopters(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
+  return ParseAdopters(BlobText(repo, *git_tree_entry_id(entry.get())));
 }
 
 int64_t CommitTime(git_repository* repo, const git_oid& oid) {
@@ -117,23 +122,10 @@ Result<std::vector<CommunityFileRecord>> ScanCommunityFiles(const GitRepo& repo,
     rec.language = cls->language;
     rec.path = e.path;
     if (rec.kind == "adopters" && !e.is_dir) {
-      git_blob* raw = nullptr;
-      if (git_blob_lookup(&raw, r, &e.blob) == 0) {
-        GitBlob blob(raw);
-        const auto size = static_cast<size_t>(git_blob_rawsize(blob.get()));
-        rec.adopters = ParseAdopters(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
-        rec.listed_at = CommitTime(r, head);
-      }
-      git_error_clear();  // a partial clone may lack the blob: no names, no failure
+      rec.adopters = ParseAdopters(BlobText(r, e.blob));
+      rec.listed_at = CommitTime(r, head);
     }
-    if (rec.kind == "license" && !e.is_dir) {
-      git_blob* raw = nullptr;
-      if (git_blob_lookup(&raw, r, &e.blob) == 0) {
-        GitBlob blob(raw);
-        const auto size = static_cast<size_t>(git_blob_rawsize(blob.get()));
-        rec.spdx = DetectSpdx(std::string_view(static_cast<const char*>(git_blob_rawcontent(blob.get())), size));
-      }
-    }
+    if (rec.kind == "license" && !e.is_dir) rec.spdx = DetectSpdx(BlobText(r, e.blob));
     if (!rec.adopters.empty()) {
       // Date each listed name by binary search: the earliest first-parent commit from which the
       // file has listed it. Parsed lists are cached per commit, as names share most probes.
