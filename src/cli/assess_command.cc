@@ -18,38 +18,44 @@
 
 namespace oscm::cli {
 
+Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOptions& g, const AssessOptions& o,
+                                                                const IngestGitOptions& ingest_opts,
+                                                                const IdentityOptions& io, const model::ModelSpec& model,
+                                                                std::optional<int64_t> as_of) {
+  OSCM_ASSIGN_OR_RETURN(store::Store store, store::Store::Open(g.db));
+  ingest::BotList bots;
+  ingest::AffiliationResolver aff;
+  OSCM_RETURN_IF_ERROR(LoadIdentityConfig(io, &bots, &aff));
+  std::vector<model::CommunityEvaluation> results;
+  for (const auto& target : o.targets) {
+    OSCM_ASSIGN_OR_RETURN(auto known, store.FindCommunity(target));
+    std::string community = target;
+    std::error_code ec;
+    if (!known) {
+      if (!ingest::LooksLikeUrl(target) && !std::filesystem::exists(target, ec)) {
+        return NotFoundError(fmt::format(
+            "unknown community '{}': not in the store {} and not a path or URL (see 'oscm communities')", target, g.db));
+      }
+      auto r = RunIngestGit(store, target, ingest_opts, bots, aff, g.quiet);
+      if (!r) return r.error().WithContext("ingest");
+      community = r->community;
+    }
+    auto activity = metrics::LoadCommunityActivity(store.db(), community);
+    if (!activity) return activity.error().WithContext(g.db);
+    const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
+    results.push_back(model::Evaluate(model, *activity, date));
+  }
+  return results;
+}
+
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io) {
   std::optional<int64_t> as_of;
   std::optional<model::ModelSpec> model;
   if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
-  auto store = store::Store::Open(g.db);
-  if (!store) return Fail(store.error());
-  ingest::BotList bots;
-  ingest::AffiliationResolver aff;
-  if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
-
-  std::vector<model::CommunityEvaluation> results;
-  for (const auto& target : o.targets) {
-    auto known = store->FindCommunity(target);
-    if (!known) return Fail(known.error());
-    std::string community = target;
-    std::error_code ec;
-    if (!*known) {
-      if (!ingest::LooksLikeUrl(target) && !std::filesystem::exists(target, ec)) {
-        return Fail(NotFoundError(fmt::format(
-            "unknown community '{}': not in the store {} and not a path or URL (see 'oscm communities')",
-            target, g.db)));
-      }
-      auto r = RunIngestGit(*store, target, ingest_opts, bots, aff, g.quiet);
-      if (!r) return Fail(r.error().WithContext("ingest"));
-      community = r->community;
-    }
-    auto activity = metrics::LoadCommunityActivity(store->db(), community);
-    if (!activity) return Fail(activity.error().WithContext(g.db));
-    const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
-    results.push_back(model::Evaluate(*model, *activity, date));
-  }
+  auto evaluated = EvaluateTargets(g, o, ingest_opts, io, *model, as_of);
+  if (!evaluated) return Fail(evaluated.error());
+  const auto& results = *evaluated;
   if (o.format == "json") {
     if (results.size() == 1) {
       std::fputs(report::RenderEvaluationJson(results[0], *model).c_str(), stdout);

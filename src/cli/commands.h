@@ -22,6 +22,11 @@ namespace oscm::report {
 enum class Lang;  // report/evaluation_report.h
 }  // namespace oscm::report
 
+namespace oscm::model {
+struct CommunityEvaluation;  // model/evaluation.h
+struct LandscapeEvaluation;
+}  // namespace oscm::model
+
 namespace oscm::cli {
 
 // Set by the SIGINT/SIGTERM handler; long-running work polls it and rolls back.
@@ -71,6 +76,11 @@ struct LandscapeOptions {
   bool update = false;  // also fetch/walk repositories already in the store
 };
 
+struct ReportOptions {
+  LandscapeOptions landscape;  // file empty: the communities named in AssessOptions::targets
+  std::string out;             // directory for index.html
+};
+
 // Prints the error chain and returns the exit code for it (1, or 130 when interrupted).
 int Fail(const Status& s);
 
@@ -98,8 +108,20 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const IdentityOptions& io);
+// Ingest what is missing and evaluate: the communities named (or paths/URLs) in o.targets, or a
+// landscape file's communities against each other.
+Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOptions& g, const AssessOptions& o,
+                                                                const IngestGitOptions& ingest_opts,
+                                                                const IdentityOptions& io, const model::ModelSpec& model,
+                                                                std::optional<int64_t> as_of);
+Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g, const LandscapeOptions& lo,
+                                                         const IngestGitOptions& ingest_opts, const IdentityOptions& io,
+                                                         const model::ModelSpec& model, std::optional<int64_t> as_of);
+
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
                  const IngestGitOptions& ingest_opts, const IdentityOptions& io);
+int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,
+              const IdentityOptions& io);
 int CmdModelCheck(const std::vector<std::string>& files);
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);

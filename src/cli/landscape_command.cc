@@ -35,39 +35,35 @@ Result<bool> Stored(store::Store& store, const std::string& location) {
 
 }  // namespace
 
-int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
-                 const IngestGitOptions& ingest_opts, const IdentityOptions& io) {
-  std::optional<int64_t> as_of;
-  std::optional<model::ModelSpec> model;
-  if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
-  auto landscape = model::LoadLandscape(lo.file);
-  if (!landscape) return Fail(landscape.error());
-  auto store = store::Store::Open(g.db);
-  if (!store) return Fail(store.error());
+Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g, const LandscapeOptions& lo,
+                                                         const IngestGitOptions& ingest_opts, const IdentityOptions& io,
+                                                         const model::ModelSpec& model, std::optional<int64_t> as_of) {
+  OSCM_ASSIGN_OR_RETURN(const model::Landscape landscape_value, model::LoadLandscape(lo.file));
+  const model::Landscape* landscape = &landscape_value;
+  OSCM_ASSIGN_OR_RETURN(store::Store store_value, store::Store::Open(g.db));
+  store::Store* store = &store_value;
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
-  if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
+  OSCM_RETURN_IF_ERROR(LoadIdentityConfig(io, &bots, &aff));
 
   // Ingest what is missing: repositories not in the store (all of them with --update), and the
   // profiles (a profile ingest that changes nothing writes nothing).
   for (const auto& c : landscape->communities) {
     for (const auto& repo : c.repositories) {
-      auto stored = Stored(*store, repo);
-      if (!stored) return Fail(stored.error());
-      if (*stored && !lo.update) continue;
+      OSCM_ASSIGN_OR_RETURN(const bool stored, Stored(*store, repo));
+      if (stored && !lo.update) continue;
       IngestGitOptions opts = ingest_opts;
       opts.community = c.id;
       auto r = RunIngestGit(*store, repo, opts, bots, aff, g.quiet);
-      if (!r) return Fail(r.error().WithContext(fmt::format("{}: community '{}'", lo.file, c.id)));
+      if (!r) return r.error().WithContext(fmt::format("{}: community '{}'", lo.file, c.id));
     }
     if (!c.profile.empty()) {
-      auto profile = ingest::LoadProfile(c.profile);
-      if (!profile) return Fail(profile.error());
-      if (profile->community != c.id) {
-        return Fail(InvalidArgumentError(fmt::format("{}: the profile is for '{}', but the landscape uses it for '{}'",
-                                                     c.profile, profile->community, c.id)));
+      OSCM_ASSIGN_OR_RETURN(const ingest::Profile profile, ingest::LoadProfile(c.profile));
+      if (profile.community != c.id) {
+        return InvalidArgumentError(fmt::format("{}: the profile is for '{}', but the landscape uses it for '{}'",
+                                                c.profile, profile.community, c.id));
       }
-      if (auto r = ingest::IngestProfile(*store, *profile); !r) return Fail(r.error());
+      OSCM_RETURN_IF_ERROR(ingest::IngestProfile(*store, profile).status());
     }
   }
 
@@ -79,12 +75,12 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
       if (!c.github.empty()) gha.track.push_back(ingest::TrackedCommunity{c.id, c.github});
     }
     auto files = ingest::ExpandGhArchivePaths(landscape->gharchive);
-    if (!files) return Fail(files.error().WithContext(lo.file));
+    if (!files) return files.error().WithContext(lo.file);
     gha.files = std::move(files).value();
     gha.cancel = &g_interrupted;
     TerminalProgress progress(!g.quiet && isatty(STDERR_FILENO) == 1);
     auto results = ingest::IngestGhArchive(*store, gha, bots, progress);
-    if (!results) return Fail(results.error().WithContext(lo.file));
+    if (!results) return results.error().WithContext(lo.file);
     int64_t stored = 0, rejected = 0;
     for (const auto& r : *results) {
       stored += r.events_stored;
@@ -103,16 +99,23 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   int64_t latest = 0;
   for (const auto& c : landscape->communities) {
     auto activity = metrics::LoadCommunityActivity(store->db(), c.id);
-    if (!activity) {
-      return Fail(activity.error().WithContext(fmt::format("{}: community '{}'", lo.file, c.id)));
-    }
+    if (!activity) return activity.error().WithContext(fmt::format("{}: community '{}'", lo.file, c.id));
     latest = std::max(latest, metrics::DefaultAsOf(*activity, SystemClock().NowUnix()));
     activities.push_back(std::move(activity).value());
   }
   std::vector<const metrics::CommunityActivity*> pointers;
   for (const auto& a : activities) pointers.push_back(&a);
-  const int64_t date = as_of ? *as_of : latest;
-  const auto evaluation = model::EvaluateLandscape(*model, landscape->name, pointers, date);
+  return model::EvaluateLandscape(model, landscape->name, pointers, as_of ? *as_of : latest);
+}
+
+int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
+                 const IngestGitOptions& ingest_opts, const IdentityOptions& io) {
+  std::optional<int64_t> as_of;
+  std::optional<model::ModelSpec> model;
+  if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
+  auto evaluated = EvaluateLandscapeFile(g, lo, ingest_opts, io, *model, as_of);
+  if (!evaluated) return Fail(evaluated.error());
+  const auto& evaluation = *evaluated;
   if (o.format == "json") {
     std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
   } else {

@@ -82,6 +82,16 @@ int Run(int argc, char** argv) {
   landscape->add_flag("--update", landscape_opts.update, "also fetch and walk repositories already in the store");
   AddIdentityFlags(landscape, &identity_opts);
 
+  ReportOptions report_opts;
+  auto* report = app.add_subcommand("report", "write a self-contained HTML report (communities, or --landscape FILE)");
+  report->add_option("community", assess_opts.targets, "community names, repository paths or URLs");
+  report->add_option("--landscape", report_opts.landscape.file, "a landscape file instead of communities");
+  report->add_option("--out", report_opts.out, "directory to write index.html into")->required();
+  report->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
+  report->add_option("--model", assess_opts.model, "maturity model file (default: the built-in one)");
+  report->add_option("--lang", assess_opts.lang, "report language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  AddIdentityFlags(report, &identity_opts);
+
   std::vector<std::string> model_files;
   auto* model_cmd = app.add_subcommand("model", "work with maturity model files");
   model_cmd->require_subcommand(1);
@@ -107,6 +117,7 @@ int Run(int argc, char** argv) {
   if (*profile) return CmdIngestProfile(g, profile_files);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, identity_opts);
   if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
+  if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, identity_opts);
   if (*model_check) return CmdModelCheck(model_files);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);

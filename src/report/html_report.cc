@@ -1,0 +1,364 @@
+#include "report/html_report.h"
+
+#include <fmt/format.h>
+
+#include "metrics/registry.h"
+#include "model/stages.h"
+#include "report/assessment_report.h"
+
+namespace oscm::report {
+namespace {
+
+struct Words {
+  const char* en;
+  const char* zh;
+};
+
+std::string T(Lang lang, const Words& w) { return lang == Lang::kZh ? w.zh : w.en; }
+
+constexpr Words kAsOf{"as of", "评估日期"};
+constexpr Words kModel{"model", "模型"};
+constexpr Words kSummary{"Summary", "概览"};
+constexpr Words kCharts{"Charts", "图表"};
+constexpr Words kCommunity{"community", "社区"};
+constexpr Words kStage{"stage", "阶段"};
+constexpr Words kSince{"since", "自"};
+constexpr Words kVitality{"vitality", "活力"};
+constexpr Words kQuadrant{"quadrant", "象限"};
+constexpr Words kCoverage{"coverage", "覆盖率"};
+constexpr Words kGaps{"To reach the next stage", "进入下一阶段还需"};
+constexpr Words kLastStage{"The last stage: nothing above it.", "已处于最后阶段。"};
+constexpr Words kCriteria{"Stage criteria (evidence)", "阶段判据 (证据)"};
+constexpr Words kCriterion{"criterion", "判据"};
+constexpr Words kValue{"value", "值"};
+constexpr Words kPass{"pass", "满足"};
+constexpr Words kScores{"Scores", "得分"};
+constexpr Words kRaw{"raw value", "原始值"};
+constexpr Words kScore{"score", "得分"};
+constexpr Words kWeight{"weight", "权重"};
+constexpr Words kUnavailable{"unavailable", "数据不足"};
+constexpr Words kNoData{"no data", "无数据"};
+constexpr Words kPeople{"People", "人员"};
+constexpr Words kMetrics{"Metrics (12 months)", "指标 (12 个月)"};
+constexpr Words kMetric{"metric", "指标"};
+constexpr Words kSource{"source", "来源"};
+constexpr Words kUnit{"unit", "单位"};
+constexpr Words kProfile{"Profile facts", "画像事实"};
+constexpr Words kNoProfile{"No profile was ingested (oscm ingest profile FILE).", "未导入社区画像 (oscm ingest profile FILE)。"};
+constexpr Words kKind{"kind", "类别"};
+constexpr Words kName{"name", "名称"};
+constexpr Words kDetail{"detail", "说明"};
+constexpr Words kKnown{"as of", "截至"};
+constexpr Words kCoverageTitle{"Data coverage", "数据覆盖"};
+constexpr Words kModelTitle{"Model", "模型"};
+constexpr Words kAssociation{"Correlations of monthly changes are associations, not causes.", "月度变化的相关性只说明关联, 不说明因果。"};
+
+std::string Num(const std::optional<double>& v, int decimals) {
+  return v ? fmt::format("{:.{}f}", *v, decimals) : "–";
+}
+
+std::string StageLabel(const model::StageSpec& s, Lang lang) {
+  return HtmlEscape(lang == Lang::kZh ? fmt::format("{} {}", s.name_zh, s.id) : fmt::format("{} {}", s.name_en, s.name_zh));
+}
+
+std::string VitalityLabel(model::VitalityState v, Lang lang) {
+  static constexpr Words kWords[] = {{"active", "活跃"}, {"declining", "衰退"}, {"dormant", "休眠"}, {"archived", "已归档"}};
+  return T(lang, kWords[static_cast<int>(v)]);
+}
+
+std::string Anchor(const std::string& community) { return "c-" + HtmlEscape(community); }
+
+constexpr const char* kStyle = R"css(
+body{font-family:"Noto Sans","Noto Sans CJK SC","Helvetica Neue",Arial,sans-serif;margin:0;color:#1f2933;background:#f7f8fa}
+header{background:#1f3a5f;color:#fff;padding:24px 40px}
+header h1{margin:0 0 6px;font-size:28px}
+header p{margin:0;opacity:.85}
+nav{padding:8px 40px;background:#e4e9f0;font-size:14px}
+nav a{margin-right:14px;color:#1f3a5f}
+main{padding:8px 40px 40px;max-width:1200px}
+section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:16px 24px;margin:18px 0}
+h2{margin:4px 0 12px;font-size:22px;color:#1f3a5f}
+h3{margin:18px 0 8px;font-size:16px;color:#334e68}
+table{border-collapse:collapse;font-size:13px;margin:6px 0}
+th,td{border-bottom:1px solid #e4e7eb;padding:4px 10px;text-align:left;vertical-align:top}
+th{background:#f0f4f8}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+.pass{color:#2f855a;font-weight:bold}.fail{color:#c53030;font-weight:bold}
+.verdict{font-size:16px}
+.stage{display:inline-block;padding:2px 10px;border-radius:12px;color:#fff;font-weight:bold}
+.s0{background:#8d99ae}.s1{background:#4f8bc9}.s2{background:#2f9e77}.s3{background:#d9822b}
+figure{margin:12px 0;display:inline-block;vertical-align:top;max-width:100%}
+figure svg{max-width:100%;height:auto}
+figcaption{font-size:13px;color:#52606d;margin-bottom:4px}
+.muted{color:#7b8794;font-size:13px}
+footer{padding:0 40px 30px;color:#7b8794;font-size:12px}
+)css";
+
+void Figure(std::string* out, const HtmlChart& c) {
+  *out += fmt::format("<figure id=\"{}\"><figcaption>{}</figcaption>{}</figure>\n", HtmlEscape(c.id), HtmlEscape(c.title), c.svg);
+}
+
+std::string ScoreCell(const model::DimensionScore& d, Lang lang) {
+  if (!d.value) return fmt::format("{} <span class=\"muted\">({} {:.0f}%)</span>", T(lang, kUnavailable), T(lang, kCoverage), 100 * d.coverage);
+  return fmt::format("{:.1f} <span class=\"muted\">({} {:.0f}%)</span>", *d.value, T(lang, kCoverage), 100 * d.coverage);
+}
+
+std::string QuadrantCell(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang) {
+  if (!e.quadrant || !e.quadrant->kind) return "–";
+  const auto& labels = m.quadrant.labels[static_cast<size_t>(*e.quadrant->kind)];
+  return HtmlEscape(lang == Lang::kZh ? labels[1] : labels[0]);
+}
+
+void Summary(std::string* out, const HtmlReportInput& in) {
+  const Lang lang = in.lang;
+  const auto& m = *in.model;
+  *out += fmt::format("<section id=\"summary\"><h2>{}</h2>\n<table><tr><th>{}</th><th>{}</th><th>{}</th>", T(lang, kSummary),
+                      T(lang, kCommunity), T(lang, kStage), T(lang, kVitality));
+  for (const auto& d : m.dimensions) *out += fmt::format("<th>{}</th>", HtmlEscape(lang == Lang::kZh ? d.name_zh : d.name_en));
+  *out += fmt::format("<th>{}</th></tr>\n", T(lang, kQuadrant));
+  for (const auto& c : in.communities) {
+    const auto& e = *c.evaluation;
+    const int stage = e.stage.stage;
+    *out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td><span class=\"stage s{}\">{}</span></td><td>{}</td>",
+                        Anchor(e.assessment.community), HtmlEscape(e.assessment.community), stage,
+                        StageLabel(m.stages[static_cast<size_t>(stage)], lang), VitalityLabel(e.vitality.state, lang));
+    for (const auto& d : e.scores) *out += fmt::format("<td>{}</td>", ScoreCell(d, lang));
+    *out += fmt::format("<td>{}</td></tr>\n", QuadrantCell(e, m, lang));
+  }
+  *out += "</table>\n";
+  if (!in.split.empty()) {
+    *out += fmt::format("<p class=\"muted\">{}: x = {}, y = {}; {}</p>\n", T(lang, kQuadrant), HtmlEscape(m.quadrant.x),
+                        HtmlEscape(m.quadrant.y), HtmlEscape(in.split));
+  }
+  *out += "</section>\n";
+}
+
+void StageEvidence(std::string* out, const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang) {
+  const size_t next = static_cast<size_t>(e.stage.stage) + 1;
+  *out += fmt::format("<h3>{}</h3>\n", T(lang, kGaps));
+  if (next >= m.stages.size()) {
+    *out += fmt::format("<p>{}</p>\n", T(lang, kLastStage));
+  } else {
+    const auto& c = e.stage.checks[next];
+    *out += fmt::format("<p>{} <span class=\"stage s{}\">{}</span>: {}</p>\n<ul>\n", lang == Lang::kZh ? "目标" : "Next:", next,
+                        StageLabel(m.stages[next], lang),
+                        fmt::format(fmt::runtime(lang == Lang::kZh ? "{} 条判据中需满足 {} 条, 已满足 {} 条" : "{2} of {0} criteria pass; {1} must"),
+                                    c.criteria.size(), c.needed, c.passed));
+    for (const auto& g : e.stage.gaps) *out += fmt::format("<li>{}</li>\n", HtmlEscape(g));
+    *out += "</ul>\n";
+  }
+  *out += fmt::format("<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", T(lang, kCriteria),
+                      T(lang, kStage), T(lang, kCriterion), T(lang, kValue), T(lang, kPass));
+  for (size_t i = 1; i < e.stage.checks.size(); ++i) {
+    const auto& check = e.stage.checks[i];
+    for (size_t k = 0; k < check.criteria.size(); ++k) {
+      const auto& cr = check.criteria[k];
+      *out += "<tr>";
+      if (k == 0) {
+        *out += fmt::format("<td rowspan=\"{}\"><span class=\"stage s{}\">{}</span><br><span class=\"muted\">{}/{}</span></td>",
+                            check.criteria.size(), i, StageLabel(*check.spec, lang), check.passed, check.criteria.size());
+      }
+      *out += fmt::format("<td><code>{}</code></td><td class=\"n\">{}</td><td class=\"{}\">{}</td></tr>\n", HtmlEscape(cr.spec->text),
+                          HtmlEscape(cr.value ? model::FormatCriterionValue(*cr.spec, cr.value) : T(lang, kNoData)),
+                          cr.pass ? "pass" : "fail", cr.pass ? "✓" : "✗");
+    }
+  }
+  *out += "</table>\n";
+  if (!e.timeline.months.empty()) {
+    *out += fmt::format("<p>{} {}: {}", lang == Lang::kZh ? "阶段时间线" : "Stage timeline", FormatMonth(e.timeline.months.front()),
+                        StageLabel(m.stages[static_cast<size_t>(e.timeline.stages.front())], lang));
+    for (const auto& t : e.timeline.transitions) {
+      *out += fmt::format(" → {}: {}", FormatMonth(t.month), StageLabel(m.stages[static_cast<size_t>(t.to)], lang));
+    }
+    *out += "</p>\n";
+  }
+}
+
+void Scores(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  *out += fmt::format("<h3>{}</h3>\n<table><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", T(lang, kScores),
+                      T(lang, kRaw), T(lang, kScore), T(lang, kWeight), T(lang, kCoverage));
+  for (size_t i = 0; i < e.scores.size(); ++i) {
+    const auto& d = e.scores[i];
+    *out += fmt::format("<tr><th>{}</th><th></th><th class=\"n\">{}</th><th></th><th class=\"n\">{:.0f}%</th></tr>\n",
+                        HtmlEscape(lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en),
+                        d.value ? fmt::format("{:.1f}", *d.value) : T(lang, kUnavailable), 100 * d.coverage);
+    for (const auto& f : d.factors) {
+      *out += fmt::format("<tr><td>{}</td><td></td><td class=\"n\">{}</td><td class=\"n\">{:g}</td><td class=\"n\">{:.0f}%</td></tr>\n",
+                          HtmlEscape(lang == Lang::kZh ? f.spec->name_zh : f.spec->name_en),
+                          f.value ? fmt::format("{:.1f}", *f.value) : T(lang, kUnavailable), f.spec->weight, 100 * f.coverage);
+      for (const auto& is : f.indicators) {
+        const metrics::MetricDef* def = metrics::FindMetric(is.spec->metric);
+        *out += fmt::format("<tr><td class=\"muted\">&nbsp;&nbsp;{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:g}</td><td></td></tr>\n",
+                            HtmlEscape(is.spec->id), is.raw ? HtmlEscape(FormatMetricValue(*def, *is.raw)) : T(lang, kNoData),
+                            Num(is.score, 2), is.weight);
+      }
+    }
+  }
+  *out += "</table>\n";
+}
+
+void People(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  const auto& r = e.rings;
+  auto opt = [](const std::optional<int64_t>& v) { return v ? fmt::format("{}", *v) : std::string("–"); };
+  *out += fmt::format("<h3>{}</h3>\n<table><tr><th>core</th><th>regular</th><th>casual</th><th>users</th><th>audience</th></tr>"
+                      "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></table>\n",
+                      T(lang, kPeople), r.core, r.regular, r.casual, opt(r.users), opt(r.audience));
+  if (!r.core_orgs.empty()) {
+    *out += "<p class=\"muted\">core: ";
+    for (size_t i = 0; i < r.core_orgs.size(); ++i) {
+      *out += fmt::format("{}{} {}", i == 0 ? "" : ", ", HtmlEscape(r.core_orgs[i].name), r.core_orgs[i].people);
+    }
+    *out += "</p>\n";
+  }
+  *out += "<table><tr><th>funnel</th><th>cohort</th><th>reached</th><th>rate</th></tr>\n";
+  for (const auto& s : e.funnel.steps) {
+    *out += fmt::format("<tr><td>{} → {}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n", s.from, s.to,
+                        opt(s.cohort), opt(s.reached), s.rate ? fmt::format("{:.0f}%", 100 * *s.rate) : "–");
+  }
+  *out += "</table>\n";
+  const auto& i18n = e.i18n;
+  if (i18n.region_shares) {
+    *out += fmt::format("<p>{}: Americas {:.0f}%, Europe–Africa {:.0f}%, Asia–Pacific {:.0f}% (tz entropy {})</p>\n",
+                        lang == Lang::kZh ? "各区域提交占比" : "Commits by region", 100 * (*i18n.region_shares)[0],
+                        100 * (*i18n.region_shares)[1], 100 * (*i18n.region_shares)[2], Num(i18n.tz_entropy, 2));
+  }
+  if (i18n.title_shares) {
+    *out += fmt::format("<p>{}: zh {:.0f}%, en {:.0f}%, other {:.0f}% ({})</p>\n", lang == Lang::kZh ? "标题语言" : "Title languages",
+                        100 * (*i18n.title_shares)[0], 100 * (*i18n.title_shares)[1], 100 * (*i18n.title_shares)[2], i18n.titles);
+  }
+}
+
+void Metrics(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  *out += fmt::format("<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", T(lang, kMetrics),
+                      T(lang, kMetric), T(lang, kSource), T(lang, kValue), T(lang, kUnit));
+  for (const auto& r : e.assessment.metrics) {
+    *out += fmt::format("<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
+                        HtmlEscape(r.def->description), HtmlEscape(r.def->id), HtmlEscape(r.def->source),
+                        r.value ? HtmlEscape(FormatMetricValue(*r.def, *r.value)) : T(lang, kNoData), HtmlEscape(r.def->unit));
+  }
+  *out += "</table>\n";
+}
+
+void Profile(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  *out += fmt::format("<h3>{}</h3>\n", T(lang, kProfile));
+  if (e.profile.empty()) {
+    *out += fmt::format("<p class=\"muted\">{}</p>\n", T(lang, kNoProfile));
+    return;
+  }
+  *out += fmt::format("<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", T(lang, kKind),
+                      T(lang, kName), T(lang, kDetail), T(lang, kSince), T(lang, kKnown), T(lang, kSource));
+  for (const auto& f : e.profile) {
+    std::string detail = f.detail;
+    for (char& ch : detail) ch = ch == '\n' ? ',' : ch;
+    *out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", HtmlEscape(f.kind),
+                        HtmlEscape(f.name), HtmlEscape(detail), f.since != 0 ? FormatDate(f.since) : "–", FormatDate(f.as_of),
+                        HtmlEscape(f.source));
+  }
+  *out += "</table>\n";
+}
+
+void Coverage(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  const auto& a = e.assessment;
+  *out += fmt::format("<h3>{}</h3>\n<ul>\n", T(lang, kCoverageTitle));
+  for (const auto& r : a.repositories) *out += fmt::format("<li>git: {}</li>\n", HtmlEscape(r));
+  if (a.first_commit != 0) *out += fmt::format("<li>history {} .. {}</li>\n", FormatDate(a.first_commit), FormatDate(a.last_commit));
+  for (const char* source : {"git", "gharchive", "profile"}) {
+    int total = 0, with_value = 0;
+    for (const auto& r : a.metrics) {
+      if (r.def->source != source) continue;
+      ++total;
+      with_value += r.value ? 1 : 0;
+    }
+    *out += fmt::format("<li>{}: {} / {} {}</li>\n", source, with_value, total, lang == Lang::kZh ? "项指标有数据" : "metrics with data");
+  }
+  *out += "</ul>\n";
+}
+
+void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec& m, Lang lang) {
+  const auto& e = *c.evaluation;
+  const int stage = e.stage.stage;
+  *out += fmt::format("<section id=\"{}\" class=\"community\"><h2>{}</h2>\n", Anchor(e.assessment.community), HtmlEscape(e.assessment.community));
+  std::string since;
+  for (auto it = e.timeline.transitions.rbegin(); it != e.timeline.transitions.rend(); ++it) {
+    if (it->to == stage) {
+      since = fmt::format(" {} {}", T(lang, kSince), FormatMonth(it->month));
+      break;
+    }
+  }
+  *out += fmt::format("<p class=\"verdict\">{}: <span class=\"stage s{}\">{}</span>{} · {}: {}", T(lang, kStage), stage,
+                      StageLabel(m.stages[static_cast<size_t>(stage)], lang), since, T(lang, kVitality), VitalityLabel(e.vitality.state, lang));
+  for (const auto& d : e.scores) {
+    *out += fmt::format(" · {} {}", HtmlEscape(lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en), ScoreCell(d, lang));
+  }
+  *out += "</p>\n";
+  StageEvidence(out, e, m, lang);
+  for (const auto& chart : c.charts) Figure(out, chart);
+  *out += fmt::format("<p class=\"muted\">{}</p>\n", T(lang, kAssociation));
+  Scores(out, e, lang);
+  People(out, e, lang);
+  Metrics(out, e, lang);
+  Profile(out, e, lang);
+  Coverage(out, e, lang);
+  *out += "</section>\n";
+}
+
+void Model(std::string* out, const model::ModelSpec& m, Lang lang) {
+  *out += fmt::format("<section id=\"model\"><h2>{}</h2>\n<p>{} {} <span class=\"muted\">({})</span>; {} {:.0f}%</p>\n<table>",
+                      T(lang, kModelTitle), HtmlEscape(m.name), HtmlEscape(m.version), HtmlEscape(m.path),
+                      lang == Lang::kZh ? "因子最低覆盖率" : "minimum factor coverage", 100 * m.min_factor_coverage);
+  for (size_t i = 1; i < m.stages.size(); ++i) {
+    const auto& s = m.stages[i];
+    std::string criteria;
+    for (const auto& c : s.criteria) criteria += (criteria.empty() ? "" : ", ") + HtmlEscape(c.text);
+    *out += fmt::format("<tr><td><span class=\"stage s{}\">{}</span></td><td>{}</td><td><code>{}</code></td></tr>\n", i,
+                        StageLabel(s, lang), s.min_pass >= 1 ? (lang == Lang::kZh ? "全部" : "all") : fmt::format("≥ {:.0f}%", 100 * s.min_pass),
+                        criteria);
+  }
+  *out += "</table>\n</section>\n";
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string RenderHtmlReport(const HtmlReportInput& in) {
+  const Lang lang = in.lang;
+  const auto& m = *in.model;
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<title>{} · oscm</title>\n<style>{}</style></head>\n<body>\n<header><h1>{}</h1><p>{} {} · {} {} {}</p></header>\n<nav>",
+      lang == Lang::kZh ? "zh-CN" : "en", HtmlEscape(in.title), kStyle, HtmlEscape(in.title), T(lang, kAsOf), FormatDate(in.as_of),
+      T(lang, kModel), HtmlEscape(m.name), HtmlEscape(m.version));
+  out += fmt::format("<a href=\"#summary\">{}</a>", T(lang, kSummary));
+  if (!in.charts.empty()) out += fmt::format("<a href=\"#charts\">{}</a>", T(lang, kCharts));
+  for (const auto& c : in.communities) {
+    out += fmt::format("<a href=\"#{}\">{}</a>", Anchor(c.evaluation->assessment.community), HtmlEscape(c.evaluation->assessment.community));
+  }
+  out += fmt::format("<a href=\"#model\">{}</a></nav>\n<main>\n", T(lang, kModelTitle));
+  Summary(&out, in);
+  if (!in.charts.empty()) {
+    out += fmt::format("<section id=\"charts\"><h2>{}</h2>\n", T(lang, kCharts));
+    for (const auto& c : in.charts) Figure(&out, c);
+    out += "</section>\n";
+  }
+  for (const auto& c : in.communities) Community(&out, c, m, lang);
+  Model(&out, m, lang);
+  out += "</main>\n<footer>oscm · Open Source Community Maturity</footer>\n</body></html>\n";
+  return out;
+}
+
+}  // namespace oscm::report
