@@ -18,7 +18,15 @@
 namespace oscm::cli {
 
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
-              const IdentityOptions& io) {
+              const GitHubOptions& gh, const IdentityOptions& io) {
+  if (!o.github.empty()) {
+    auto repo = ingest::ParseGitHubRepo(o.github);
+    if (!repo || o.targets.size() > 1) {
+      std::fprintf(stderr, "error: --github: %s\n",
+                   repo ? "names the repository of one target; give one target" : repo.error().message().c_str());
+      return 2;
+    }
+  }
   std::optional<int64_t> as_of;
   if (!o.as_of.empty()) {
     auto d = ParseDate(o.as_of);
@@ -49,6 +57,17 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
       auto r = RunIngestGit(*store, target, ingest_opts, bots, aff, g.quiet);
       if (!r) return Fail(r.error().WithContext("ingest"));
       community = r->community;
+    }
+    // What git lacks, from the GitHub API. Without it (no network, a bad token, a rate limit
+    // with --no-wait) the assessment goes on from git alone, saying so.
+    const std::string github = !o.github.empty() ? o.github : ingest::IsGitHubUrl(target) ? target : "";
+    if (!github.empty()) {
+      auto fetched = RunIngestGitHub(*store, {github}, community, gh, bots, g.quiet);
+      if (!fetched && fetched.error().code() == StatusCode::kCancelled) return Fail(fetched.error());
+      if (!fetched) {
+        std::fprintf(stderr, "warning: GitHub API: %s; assessing %s without GitHub data\n",
+                     fetched.error().message().c_str(), community.c_str());
+      }
     }
     auto activity = metrics::LoadCommunityActivity(store->db(), community);
     if (!activity) return Fail(activity.error().WithContext(g.db));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ingest/git/git_ingest.h"
+#include "ingest/github/github_ingest.h"
 #include "ingest/identity/affiliation.h"
 #include "ingest/identity/bots.h"
 #include "oscm/status.h"
@@ -52,10 +53,23 @@ struct IngestGhArchiveOptions {
   int64_t max_bad_lines = -1;
 };
 
+// How to reach the GitHub API (ingest github, and assess of a GitHub repository).
+struct GitHubOptions {
+  std::string api_url = "https://api.github.com";
+  std::string token_env;  // "" = GITHUB_TOKEN, which may be unset
+  bool no_wait = false;
+};
+
+struct IngestGitHubOptions {
+  std::vector<std::string> repos;  // OWNER/REPO or https://github.com/OWNER/REPO
+  std::string community;
+};
+
 struct AssessOptions {
   std::vector<std::string> targets;
   std::string as_of;
   std::string format = "table";
+  std::string github;  // OWNER/REPO whose GitHub data is fetched too (default: from a github.com URL)
 };
 
 // Prints the error chain and returns the exit code for it (1, or 130 when interrupted).
@@ -69,10 +83,22 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
                                              const IngestGitOptions& o, const ingest::BotList& bots,
                                              const ingest::AffiliationResolver& aff, bool quiet);
 
+void AddGitHubFlags(CLI::App* cmd, GitHubOptions* o);
+
+// Fetches the GitHub data of `repos` for `community` ("" = each repository's own, see
+// IngestGitHub) and prints a summary per repository (unless quiet).
+Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& store,
+                                                              const std::vector<std::string>& repos,
+                                                              const std::string& community,
+                                                              const GitHubOptions& o, const ingest::BotList& bots,
+                                                              bool quiet);
+
 int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const IdentityOptions& io);
 int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io);
+int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const GitHubOptions& gh,
+                    const IdentityOptions& io);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
-              const IdentityOptions& io);
+              const GitHubOptions& gh, const IdentityOptions& io);
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);
 

@@ -57,6 +57,14 @@ int Run(int argc, char** argv) {
   gha->add_option("--max-bad-lines", gha_opts.max_bad_lines, "fail a file (storing nothing of it) with more bad lines than this");
   gha->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
+  GitHubOptions github_opts;
+  IngestGitHubOptions gh_opts;
+  auto* gh = ingest->add_subcommand("github", "ingest stars, issues, pull requests and releases from the GitHub API");
+  gh->add_option("repo", gh_opts.repos, "OWNER/REPO or https://github.com/OWNER/REPO")->required();
+  gh->add_option("-c,--community", gh_opts.community, "community name (default: the repository's, else its name)");
+  AddGitHubFlags(gh, &github_opts);
+  gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
+
   AssessOptions assess_opts;
   auto* assess = app.add_subcommand("assess", "metrics of communities (names, or paths/URLs to ingest first)");
   assess->add_option("target", assess_opts.targets, "community name, repository path or URL")->required();
@@ -64,6 +72,9 @@ int Run(int argc, char** argv) {
   assess->add_option("--format", assess_opts.format, "table or json")
       ->check(CLI::IsMember({"table", "json"}))->capture_default_str();
   assess->add_flag("--numstat", ingest_opts.numstat, "when ingesting, also store per-file line changes");
+  assess->add_option("--github", assess_opts.github,
+                     "also fetch this repository's GitHub API data, OWNER/REPO (automatic for github.com URLs)");
+  AddGitHubFlags(assess, &github_opts);
   AddIdentityFlags(assess, &identity_opts);
 
   std::string metrics_format = "table";
@@ -82,7 +93,8 @@ int Run(int argc, char** argv) {
   std::signal(SIGTERM, OnSigint);
   if (*git) return CmdIngestGit(g, ingest_opts, identity_opts);
   if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
-  if (*assess) return CmdAssess(g, assess_opts, ingest_opts, identity_opts);
+  if (*gh) return CmdIngestGitHub(g, gh_opts, github_opts, identity_opts);
+  if (*assess) return CmdAssess(g, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);
   return 2;
