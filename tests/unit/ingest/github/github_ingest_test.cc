@@ -5,6 +5,7 @@
 #include "base/time.h"
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
+#include "store/gh_event_writer.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 #include "unit/ingest/github/github_test_data.h"
@@ -299,6 +300,43 @@ TEST_F(GitHubIngestTest, EmptyRepository) {
   auto a = metrics::LoadCommunityActivity(store_->db(), "widget");
   ASSERT_OK(a);
   EXPECT_FALSE(metrics::StarsTotal(*a, TimeWindow{0, *ParseDate("2030-01-01")}).has_value());
+}
+
+// The same stars, issues, merges and releases seen in GH Archive count once.
+TEST_F(GitHubIngestTest, FactsFromGhArchiveAndTheApiCountOnce) {
+  RouteWidget(server_);
+  ASSERT_OK(Sync("acme/widget"));
+  auto writer = store::GhEventWriter::Create(store_->db());
+  ASSERT_OK(writer);
+  const int64_t repo = Count("SELECT id FROM gh_repos");
+  auto archived = [&](std::string id, std::string type, std::string action, std::string date, std::string actor) {
+    GhEvent ev;
+    ev.id = std::move(id);
+    ev.type = std::move(type);
+    ev.action = std::move(action);
+    ev.created_at = *ParseDate(date);
+    ev.actor = std::move(actor);
+    return ev;
+  };
+  GhEvent star = archived("1001", "WatchEvent", "started", "2023-12-31", "Alice");  // starred before, then again
+  GhEvent opened = archived("1002", "IssuesEvent", "opened", "2024-01-01", "dave");
+  opened.number = 1;
+  GhEvent merged = archived("1003", "PullRequestEvent", "closed", "2024-01-06", "maintainer");
+  merged.number = 2;
+  merged.merged = true;
+  GhEvent release = archived("1004", "ReleaseEvent", "published", "2024-03-01", "henry");
+  release.release_tag = "v1.0.0";
+  for (const GhEvent& ev : {star, opened, merged, release}) ASSERT_OK(writer->Insert(repo, ev, false));
+  EXPECT_EQ(Events(), 16);
+  auto a = metrics::LoadCommunityActivity(store_->db(), "widget");
+  ASSERT_OK(a);
+  const TimeWindow all{0, *ParseDate("2030-01-01")};
+  EXPECT_EQ(*metrics::StarsTotal(*a, all), 3);
+  EXPECT_EQ(*metrics::IssuesOpened(*a, all), 2);
+  EXPECT_EQ(*metrics::PrsMerged(*a, all), 1);
+  EXPECT_EQ(*metrics::ReleasesPublished(*a, all), 1);
+  // The earliest record of a star is the one kept.
+  EXPECT_EQ(*metrics::Stars(*a, TimeWindow{*ParseDate("2023-12-01"), *ParseDate("2024-01-01")}), 1);
 }
 
 TEST(ParseGitHubRepoTest, UrlsAndNames) {
