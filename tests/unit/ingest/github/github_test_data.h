@@ -4,6 +4,7 @@
 // are kept.
 #pragma once
 
+#include <cctype>
 #include <string>
 
 #include "support/replay_server.h"
@@ -77,22 +78,41 @@ inline ReplayResponse Json(std::string body, std::string etag = "", std::string 
   return r;
 }
 
+// `t` (targets and Link headers written for per_page=2) for another page size.
+inline std::string PerPage(const std::string& t, int per_page) {
+  const std::string with = "per_page=" + std::to_string(per_page);
+  std::string out;
+  for (size_t i = 0; i < t.size();) {
+    const bool match = t.compare(i, 10, "per_page=2") == 0 && (i + 10 == t.size() || !std::isdigit(t[i + 10]));
+    out += match ? with : t.substr(i, 1);
+    i += match ? 10 : 1;
+  }
+  return out;
+}
+
 // Every route of acme/widget: a first run stores 12 events (3 stars; issues #1 opened and
 // closed, #3 opened; pull request #2 opened and merged; 2 comments; 1 review comment; 1
 // release: the draft is skipped). A later run finds the listings unchanged (ETags, and the
 // `since` listings answer with their last item again).
-inline void RouteWidget(ReplayServer& s) {
-  s.Route("/repos/acme/widget", Json(kWidgetRepo, "\"r1\""));
-  s.Route(kStars, Json(kStarsPage1, "\"s1\"", "<{base}" + kStars2 + ">; rel=\"next\", <{base}" + kStars2 + ">; rel=\"last\""));
-  s.Route(kStars2, Json(kStarsPage2, "\"s2\"", "<{base}" + kStars + ">; rel=\"prev\", <{base}" + kStars + ">; rel=\"first\""));
-  s.Route(kIssues, Json(kIssuesPage1, "\"i1\"", "<{base}" + kIssues2 + ">; rel=\"next\", <{base}" + kIssues2 + ">; rel=\"last\""));
-  s.Route(kIssues2, Json(kIssuesPage2, "\"i2\""));
-  s.Route(kIssuesSince, Json(kIssuesPage2, "\"i3\""));
-  s.Route(kCommentsPath, Json(kComments, "\"c1\""));
-  s.Route(kCommentsSince, Json(std::string("[") + std::string(kComments).substr(std::string(kComments).find("{\"id\":502")), "\"c2\""));
-  s.Route(kReviewPath, Json(kReviewComments, "\"v1\""));
-  s.Route(kReviewSince, Json(kReviewComments, "\"v2\""));
-  s.Route(kReleasesPath, Json(kReleases, "\"l1\""));
+inline void RouteWidget(ReplayServer& s, int per_page = 2) {
+  auto route = [&](const std::string& target, ReplayResponse r) {
+    for (auto& [name, value] : r.headers) {
+      if (name == "Link") value = PerPage(value, per_page);
+    }
+    s.Route(PerPage(target, per_page), std::move(r));
+  };
+  const std::string comment502 = std::string(kComments).substr(std::string(kComments).find("{\"id\":502"));
+  route("/repos/acme/widget", Json(kWidgetRepo, "\"r1\""));
+  route(kStars, Json(kStarsPage1, "\"s1\"", "<{base}" + kStars2 + ">; rel=\"next\", <{base}" + kStars2 + ">; rel=\"last\""));
+  route(kStars2, Json(kStarsPage2, "\"s2\"", "<{base}" + kStars + ">; rel=\"prev\", <{base}" + kStars + ">; rel=\"first\""));
+  route(kIssues, Json(kIssuesPage1, "\"i1\"", "<{base}" + kIssues2 + ">; rel=\"next\", <{base}" + kIssues2 + ">; rel=\"last\""));
+  route(kIssues2, Json(kIssuesPage2, "\"i2\""));
+  route(kIssuesSince, Json(kIssuesPage2, "\"i3\""));
+  route(kCommentsPath, Json(kComments, "\"c1\""));
+  route(kCommentsSince, Json("[" + comment502, "\"c2\""));
+  route(kReviewPath, Json(kReviewComments, "\"v1\""));
+  route(kReviewSince, Json(kReviewComments, "\"v2\""));
+  route(kReleasesPath, Json(kReleases, "\"l1\""));
 }
 
 }  // namespace oscm::testing
