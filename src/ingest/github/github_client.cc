@@ -112,7 +112,8 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
         OSCM_RETURN_IF_ERROR(wait(seconds, fmt::format("GitHub rate limit, resets at {}", FormatTimestamp(reset))));
         continue;
       }
-      if (retry_after >= 0 || status == 429 || message.find("secondary rate limit") != std::string::npos) {
+      if (retry_after >= 0 || status == 429 || message.find("secondary rate limit") != std::string::npos ||
+          message.find("abuse") != std::string::npos) {
         if (retries >= options_.max_retries) {
           return IoError(fmt::format("GET {}: secondary rate limit after {} retries: {}", url, retries, message));
         }
@@ -127,7 +128,9 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
     if (status == 401) {
       return InvalidArgumentError(fmt::format("GET {}: HTTP 401 {}: check the token", url, ErrorMessage(r)));
     }
-    if (status == 404) return NotFoundError(fmt::format("GET {}: HTTP 404 {}", url, ErrorMessage(r)));
+    if (status == 404 || status == 410) {
+      return NotFoundError(fmt::format("GET {}: HTTP {} {}", url, status, ErrorMessage(r)));
+    }
     return IoError(fmt::format("GET {}: HTTP {}: {}", url, status, ErrorMessage(r)));
   }
 }

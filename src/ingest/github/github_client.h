@@ -10,8 +10,8 @@
 //     false.
 //   - Secondary rate limits (403/429 with retry-after, or a message saying so): waits retry-after
 //     seconds (60, doubling, without one) and retries, at most max_retries times.
-//   - 401: kInvalidArgument (bad credentials); 404: kNotFound; other 4xx: kIoError with
-//     GitHub's message.
+//   - 401: kInvalidArgument (bad credentials); 404 and 410 (e.g. issues disabled): kNotFound;
+//     other 4xx: kIoError with GitHub's message.
 // Not thread-safe: one client per thread.
 #pragma once
 

@@ -197,7 +197,12 @@ class RepoSync {
       OSCM_RETURN_IF_ERROR(CheckCancel());
       progress_.Update(fmt::format("{}: {} page {}", snap.full_name, listing.name, page_no), static_cast<uint64_t>(*stored),
                        stars ? static_cast<uint64_t>(snap.stars) : 0);
-      OSCM_ASSIGN_OR_RETURN(HttpResponse r, client_.Get(url, etag, listing.accept));
+      auto got = client_.Get(url, etag, listing.accept);
+      // The repository was just found, so a listing that is not there is one GitHub does not
+      // keep for it (issues disabled: 410): nothing to store.
+      if (!got && got.error().code() == StatusCode::kNotFound) return Status::Ok();
+      if (!got) return got.error();
+      const HttpResponse& r = *got;
       if (r.status == 304) return Status::Ok();  // nothing changed since the last run
       auto parsed = ParseApiPage(listing.resource, r.body, snap.gh_id, snap.full_name);
       if (!parsed) return parsed.error().WithContext(url);

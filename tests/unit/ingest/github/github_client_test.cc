@@ -120,9 +120,15 @@ TEST_F(GitHubClientTest, NotFoundAndOtherClientErrors) {
   auto missing = client.Get("/missing");
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().code(), StatusCode::kNotFound);
+  server_.Route("/blocked", ReplayResponse{403, {}, R"({"message":"Resource not accessible by integration"})"});
   auto gone = client.Get("/gone");
   ASSERT_FALSE(gone);
+  EXPECT_EQ(gone.error().code(), StatusCode::kNotFound);
   EXPECT_NE(gone.error().message().find("Issues are disabled"), std::string::npos);
+  auto blocked = client.Get("/blocked");
+  ASSERT_FALSE(blocked);
+  EXPECT_EQ(blocked.error().code(), StatusCode::kIoError);
+  EXPECT_NE(blocked.error().message().find("HTTP 403: Resource not accessible"), std::string::npos);
   EXPECT_TRUE(waiter_.waits.empty());
 }
 

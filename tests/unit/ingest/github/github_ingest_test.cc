@@ -282,6 +282,14 @@ TEST_F(GitHubIngestTest, RenamedRepositoryIsFollowed) {
   EXPECT_EQ(Events(), 12);
 }
 
+TEST_F(GitHubIngestTest, ListingGitHubDoesNotKeepIsSkipped) {
+  RouteWidget(server_);
+  server_.Route(kIssues, ReplayResponse{410, {}, R"({"message":"Issues are disabled for this repo"})"});
+  ASSERT_OK(Sync("acme/widget"));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_events WHERE type IN ('IssuesEvent', 'PullRequestEvent')"), 0);
+  EXPECT_EQ(Events(), 3 + 3 + 1);  // stars, comments and review comments, the release
+}
+
 TEST_F(GitHubIngestTest, EmptyRepository) {
   server_.Route("/repos/acme/empty", Json(R"({"id":99,"name":"empty","full_name":"acme/empty","created_at":"2024-06-01T00:00:00Z",
       "stargazers_count":0,"forks_count":0,"open_issues_count":0,"subscribers_count":1,"license":null,"topics":[],
