@@ -28,12 +28,16 @@ class SleepWaiter final : public ingest::Waiter {
     if (!quiet_ && !tty_) std::fprintf(stderr, "oscm: %.*s: waiting %lld s\n", static_cast<int>(reason.size()),
                                        reason.data(), static_cast<long long>(seconds));
     const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    int64_t shown = -1;
     while (true) {
       if (g_interrupted.load()) return CancelledError("interrupted");
-      const auto left = std::chrono::ceil<std::chrono::seconds>(end - std::chrono::steady_clock::now()).count();
+      const int64_t left = std::chrono::ceil<std::chrono::seconds>(end - std::chrono::steady_clock::now()).count();
       if (left <= 0) break;
-      progress_.Update(fmt::format("{}: {} s left", reason, left), static_cast<uint64_t>(seconds - left),
-                       static_cast<uint64_t>(seconds), ProgressUnit::kItems);
+      if (left != shown) {  // one line per second: the countdown
+        shown = left;
+        progress_.Update(fmt::format("{}: {} s left", reason, left), static_cast<uint64_t>(seconds - left),
+                         static_cast<uint64_t>(seconds), ProgressUnit::kItems);
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     progress_.Done();
