@@ -56,10 +56,6 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
   int redirects = 0;
   int retries = 0;
   int64_t secondary_wait = 60;
-  auto wait = [&](int64_t seconds, std::string_view reason) -> Status {
-    stats_.waited_seconds += seconds;
-    return waiter_.Wait(seconds, reason);
-  };
   while (true) {
     HttpRequest req;
     req.url = url;
@@ -74,7 +70,7 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
     Result<HttpResponse> got = transport_.Get(req);
     if (!got) {
       if (got.error().code() != StatusCode::kIoError || retries >= options_.max_retries) return got.error();
-      OSCM_RETURN_IF_ERROR(wait(int64_t{1} << retries++, "network error, retrying"));
+      OSCM_RETURN_IF_ERROR(waiter_.Wait(int64_t{1} << retries++, "network error, retrying"));
       continue;
     }
     HttpResponse& r = *got;
@@ -95,7 +91,7 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
       if (retries >= options_.max_retries) {
         return IoError(fmt::format("GET {}: HTTP {} after {} retries", url, status, retries));
       }
-      OSCM_RETURN_IF_ERROR(wait(int64_t{1} << retries++, fmt::format("HTTP {}, retrying", status)));
+      OSCM_RETURN_IF_ERROR(waiter_.Wait(int64_t{1} << retries++, fmt::format("HTTP {}, retrying", status)));
       continue;
     }
     if (status == 403 || status == 429) {
@@ -109,7 +105,7 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
                                      FormatTimestamp(reset), seconds,
                                      options_.token.empty() ? ", or with a token in GITHUB_TOKEN" : ""));
         }
-        OSCM_RETURN_IF_ERROR(wait(seconds, fmt::format("GitHub rate limit, resets at {}", FormatTimestamp(reset))));
+        OSCM_RETURN_IF_ERROR(waiter_.Wait(seconds, fmt::format("GitHub rate limit, resets at {}", FormatTimestamp(reset))));
         continue;
       }
       if (retry_after >= 0 || status == 429 || message.find("secondary rate limit") != std::string::npos ||
@@ -120,7 +116,7 @@ Result<HttpResponse> GitHubClient::Get(std::string_view path_or_url, std::string
         ++retries;
         const int64_t seconds = retry_after >= 0 ? retry_after : secondary_wait;
         if (retry_after < 0) secondary_wait *= 2;
-        OSCM_RETURN_IF_ERROR(wait(seconds, "GitHub secondary rate limit"));
+        OSCM_RETURN_IF_ERROR(waiter_.Wait(seconds, "GitHub secondary rate limit"));
         continue;
       }
       return IoError(fmt::format("GET {}: HTTP {}: {}", url, status, message));

@@ -43,7 +43,6 @@ struct GitHubClientOptions {
 struct GitHubClientStats {
   int64_t requests = 0;      // HTTP exchanges, retries included
   int64_t not_modified = 0;  // 304 answers to conditional requests
-  int64_t waited_seconds = 0;
 };
 
 class GitHubClient {

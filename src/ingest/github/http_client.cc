@@ -62,10 +62,10 @@ class CurlTransport final : public HttpTransport {
     HttpResponse response;
     CurlSlist headers;
     for (const auto& h : request.headers) {
-      curl_slist* grown = curl_slist_append(headers.get(), h.c_str());
-      if (grown == nullptr) return InternalError("curl_slist_append failed");
-      (void)headers.release();
-      headers.reset(grown);
+      // Appending returns the list's head, which is the same list once it has one element.
+      curl_slist* head = curl_slist_append(headers.get(), h.c_str());
+      if (head == nullptr) return InternalError("curl_slist_append failed");
+      if (!headers) headers.reset(head);
     }
     curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
