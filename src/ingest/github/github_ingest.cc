@@ -106,7 +106,8 @@ class RepoSync {
     s->open_issues = q.ColumnInt(5);
     s->license = q.ColumnText(6);
     s->topics.clear();
-    for (std::string_view t : SplitLines(q.ColumnText(7))) s->topics.emplace_back(t);
+    const std::string topics = q.ColumnText(7);
+    for (std::string_view t : SplitLines(topics)) s->topics.emplace_back(t);
     s->archived = q.ColumnInt(8) != 0;
     s->created_at = q.ColumnInt(9);
     s->default_branch = q.ColumnText(10);
