@@ -7,5 +7,5 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config ccache git ca-certificates \
-  libgit2-dev libsqlite3-dev libfmt-dev libcli11-dev libsimdjson-dev zlib1g-dev libisal-dev libtomlplusplus-dev \
+  libgit2-dev libsqlite3-dev libfmt-dev libcli11-dev libsimdjson-dev zlib1g-dev libisal-dev libtomlplusplus-dev libcurl4-openssl-dev \
   libgtest-dev libgmock-dev clang libclang-rt-14-dev > /dev/null

@@ -19,7 +19,7 @@
 namespace oscm::cli {
 
 Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOptions& g, const AssessOptions& o,
-                                                                const IngestGitOptions& ingest_opts,
+                                                                const IngestGitOptions& ingest_opts, const GitHubOptions& gh,
                                                                 const IdentityOptions& io, const model::ModelSpec& model,
                                                                 std::optional<int64_t> as_of) {
   OSCM_ASSIGN_OR_RETURN(store::Store store, store::Store::Open(g.db));
@@ -40,6 +40,17 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
       if (!r) return r.error().WithContext("ingest");
       community = r->community;
     }
+    // What git lacks, from the GitHub API. Without it (no network, a bad token, a rate limit
+    // with --no-wait) the assessment goes on from git alone, saying so.
+    const std::string github = !o.github.empty() ? o.github : ingest::IsGitHubUrl(target) ? target : "";
+    if (!github.empty()) {
+      auto fetched = RunIngestGitHub(store, {github}, community, gh, bots, g.quiet);
+      if (!fetched && fetched.error().code() == StatusCode::kCancelled) return fetched.error();
+      if (!fetched) {
+        std::fprintf(stderr, "warning: GitHub API: %s; assessing %s without GitHub data\n",
+                     fetched.error().message().c_str(), community.c_str());
+      }
+    }
     auto activity = metrics::LoadCommunityActivity(store.db(), community);
     if (!activity) return activity.error().WithContext(g.db);
     const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
@@ -49,11 +60,19 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
 }
 
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
-              const IdentityOptions& io) {
+              const GitHubOptions& gh, const IdentityOptions& io) {
+  if (!o.github.empty()) {
+    auto repo = ingest::ParseGitHubRepo(o.github);
+    if (!repo || o.targets.size() > 1) {
+      std::fprintf(stderr, "error: --github: %s\n",
+                   repo ? "names the repository of one target; give one target" : repo.error().message().c_str());
+      return 2;
+    }
+  }
   std::optional<int64_t> as_of;
   std::optional<model::ModelSpec> model;
   if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
-  auto evaluated = EvaluateTargets(g, o, ingest_opts, io, *model, as_of);
+  auto evaluated = EvaluateTargets(g, o, ingest_opts, gh, io, *model, as_of);
   if (!evaluated) return Fail(evaluated.error());
   const auto& results = *evaluated;
   if (o.format == "json") {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ingest/git/git_ingest.h"
+#include "ingest/github/github_ingest.h"
 #include "ingest/identity/affiliation.h"
 #include "ingest/identity/bots.h"
 #include "oscm/model_spec.h"
@@ -63,11 +64,24 @@ struct IngestGhArchiveOptions {
   int64_t max_bad_lines = -1;
 };
 
+// How to reach the GitHub API (ingest github, and assess of a GitHub repository).
+struct GitHubOptions {
+  std::string api_url = "https://api.github.com";
+  std::string token_env;  // "" = GITHUB_TOKEN, which may be unset
+  bool no_wait = false;
+};
+
+struct IngestGitHubOptions {
+  std::vector<std::string> repos;  // OWNER/REPO or https://github.com/OWNER/REPO
+  std::string community;
+};
+
 struct AssessOptions {
   std::vector<std::string> targets;
   std::string as_of;
   std::string format = "table";
-  std::string model;       // a model file; "" for the built-in default
+  std::string github;  // OWNER/REPO whose GitHub data is fetched too (default: from a github.com URL)
+  std::string model;   // a model file; "" for the built-in default
   std::string lang = "en";
 };
 
@@ -103,15 +117,27 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
                                              const IngestGitOptions& o, const ingest::BotList& bots,
                                              const ingest::AffiliationResolver& aff, bool quiet);
 
+void AddGitHubFlags(CLI::App* cmd, GitHubOptions* o);
+
+// Fetches the GitHub data of `repos` for `community` ("" = each repository's own, see
+// IngestGitHub) and prints a summary per repository (unless quiet).
+Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& store,
+                                                              const std::vector<std::string>& repos,
+                                                              const std::string& community,
+                                                              const GitHubOptions& o, const ingest::BotList& bots,
+                                                              bool quiet);
+
 int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const IdentityOptions& io);
 int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io);
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files);
+int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const GitHubOptions& gh,
+                    const IdentityOptions& io);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,
-              const IdentityOptions& io);
+              const GitHubOptions& gh, const IdentityOptions& io);
 // Ingest what is missing and evaluate: the communities named (or paths/URLs) in o.targets, or a
 // landscape file's communities against each other.
 Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOptions& g, const AssessOptions& o,
-                                                                const IngestGitOptions& ingest_opts,
+                                                                const IngestGitOptions& ingest_opts, const GitHubOptions& gh,
                                                                 const IdentityOptions& io, const model::ModelSpec& model,
                                                                 std::optional<int64_t> as_of);
 Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g, const LandscapeOptions& lo,
@@ -121,7 +147,7 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
                  const IngestGitOptions& ingest_opts, const IdentityOptions& io);
 int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,
-              const IdentityOptions& io);
+              const GitHubOptions& gh, const IdentityOptions& io);
 int CmdModelCheck(const std::vector<std::string>& files);
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);

@@ -61,6 +61,14 @@ int Run(int argc, char** argv) {
   auto* profile = ingest->add_subcommand("profile", "ingest community profiles (TOML: vendors, offerings, adopters, ...)");
   profile->add_option("file", profile_files, "profile files")->required()->check(CLI::ExistingFile);
 
+  GitHubOptions github_opts;
+  IngestGitHubOptions gh_opts;
+  auto* gh = ingest->add_subcommand("github", "ingest stars, issues, pull requests and releases from the GitHub API");
+  gh->add_option("repo", gh_opts.repos, "OWNER/REPO or https://github.com/OWNER/REPO")->required();
+  gh->add_option("-c,--community", gh_opts.community, "community name (default: the repository's, else its name)");
+  AddGitHubFlags(gh, &github_opts);
+  gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
+
   AssessOptions assess_opts;
   auto* assess = app.add_subcommand("assess", "metrics of communities (names, or paths/URLs to ingest first)");
   assess->add_option("target", assess_opts.targets, "community name, repository path or URL")->required();
@@ -70,6 +78,9 @@ int Run(int argc, char** argv) {
   assess->add_flag("--numstat", ingest_opts.numstat, "when ingesting, also store per-file line changes");
   assess->add_option("--model", assess_opts.model, "maturity model file (default: the built-in models/default.toml)");
   assess->add_option("--lang", assess_opts.lang, "table language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  assess->add_option("--github", assess_opts.github,
+                     "also fetch this repository's GitHub API data, OWNER/REPO (automatic for github.com URLs)");
+  AddGitHubFlags(assess, &github_opts);
   AddIdentityFlags(assess, &identity_opts);
 
   LandscapeOptions landscape_opts;
@@ -115,9 +126,10 @@ int Run(int argc, char** argv) {
   if (*git) return CmdIngestGit(g, ingest_opts, identity_opts);
   if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
   if (*profile) return CmdIngestProfile(g, profile_files);
-  if (*assess) return CmdAssess(g, assess_opts, ingest_opts, identity_opts);
+  if (*gh) return CmdIngestGitHub(g, gh_opts, github_opts, identity_opts);
+  if (*assess) return CmdAssess(g, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
-  if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, identity_opts);
+  if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*model_check) return CmdModelCheck(model_files);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);

@@ -35,7 +35,7 @@ Status WriteReport(const std::string& dir, const std::string& text) {
 }  // namespace
 
 int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,
-              const IdentityOptions& io) {
+              const GitHubOptions& gh, const IdentityOptions& io) {
   if (ro.landscape.file.empty() == o.targets.empty()) {
     std::fprintf(stderr, "error: name communities or --landscape FILE (one of the two)\n");
     return 2;
@@ -57,7 +57,7 @@ int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptio
     in.split = fmt::format("{} {:.1f} / {:.1f}", model->quadrant.median_split ? "medians" : "fixed", landscape->split_x,
                            landscape->split_y);
   } else {
-    auto r = EvaluateTargets(g, o, ingest_opts, io, *model, as_of);
+    auto r = EvaluateTargets(g, o, ingest_opts, gh, io, *model, as_of);
     if (!r) return Fail(r.error());
     single = std::move(r).value();
     in.title = single.front().assessment.community;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -55,6 +56,25 @@ GhKind KindOf(const std::string& type, const std::string& action, bool on_pr, bo
   return GhKind::kOther;
 }
 
+// Events that record the same fact, whichever source stored them (GH Archive, the GitHub API)
+// and however often: one star per actor, one opening, closing and merge per issue or pull
+// request, one release per tag. "" for events that are never duplicates.
+std::string FactKey(GhKind kind, int64_t repo_id, const std::string& actor, int64_t number, const std::string& tag) {
+  switch (kind) {
+    case GhKind::kStar:
+      return actor.empty() ? "" : fmt::format("{} {} {}", static_cast<int>(kind), repo_id, AsciiLower(actor));
+    case GhKind::kIssueOpened:
+    case GhKind::kIssueClosed:
+    case GhKind::kPrOpened:
+    case GhKind::kPrMerged:
+      return number == 0 ? "" : fmt::format("{} {} {}", static_cast<int>(kind), repo_id, number);
+    case GhKind::kRelease:
+      return tag.empty() ? "" : fmt::format("{} {} {}", static_cast<int>(kind), repo_id, tag);
+    default:
+      return "";
+  }
+}
+
 Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity* a) {
   OSCM_ASSIGN_OR_RETURN(auto repos, db.Prepare("SELECT id, name FROM gh_repos WHERE community_id = ? ORDER BY name"));
   repos.Bind(1, community_id);
@@ -68,10 +88,11 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
   if (a->gh_repos.empty()) return Status::Ok();
   OSCM_ASSIGN_OR_RETURN(auto events, db.Prepare(
       "SELECT e.created_at, e.type, e.action, e.on_pull_request, e.merged, e.actor, e.actor_is_bot, "
-      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at, e.title FROM gh_events e "
+      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at, e.release_tag, e.title FROM gh_events e "
       "JOIN gh_repos r ON r.id = e.repo_id WHERE r.community_id = ? ORDER BY e.created_at, e.id"));
   events.Bind(1, community_id);
   std::unordered_map<std::string, int32_t> actor_index;
+  std::unordered_set<std::string> facts;
   auto actor_of = [&](const std::string& login, int64_t time) -> int32_t {
     if (login.empty()) return -1;
     auto [it, inserted] = actor_index.emplace(AsciiLower(login), static_cast<int32_t>(a->gh_actors.size()));
@@ -89,6 +110,9 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     GhEventFact e;
     e.time = events.ColumnInt(0);
     e.kind = KindOf(events.ColumnText(1), events.ColumnText(2), events.ColumnInt(3) != 0, events.ColumnInt(4) != 0);
+    // Rows come in time order, so the earliest record of a fact is the one kept.
+    const std::string fact = FactKey(e.kind, events.ColumnInt(7), events.ColumnText(5), events.ColumnInt(8), events.ColumnText(12));
+    if (!fact.empty() && !facts.insert(fact).second) continue;
     if (events.ColumnInt(6) == 0) e.actor = actor_of(events.ColumnText(5), e.time);
     e.repo = repo_index[events.ColumnInt(7)];
     e.number = events.ColumnInt(8);
@@ -106,7 +130,7 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     }
     e.subject_created_at = events.ColumnInt(10);
     e.merged_at = events.ColumnInt(11);
-    if (e.kind == GhKind::kIssueOpened || e.kind == GhKind::kPrOpened) e.title_language = LanguageOfText(events.ColumnText(12));
+    if (e.kind == GhKind::kIssueOpened || e.kind == GhKind::kPrOpened) e.title_language = LanguageOfText(events.ColumnText(13));
     a->gh_events.push_back(e);
   }
   a->has_gh = !a->gh_events.empty();

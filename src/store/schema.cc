@@ -8,7 +8,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -178,6 +178,32 @@ CREATE TABLE profile_facts (
   source TEXT NOT NULL,              -- where the fact comes from (URL, text, or file:line)
   as_of INTEGER NOT NULL,            -- when it was known to be true
   PRIMARY KEY (community_id, origin, seq)
+) WITHOUT ROWID;
+)sql",
+    // 5: the GitHub API source: repository snapshots, and where each listing stopped.
+    R"sql(
+CREATE TABLE gh_repo_snapshots (      -- a tracked repository as the GitHub API last described it
+  repo_id INTEGER PRIMARY KEY REFERENCES gh_repos(id),
+  fetched_at INTEGER NOT NULL,
+  full_name TEXT NOT NULL,            -- "owner/name" as GitHub spells it now
+  stars INTEGER NOT NULL,
+  forks INTEGER NOT NULL,
+  watchers INTEGER NOT NULL,          -- subscribers
+  open_issues INTEGER NOT NULL,       -- issues and pull requests
+  license TEXT NOT NULL,              -- SPDX id; '' when none
+  topics TEXT NOT NULL,               -- one per line
+  archived INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  default_branch TEXT NOT NULL,
+  pushed_at INTEGER NOT NULL
+);
+CREATE TABLE gh_sync (                -- per repository and API listing: where the next run starts
+  repo_id INTEGER NOT NULL REFERENCES gh_repos(id),
+  resource TEXT NOT NULL,             -- 'repo', 'stargazers', 'issues', 'issue_comments', ...
+  url TEXT NOT NULL,                  -- the page to start from; '' = the listing's first page
+  since TEXT NOT NULL,                -- latest updated_at stored (listings that take `since`)
+  etag TEXT NOT NULL,                 -- of `url`'s last answer, for a conditional request
+  PRIMARY KEY (repo_id, resource)
 ) WITHOUT ROWID;
 )sql",
 };

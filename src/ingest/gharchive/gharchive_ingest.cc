@@ -153,7 +153,9 @@ bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::strin
          simdjson::validate_utf8(line.data(), line.size());
 }
 
-Status Track(store::Store& store, const std::vector<TrackedCommunity>& track) {
+}  // namespace
+
+Status TrackRepositories(store::Store& store, const std::vector<TrackedCommunity>& track) {
   if (track.empty()) return Status::Ok();
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
@@ -182,8 +184,6 @@ Status Track(store::Store& store, const std::vector<TrackedCommunity>& track) {
   }
   return txn.Commit();
 }
-
-}  // namespace
 
 Result<TrackedCommunity> ParseTrackSpec(std::string_view spec) {
   const size_t eq = spec.find('=');
@@ -236,7 +236,7 @@ Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::str
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
                                                   const GhArchiveIngestOptions& options,
                                                   const BotList& bots, ProgressSink& progress) {
-  OSCM_RETURN_IF_ERROR(Track(store, options.track));
+  OSCM_RETURN_IF_ERROR(TrackRepositories(store, options.track));
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(RepoMatcher matcher, RepoMatcher::Load(db));
   if (matcher.empty()) {

@@ -40,6 +40,10 @@ struct TrackedCommunity {
 // Parses "tidb=pingcap/tidb,tikv/tikv" into a TrackedCommunity.
 Result<TrackedCommunity> ParseTrackSpec(std::string_view spec);
 
+// Tracks the repositories (gh_repos, by lower-case name) for their communities, in one
+// transaction. A repository tracked for another community is kInvalidArgument naming both.
+Status TrackRepositories(store::Store& store, const std::vector<TrackedCommunity>& track);
+
 // The GH Archive files named by `paths`: files as given, directories searched (recursively) for
 // *.json.gz and *.json, sorted by path. Errors name a missing path.
 Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::string>& paths);

@@ -1,0 +1,127 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "base/clock.h"
+#include "base/strings.h"
+#include "cli/commands.h"
+#include "cli/terminal_progress.h"
+#include "ingest/github/github_client.h"
+#include "ingest/github/http_client.h"
+
+namespace oscm::cli {
+namespace {
+
+// Sleeps out a rate limit or a backoff with a countdown (on a terminal; elsewhere one line says
+// how long), and gives up at Ctrl-C.
+class SleepWaiter final : public ingest::Waiter {
+ public:
+  SleepWaiter(TerminalProgress& progress, bool tty, bool quiet) : progress_(progress), tty_(tty), quiet_(quiet) {}
+
+  Status Wait(int64_t seconds, std::string_view reason) override {
+    if (!quiet_ && !tty_) std::fprintf(stderr, "oscm: %.*s: waiting %lld s\n", static_cast<int>(reason.size()),
+                                       reason.data(), static_cast<long long>(seconds));
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    int64_t shown = -1;
+    while (true) {
+      if (g_interrupted.load()) return CancelledError("interrupted");
+      const int64_t left = std::chrono::ceil<std::chrono::seconds>(end - std::chrono::steady_clock::now()).count();
+      if (left <= 0) break;
+      if (left != shown) {  // one line per second: the countdown
+        shown = left;
+        progress_.Update(fmt::format("{}: {} s left", reason, left), static_cast<uint64_t>(seconds - left),
+                         static_cast<uint64_t>(seconds), ProgressUnit::kItems);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    progress_.Done();
+    return Status::Ok();
+  }
+
+ private:
+  TerminalProgress& progress_;
+  bool tty_;
+  bool quiet_;
+};
+
+}  // namespace
+
+void AddGitHubFlags(CLI::App* cmd, GitHubOptions* o) {
+  cmd->add_option("--api-url", o->api_url, "GitHub API root (GitHub Enterprise: https://HOST/api/v3)")
+      ->capture_default_str();
+  cmd->add_option("--token-env", o->token_env, "environment variable holding the GitHub token (default: GITHUB_TOKEN)");
+  cmd->add_flag("--no-wait", o->no_wait, "stop (keeping what was fetched) instead of waiting out a rate limit");
+}
+
+Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& store,
+                                                              const std::vector<std::string>& repos,
+                                                              const std::string& community,
+                                                              const GitHubOptions& o, const ingest::BotList& bots,
+                                                              bool quiet) {
+  ingest::GitHubIngestOptions opts;
+  for (const auto& r : repos) {
+    OSCM_ASSIGN_OR_RETURN(std::string name, ingest::ParseGitHubRepo(r));
+    opts.repos.push_back(ingest::TrackedCommunity{community, {std::move(name)}});
+  }
+  opts.cancel = &g_interrupted;
+  const std::string env = o.token_env.empty() ? "GITHUB_TOKEN" : o.token_env;
+  const char* token = std::getenv(env.c_str());
+  if (token == nullptr && !o.token_env.empty()) {
+    return InvalidArgumentError(fmt::format("--token-env {}: {} is not set", env, env));
+  }
+  if ((token == nullptr || *token == '\0') && !quiet) {
+    std::fprintf(stderr, "oscm: no token in %s: anonymous GitHub API requests (60 an hour)\n", env.c_str());
+  }
+  ingest::GitHubClientOptions client_opts;
+  client_opts.api_url = o.api_url;
+  client_opts.token = token != nullptr ? token : "";
+  client_opts.wait_for_reset = !o.no_wait;
+  const bool tty = isatty(STDERR_FILENO) == 1;
+  TerminalProgress progress(!quiet && tty);
+  SleepWaiter waiter(progress, tty, quiet);
+  SystemClock clock;
+  OSCM_ASSIGN_OR_RETURN(auto transport, ingest::NewCurlTransport({.cancel = &g_interrupted}));
+  ingest::GitHubClient client(std::move(client_opts), *transport, waiter, clock);
+  OSCM_ASSIGN_OR_RETURN(auto results, ingest::IngestGitHub(store, opts, client, bots, clock, progress));
+  if (!quiet) {
+    for (const auto& r : results) {
+      const auto& s = r.snapshot;
+      const bool renamed = AsciiLower(s.full_name) != AsciiLower(r.repo);
+      std::fprintf(stderr, "%s%s: %lld new events; %lld stars, %lld forks, %lld watchers, %lld open issues%s%s\n",
+                   r.repo.c_str(), renamed ? fmt::format(" (now {})", s.full_name).c_str() : "",
+                   static_cast<long long>(r.events_stored), static_cast<long long>(s.stars),
+                   static_cast<long long>(s.forks), static_cast<long long>(s.watchers),
+                   static_cast<long long>(s.open_issues), s.license.empty() ? "" : (", " + s.license).c_str(),
+                   s.archived ? ", archived" : "");
+    }
+    std::fprintf(stderr, "GitHub API: %lld requests (%lld unchanged since the last run)\n",
+                 static_cast<long long>(client.stats().requests), static_cast<long long>(client.stats().not_modified));
+  }
+  return results;
+}
+
+int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const GitHubOptions& gh,
+                    const IdentityOptions& io) {
+  for (const auto& r : o.repos) {
+    if (auto name = ingest::ParseGitHubRepo(r); !name) {
+      std::fprintf(stderr, "error: %s\n", name.error().message().c_str());
+      return 2;
+    }
+  }
+  ingest::BotList bots;
+  ingest::AffiliationResolver aff;
+  if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
+  auto store = store::Store::Open(g.db);
+  if (!store) return Fail(store.error());
+  auto results = RunIngestGitHub(*store, o.repos, o.community, gh, bots, g.quiet);
+  if (!results) return Fail(results.error().WithContext("ingest"));
+  return 0;
+}
+
+}  // namespace oscm::cli
