@@ -134,6 +134,12 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     a->gh_events.push_back(e);
   }
   a->has_gh = !a->gh_events.empty();
+  OSCM_ASSIGN_OR_RETURN(auto archived, db.Prepare(
+      "SELECT count(*), coalesce(sum(s.archived), 0) FROM gh_repo_snapshots s JOIN gh_repos r ON r.id = s.repo_id "
+      "WHERE r.community_id = ?"));
+  archived.Bind(1, community_id);
+  OSCM_ASSIGN_OR_RETURN(const bool row, archived.Step());
+  a->archived = row && archived.ColumnInt(0) > 0 && archived.ColumnInt(0) == archived.ColumnInt(1);
   return Status::Ok();
 }
 

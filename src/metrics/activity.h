@@ -108,6 +108,8 @@ struct CommunityActivity {
   // GH Archive: events of the community's tracked repositories (sorted by time), their actors
   // (people; bots are dropped) and the time each actor was first seen.
   bool has_gh = false;  // the community tracks at least one repository with stored events
+  // Every tracked repository the GitHub API described is archived (and at least one was).
+  bool archived = false;
   std::vector<std::string> gh_repos;
   std::vector<GhEventFact> gh_events;
   std::vector<std::string> gh_actors;

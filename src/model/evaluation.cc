@@ -51,7 +51,7 @@ CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityAct
   MetricSnapshot before(activity, TrailingMonths(YearBefore(as_of), 12));
   for (const auto& d : ScoreDimensions(model, before, previous_peers)) e.previous_scores.push_back(d.value);
   e.timeline = EvaluateTimeline(model, activity, as_of);
-  e.vitality = EvaluateVitality(model, activity, as_of, /*archived=*/false);
+  e.vitality = EvaluateVitality(model, activity, as_of, activity.archived);
   e.flywheel = EvaluateFlywheel(model, activity, as_of);
   e.rings = EvaluateRings(model, activity, e.assessment.window);
   e.funnel = EvaluateFunnel(model, activity, as_of);

@@ -236,6 +236,24 @@ TEST(TimelineTest, TransitionsUpAndDown) {
   EXPECT_EQ(t.transitions[1].to, 0);
 }
 
+TEST(VitalityTest, ActiveDecliningDormantArchived) {
+  const ModelSpec m = TestModel();  // commits; dormant after 6 months; declining below 70%
+  auto a = People(1);
+  // 10 commits in the year before 2024-07-01, 6 in the year after: declining (6 < 7).
+  for (int i = 0; i < 10; ++i) Contribute(&a, 0, Day("2023-08-01") + i * 20 * kSecondsPerDay);
+  for (int i = 0; i < 6; ++i) Contribute(&a, 0, Day("2024-10-01") + i * 30 * kSecondsPerDay);  // to 2025-02-28
+  Sort(&a);
+  const Vitality v = EvaluateVitality(m, a, Day("2025-06-30"), /*archived=*/false);
+  EXPECT_EQ(v.state, VitalityState::kDeclining);
+  EXPECT_EQ(*v.last_12, 6);
+  EXPECT_EQ(*v.previous_12, 10);
+  // Nothing after 2025-02-28: dormant in the six months to 2025-09-30.
+  EXPECT_EQ(EvaluateVitality(m, a, Day("2025-09-30"), false).state, VitalityState::kDormant);
+  EXPECT_EQ(EvaluateVitality(m, a, Day("2024-12-31"), false).state, VitalityState::kActive);
+  EXPECT_EQ(EvaluateVitality(m, a, Day("2025-06-30"), /*archived=*/true).state, VitalityState::kArchived);
+  EXPECT_EQ(VitalityId(VitalityState::kDormant), "dormant");
+}
+
 TEST(FlywheelTest, SpearmanOnKnownSeries) {
   EXPECT_NEAR(*Spearman({1, 2, 3, 4, 5}, {10, 20, 30, 40, 50}), 1, 1e-12);
   EXPECT_NEAR(*Spearman({1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}), -1, 1e-12);

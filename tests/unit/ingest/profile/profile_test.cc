@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "ingest/git/git_ingest.h"
 #include "ingest/profile/profile_ingest.h"
 #include "metrics/activity.h"
@@ -142,6 +144,26 @@ TEST_F(ProfileStoreTest, ProfileMetricsMatchHandCalculation) {
   EXPECT_EQ(*metrics::FindMetric("commercial_offerings")->compute(*a, early), 0);
   EXPECT_EQ(*metrics::FindMetric("events_held")->compute(*a, early), 0);
   EXPECT_EQ(*metrics::FindMetric("events_held")->compute(*a, TrailingMonths(*ParseDate("2023-12-31"), 12)), 1);  // the meetup
+}
+
+TEST_F(ProfileStoreTest, ArchivedWhenEveryDescribedGitHubRepositoryIs) {
+  auto& db = store_->db();
+  const int64_t tiny = oscm::testing::QueryInt(db, "SELECT id FROM communities WHERE name = 'tiny'");
+  auto snapshot = [&](int64_t repo, int archived) {
+    ASSERT_OK(db.Exec(fmt::format("INSERT INTO gh_repos(id, community_id, name) VALUES ({0}, {1}, 'acme/r{0}')", repo, tiny)));
+    ASSERT_OK(db.Exec(fmt::format("INSERT INTO gh_repo_snapshots VALUES ({}, 0, 'acme/r', 0, 0, 0, 0, '', '', {}, 0, 'main', 0)",
+                                  repo, archived)));
+  };
+  auto archived = [&] {
+    auto a = metrics::LoadCommunityActivity(db, "tiny");
+    EXPECT_OK(a);
+    return a->archived;
+  };
+  EXPECT_FALSE(archived()) << "no snapshot: not known to be archived";
+  snapshot(1, 1);
+  EXPECT_TRUE(archived());
+  snapshot(2, 0);
+  EXPECT_FALSE(archived()) << "one repository still open";
 }
 
 TEST_F(ProfileStoreTest, WithoutAProfileProfileMetricsAreUnavailable) {
