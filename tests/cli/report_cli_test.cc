@@ -49,6 +49,47 @@ TEST_F(ReportCliTest, HostileNamesRenderAsText) {
   EXPECT_EQ(oscm::testing::ReadFile(tmp_.Sub("out2/index.html")), html);
 }
 
+// The width and height of a PNG file (its IHDR chunk), or {0, 0}.
+std::pair<uint32_t, uint32_t> PngSize(const std::string& bytes) {
+  if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0) return {0, 0};
+  auto be32 = [&](size_t at) {
+    uint32_t v = 0;
+    for (size_t i = 0; i < 4; ++i) v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+    return v;
+  };
+  return {be32(16), be32(20)};
+}
+
+TEST_F(ReportCliTest, OpensInHeadlessChromiumWithEverySectionAndNoConsoleErrors) {
+  const std::string chromium = "/usr/bin/chromium";
+  ASSERT_TRUE(std::filesystem::exists(chromium)) << "install chromium (scripts/install-deps.sh does)";
+  const std::string land = HostileLandscape(tmp_, repo_->path());
+  ASSERT_EQ(Oscm({"report", "--landscape", land, "--as-of", "2025-06-30", "--out", tmp_.Sub("out"), "--lang", "zh"}).exit_code, 0);
+  const std::string url = "file://" + tmp_.Sub("out/index.html");
+  const std::vector<std::string> flags = {chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                                          "--disable-background-networking", "--disable-component-update",
+                                          "--user-data-dir=" + tmp_.Sub("chromium"), "--enable-logging=stderr", "--v=0"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = flags;
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(url);
+    return oscm::testing::RunCommand(args, {"HOME=" + tmp_.path()});
+  };
+  auto dom = with({"--dump-dom"});
+  ASSERT_EQ(dom.exit_code, 0) << dom.err;
+  for (const char* section : {"id=\"summary\"", "id=\"c-tiny\"", "id=\"model\"", "结晶期", "画像事实"}) {
+    EXPECT_NE(dom.out.find(section), std::string::npos) << section;
+  }
+  EXPECT_EQ(dom.out.find("<img"), std::string::npos) << "the hostile adopter stayed text in the DOM";
+  EXPECT_EQ(dom.err.find("CONSOLE"), std::string::npos) << dom.err;
+  auto shot = with({"--screenshot=" + tmp_.Sub("page.png"), "--window-size=1280,2000"});
+  ASSERT_EQ(shot.exit_code, 0) << shot.err;
+  const std::string png = oscm::testing::ReadFile(tmp_.Sub("page.png"));
+  EXPECT_EQ(PngSize(png), (std::pair<uint32_t, uint32_t>{1280, 2000}));
+  EXPECT_GT(png.size(), 50000u) << "a rendered page, not a blank one";
+  EXPECT_EQ(shot.err.find("CONSOLE"), std::string::npos) << shot.err;
+}
+
 TEST_F(ReportCliTest, ReportNeedsCommunitiesOrALandscape) {
   EXPECT_EQ(Oscm({"report", "--out", tmp_.Sub("out")}).exit_code, 2);
   auto unknown = Oscm({"report", "nobody", "--out", tmp_.Sub("out")});
