@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "base/time.h"
 #include "cli/commands.h"
+#include "report/terminal_text.h"
 #include "ingest/git/git_repo.h"
 #include "metrics/activity.h"
 #include "metrics/assessment.h"
@@ -90,7 +91,7 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
   } else {
     for (size_t i = 0; i < results.size(); ++i) {
       if (i > 0) std::fputs("\n", stdout);
-      std::fputs(report::RenderEvaluationTable(results[i], *model, TableLang(o), ColorOutput()).c_str(), stdout);
+      std::fputs(report::FitLines(report::RenderEvaluationTable(results[i], *model, TableLang(o), ColorOutput()), TerminalColumns()).c_str(), stdout);
     }
   }
   return 0;

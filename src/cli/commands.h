@@ -108,6 +108,8 @@ int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of,
 report::Lang TableLang(const AssessOptions& o);
 // Colour only on a terminal, and never with NO_COLOR set.
 bool ColorOutput();
+// The width tables must fit: $COLUMNS, else the terminal's; 0 (no limit) when not a terminal.
+size_t TerminalColumns();
 
 void AddIdentityFlags(CLI::App* cmd, IdentityOptions* o);
 Status LoadIdentityConfig(const IdentityOptions& o, ingest::BotList* bots, ingest::AffiliationResolver* aff);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "report/terminal_text.h"
 #include "metrics/registry.h"
 #include "report/json_writer.h"
 
@@ -36,7 +37,8 @@ int CmdMetrics(const std::string& format) {
     std::fputs(out.c_str(), stdout);
   } else {
     for (const auto& m : registry) {
-      std::fputs(fmt::format("{:<28}{:<8}{:<11}{}\n", m.id, m.unit, m.source, m.description).c_str(), stdout);
+      std::fputs(fmt::format("{:<28}{:<8}{:<11}{}\n", m.id, m.unit, m.source,
+                             report::WrapHanging(m.description, 47, 47, TerminalColumns())).c_str(), stdout);
     }
   }
   return 0;

@@ -8,6 +8,7 @@
 
 #include "base/clock.h"
 #include "cli/commands.h"
+#include "report/terminal_text.h"
 #include "cli/terminal_progress.h"
 #include "ingest/gharchive/gharchive_ingest.h"
 #include "ingest/git/git_repo.h"
@@ -119,7 +120,9 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   if (o.format == "json") {
     std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
   } else {
-    std::fputs(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput()).c_str(), stdout);
+    const size_t width = TerminalColumns();
+    std::fputs(report::FitLines(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput(), width), width).c_str(),
+               stdout);
   }
   return 0;
 }

@@ -1,15 +1,11 @@
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "base/time.h"
 #include "model/model_loader.h"
-#include "report/evaluation_report.h"
 
 namespace oscm::cli {
 
@@ -36,10 +32,6 @@ int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of,
   *model = std::move(m).value();
   return 0;
 }
-
-report::Lang TableLang(const AssessOptions& o) { return o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn; }
-
-bool ColorOutput() { return isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr; }
 
 int CmdModelCheck(const std::vector<std::string>& files) {
   int rc = 0;

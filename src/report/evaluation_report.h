@@ -5,6 +5,7 @@
 // Pure functions; the same evaluation renders byte-identically.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "model/evaluation.h"
@@ -18,6 +19,8 @@ std::string RenderEvaluationJson(const model::CommunityEvaluation& e, const mode
 std::string RenderEvaluationTable(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang, bool color);
 
 std::string RenderLandscapeJson(const model::LandscapeEvaluation& l, const model::ModelSpec& m);
-std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang, bool color);
+// `width`: the terminal's columns (0: no limit); columns that do not fit are left out or cut.
+std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang, bool color,
+                                 size_t width = 0);
 
 }  // namespace oscm::report

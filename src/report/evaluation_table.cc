@@ -7,6 +7,7 @@
 
 #include "metrics/registry.h"
 #include "report/assessment_report.h"
+#include "report/terminal_text.h"
 
 // The terminal renderers, in English or Chinese.
 namespace oscm::report {
@@ -41,28 +42,6 @@ constexpr Words kDocs{"translated docs", "文档翻译"};
 constexpr Words kNoData{"no data", "无数据"};
 constexpr Words kModel{"model", "模型"};
 constexpr Words kQuadrant{"quadrant", "象限"};
-
-// Display columns of a UTF-8 string: CJK characters take two.
-size_t Columns(const std::string& s) {
-  size_t cols = 0;
-  for (size_t i = 0; i < s.size();) {
-    const auto ch = static_cast<unsigned char>(s[i]);
-    const size_t n = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
-    cols += n >= 3 ? 2 : 1;
-    i += n;
-  }
-  return cols;
-}
-
-std::string Pad(const std::string& s, size_t width) {
-  const size_t cols = Columns(s);
-  return cols >= width ? s + " " : s + std::string(width - cols, ' ');
-}
-
-std::string PadLeft(const std::string& s, size_t width) {
-  const size_t cols = Columns(s);
-  return cols >= width ? " " + s : std::string(width - cols, ' ') + s;
-}
 
 std::string Pct(double v) { return fmt::format("{:.0f}%", 100 * v); }
 
@@ -235,7 +214,8 @@ std::string RenderEvaluationTable(const model::CommunityEvaluation& e, const mod
   return out;
 }
 
-std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang, bool color) {
+std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang, bool color,
+                                 size_t width) {
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   std::string out = fmt::format("{}{}{}  {} {}  ({} {} {})\n", bold, l.name, reset, lang == Lang::kZh ? "评估日期" : "as of",
@@ -246,10 +226,17 @@ std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const mode
                      l.split_x, l.split_y);
   const auto* ydim = m.FindDimension(m.quadrant.y);
   const auto* xdim = m.FindDimension(m.quadrant.x);
-  out += fmt::format("{}{}{}{}{}{}{}  {}{}\n", bold, Pad(lang == Lang::kZh ? "社区" : "community", 18), Pad(T(lang, kStage), 28),
-                     Pad(T(lang, kVitality), 12), PadLeft(lang == Lang::kZh ? ydim->name_zh : ydim->id, 12),
-                     PadLeft(lang == Lang::kZh ? xdim->name_zh : xdim->id, 12),
-                     PadLeft(lang == Lang::kZh ? "一年变化 (y, x)" : "12-month move (y, x)", 22), T(lang, kQuadrant), reset);
+  const bool zh = lang == Lang::kZh;
+  const std::vector<TextColumn> columns = {
+      {zh ? "社区" : "community"},
+      {T(lang, kStage)},
+      {T(lang, kVitality)},
+      {zh ? ydim->name_zh : ydim->id, /*right=*/true},
+      {zh ? xdim->name_zh : xdim->id, /*right=*/true},
+      {T(lang, kQuadrant)},
+      {zh ? "一年变化 (y, x)" : "12-month move (y, x)", /*right=*/true, /*optional=*/true},
+  };
+  std::vector<std::vector<std::string>> rows;
   for (const auto& c : l.communities) {
     const auto& q = *c.quadrant;
     std::string move = "-";
@@ -257,13 +244,13 @@ std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const mode
     std::string label = "-";
     if (q.kind) {
       const auto& labels = m.quadrant.labels[static_cast<size_t>(*q.kind)];
-      label = lang == Lang::kZh ? labels[1] : labels[0];
+      label = zh ? labels[1] : labels[0];
     }
-    const std::string stage = StageName(m.stages[static_cast<size_t>(c.stage.stage)], lang);
-    out += fmt::format("{}{}{}{}{}{}  {}\n", Pad(c.assessment.community, 18), Pad(stage, 28),
-                       Pad(VitalityWord(c.vitality.state, lang), 12), PadLeft(ScoreText(q.y), 12), PadLeft(ScoreText(q.x), 12),
-                       PadLeft(move, 22), label);
+    const auto& stage = m.stages[static_cast<size_t>(c.stage.stage)];
+    rows.push_back({c.assessment.community, zh ? stage.name_zh : stage.id,
+                    VitalityWord(c.vitality.state, lang), ScoreText(q.y), ScoreText(q.x), label, move});
   }
+  out += RenderTextTable(columns, rows, width, bold, reset);
   for (const auto& c : l.communities) {
     out += fmt::format("\n{}── {} ──{}\n", bold, c.assessment.community, reset);
     out += EvaluationSummary(c, m, lang, bold, reset);
