@@ -1,0 +1,17 @@
+// Axis helpers shared by the charts: "nice" tick values and compact tick labels.
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace oscm::report {
+
+// About `target` evenly spaced ticks at 1, 2 or 5 x 10^k that cover [lo, hi]: the first tick is
+// <= lo and the last >= hi. REQUIRES: target >= 2. A degenerate range (lo == hi) is widened.
+std::vector<double> NiceTicks(double lo, double hi, int target);
+
+// A tick label: "0", "25", "2.5", "1.2k", "15k", "3M"; at most 3 significant digits shown.
+std::string FormatTick(double v);
+
+}  // namespace oscm::report
