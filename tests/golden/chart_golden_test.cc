@@ -3,7 +3,6 @@
 // and look at the result (build/tests/chart_demo DIR draws PNGs too).
 #include <gtest/gtest.h>
 
-#include "report/charts/quadrant_chart.h"
 #include "support/chart_samples.h"
 #include "support/test_util.h"
 
@@ -12,9 +11,16 @@ namespace {
 
 using oscm::testing::CompareGolden;
 
-TEST(ChartGoldenTest, Quadrant) {
-  CompareGolden(RenderQuadrantSvg(oscm::testing::SampleQuadrant(ChartLanguage::kEnglish)), "charts/quadrant_en.svg");
-  CompareGolden(RenderQuadrantSvg(oscm::testing::SampleQuadrant(ChartLanguage::kChinese)), "charts/quadrant_zh.svg");
+TEST(ChartGoldenTest, EveryChartInBothLanguages) {
+  for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
+    const std::string suffix = lang == ChartLanguage::kChinese ? "_zh.svg" : "_en.svg";
+    CompareGolden(RenderQuadrantSvg(oscm::testing::SampleQuadrant(lang)), "charts/quadrant" + suffix);
+    CompareGolden(RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(lang)), "charts/timeline" + suffix);
+    CompareGolden(RenderTimeSeriesSvg(oscm::testing::SampleTimeSeries(lang)), "charts/series" + suffix);
+    CompareGolden(RenderFlywheelSvg(oscm::testing::SampleFlywheel(lang)), "charts/flywheel" + suffix);
+    CompareGolden(RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)), "charts/rings" + suffix);
+    CompareGolden(RenderFunnelSvg(oscm::testing::SampleFunnel(lang)), "charts/funnel" + suffix);
+  }
 }
 
 TEST(ChartGoldenTest, SameInputSameBytes) {

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "report/charts/chart_file.h"
-#include "report/charts/quadrant_chart.h"
 #include "support/chart_samples.h"
 
 namespace {
@@ -37,6 +36,12 @@ int main(int argc, char** argv) {
   for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
     const std::string suffix = lang == ChartLanguage::kChinese ? "_zh" : "_en";
     failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::SampleQuadrant(lang)), dir + "/quadrant" + suffix);
+    failures += Write(oscm::report::RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(lang)),
+                      dir + "/timeline" + suffix);
+    failures += Write(oscm::report::RenderTimeSeriesSvg(oscm::testing::SampleTimeSeries(lang)), dir + "/series" + suffix);
+    failures += Write(oscm::report::RenderFlywheelSvg(oscm::testing::SampleFlywheel(lang)), dir + "/flywheel" + suffix);
+    failures += Write(oscm::report::RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)), dir + "/rings" + suffix);
+    failures += Write(oscm::report::RenderFunnelSvg(oscm::testing::SampleFunnel(lang)), dir + "/funnel" + suffix);
   }
   return failures == 0 ? 0 : 1;
 }

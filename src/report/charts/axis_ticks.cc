@@ -43,4 +43,28 @@ std::string FormatTick(double v) {
   return SvgNumber(v);
 }
 
+std::string FormatCount(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+std::vector<YearTick> YearTicks(MonthIndex first, MonthIndex last, int max_labels) {
+  const int first_year = static_cast<int>(FloorDiv(first + 11, 12));  // first January >= first
+  const int last_year = static_cast<int>(FloorDiv(last, 12));
+  std::vector<YearTick> ticks;
+  if (last_year < first_year) return ticks;
+  int step = 1;
+  for (const int s : {1, 2, 5, 10, 20, 50, 100}) {
+    step = s;
+    if ((last_year - first_year) / s + 1 <= max_labels) break;
+  }
+  for (int y = (first_year + step - 1) / step * step; y <= last_year; y += step) ticks.push_back({y * 12, y});
+  return ticks;
+}
+
 }  // namespace oscm::report
