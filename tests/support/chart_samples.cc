@@ -37,6 +37,22 @@ report::QuadrantChartInput SampleQuadrant(ChartLanguage lang) {
   return in;
 }
 
+report::QuadrantChartInput CrowdedQuadrant(int n, double spread) {
+  report::QuadrantChartInput in = SampleQuadrant(ChartLanguage::kEnglish);
+  in.title = "Crowded landscape (synthetic)";
+  in.points.clear();
+  const char* names[] = {"TiDB", "CockroachDB", "YugabyteDB", "OceanBase 海量数据库", "openGauss", "Vitess",
+                         "矩阵起源 MatrixOne", "StoneDB 石原子", "PolarDB-X", "Apache ShardingSphere", "Citus",
+                         "GreptimeDB", "Databend", "RisingWave", "Doris 多瑞丝", "StarRocks"};
+  for (int i = 0; i < n; ++i) {
+    const double dx = (i % 4) * spread / 3;
+    const double dy = (i / 4 % 4) * spread / 3;
+    in.points.push_back({std::string(names[i % 16]) + (i >= 16 ? " " + std::to_string(i / 16 + 1) : ""), 50 + dx,
+                         50 + dy, 45 + dy, 40 + dx});
+  }
+  return in;
+}
+
 namespace {
 
 MonthIndex M(int year, int month) { return year * 12 + month - 1; }

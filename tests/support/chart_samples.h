@@ -18,6 +18,9 @@ namespace oscm::testing {
 int CountOccurrences(std::string_view haystack, std::string_view needle);
 
 report::QuadrantChartInput SampleQuadrant(report::ChartLanguage lang);
+// `n` communities on a grid `spread` score points wide around (50, 50), each moved from 5-10
+// points down and left: a stress test for label placement.
+report::QuadrantChartInput CrowdedQuadrant(int n, double spread);
 report::StageTimelineInput SampleStageTimeline(report::ChartLanguage lang);
 report::TimeSeriesChartInput SampleTimeSeries(report::ChartLanguage lang);
 report::FlywheelChartInput SampleFlywheel(report::ChartLanguage lang);

@@ -43,5 +43,7 @@ int main(int argc, char** argv) {
     failures += Write(oscm::report::RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)), dir + "/rings" + suffix);
     failures += Write(oscm::report::RenderFunnelSvg(oscm::testing::SampleFunnel(lang)), dir + "/funnel" + suffix);
   }
+  failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(12, 3)), dir + "/quadrant_crowded12");
+  failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(40, 12)), dir + "/quadrant_crowded40");
   return failures == 0 ? 0 : 1;
 }

@@ -59,13 +59,23 @@ namespace {
 constexpr double kGaps[] = {3, 9, 18, 30, 46, 66, 92, 124, 164, 214};
 constexpr int kDirections = 16;
 constexpr double kLeaderGap = 12;  // boxes farther than this from their marker get a leader line
-constexpr double kCrossingPenalty = 40;
+constexpr double kCrossingPenalty = 80;
 constexpr double kGridStep = 4;
 
 struct Candidate {
   Box box;
   double cost = 0;
 };
+
+// True when the two segments properly cross (shared end points do not count).
+bool SegmentsCross(const Segment& s, const Segment& t) {
+  auto orient = [](Point a, Point b, Point c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); };
+  const double d1 = orient(s.a, s.b, t.a);
+  const double d2 = orient(s.a, s.b, t.b);
+  const double d3 = orient(t.a, t.b, s.a);
+  const double d4 = orient(t.a, t.b, s.b);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
 
 class Placer {
  public:
@@ -99,10 +109,7 @@ class Placer {
     }
     PlacementResult result;
     for (size_t i = 0; i < requests_.size(); ++i) {
-      const LabelRequest& r = requests_[i];
-      const Point near = NearestPointOnBox(boxes_[i], r.anchor);
-      const double gap = std::hypot(near.x - r.anchor.x, near.y - r.anchor.y) - r.marker_radius;
-      result.labels.push_back({boxes_[i], gap > kLeaderGap});
+      result.labels.push_back({boxes_[i], Leader(i, boxes_[i]).has_value()});
       if (!Free(i, boxes_[i])) ++result.unresolved;
     }
     return result;
@@ -120,26 +127,37 @@ class Placer {
     return true;
   }
 
+  // The leader line label `j` would need at `box`, if the box is far enough to need one.
+  std::optional<Segment> Leader(size_t j, const Box& box) const {
+    const Point near = NearestPointOnBox(box, requests_[j].anchor);
+    const Segment leader{requests_[j].anchor, near};
+    if (std::hypot(near.x - leader.a.x, near.y - leader.a.y) <= kLeaderGap + requests_[j].marker_radius) {
+      return std::nullopt;
+    }
+    return leader;
+  }
+
+  // Soft costs of putting label `self` at `box`: the box crossing arrows or other leaders, and its
+  // own leader crossing other labels, other leaders or other markers.
   double Crossings(size_t self, const Box& box) const {
     double cost = 0;
     for (const Segment& s : soft_segments_) {
       if (SegmentIntersectsBox(s, box)) cost += kCrossingPenalty;
     }
-    // Leader lines of labels already placed far from their points.
+    const std::optional<Segment> own = Leader(self, box);
     for (size_t j = 0; j < boxes_.size(); ++j) {
       if (j == self || !placed_[j]) continue;
-      const Point near = NearestPointOnBox(boxes_[j], requests_[j].anchor);
-      const Segment leader{requests_[j].anchor, near};
-      if (std::hypot(near.x - leader.a.x, near.y - leader.a.y) > kLeaderGap + requests_[j].marker_radius &&
-          SegmentIntersectsBox(leader, box)) {
-        cost += kCrossingPenalty;
-      }
+      const std::optional<Segment> other = Leader(j, boxes_[j]);
+      if (other && SegmentIntersectsBox(*other, box)) cost += kCrossingPenalty;
+      if (own && SegmentIntersectsBox(*own, boxes_[j])) cost += kCrossingPenalty;
+      if (own && other && SegmentsCross(*own, *other)) cost += kCrossingPenalty;
     }
-    // This label's own leader line crossing other labels.
-    const Point near = NearestPointOnBox(box, requests_[self].anchor);
-    const Segment own{requests_[self].anchor, near};
-    for (size_t j = 0; j < boxes_.size(); ++j) {
-      if (j != self && placed_[j] && SegmentIntersectsBox(own, boxes_[j])) cost += kCrossingPenalty;
+    if (own) {
+      for (size_t j = 0; j < requests_.size(); ++j) {
+        if (j != self && SegmentIntersectsBox(*own, MarkerBox(requests_[j].anchor, requests_[j].marker_radius))) {
+          cost += kCrossingPenalty;
+        }
+      }
     }
     return cost;
   }

@@ -5,8 +5,9 @@
 //   1. Candidates: 16 directions around the anchor at increasing gaps (ring 0 touches the marker).
 //      A candidate is valid when it is inside `bounds` and clear of every anchor marker, every
 //      obstacle and every label placed so far. Its cost is the gap, plus a small preference for
-//      the right, then left, then above/below, plus a penalty per soft segment (arrows, leader
-//      lines of other labels) it crosses.
+//      the right, then left, then above/below, plus a penalty per crossing: the box over a soft
+//      segment (arrows) or another label's leader line, or its own leader line over another
+//      label, leader line or marker.
 //   2. Greedy: the most crowded anchors (most neighbours within 80 px) choose first, each taking
 //      its cheapest valid candidate; when none of the rings is free, a scan of the whole bounds on
 //      a 4 px grid takes the free position nearest the anchor.

@@ -29,17 +29,6 @@ void ExpectCleanLayout(const QuadrantLayout& layout) {
   }
 }
 
-QuadrantChartInput Crowded(int n, double spread) {
-  QuadrantChartInput in = oscm::testing::SampleQuadrant(ChartLanguage::kEnglish);
-  in.points.clear();
-  for (int i = 0; i < n; ++i) {
-    const double dx = (i % 4) * spread / 3;
-    const double dy = (i / 4) * spread / 3;
-    in.points.push_back({"Community number " + std::to_string(i), 50 + dx, 50 + dy, 45 + dy, 40 + dx});
-  }
-  return in;
-}
-
 TEST(QuadrantChartTest, SampleLandscapeLaysOutCleanly) {
   for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
     ExpectCleanLayout(LayOutQuadrant(oscm::testing::SampleQuadrant(lang)));
@@ -47,8 +36,9 @@ TEST(QuadrantChartTest, SampleLandscapeLaysOutCleanly) {
 }
 
 TEST(QuadrantChartTest, TwelveCommunitiesWithinAFewPoints) {
-  ExpectCleanLayout(LayOutQuadrant(Crowded(12, 3)));
-  ExpectCleanLayout(LayOutQuadrant(Crowded(12, 0)));  // all on one spot
+  ExpectCleanLayout(LayOutQuadrant(oscm::testing::CrowdedQuadrant(12, 3)));
+  ExpectCleanLayout(LayOutQuadrant(oscm::testing::CrowdedQuadrant(12, 0)));  // all on one spot
+  ExpectCleanLayout(LayOutQuadrant(oscm::testing::CrowdedQuadrant(40, 12)));
 }
 
 TEST(QuadrantChartTest, CommunitiesInTheCorners) {
