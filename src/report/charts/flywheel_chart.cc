@@ -31,7 +31,8 @@ std::string Percent(double fraction) {
   return fmt::format("{}{}%", p > 0 ? "+" : "", SvgNumber(p));
 }
 
-bool Measured(const FlywheelLink& l) { return l.lag_months && l.rho; }
+bool Measured(const FlywheelLink& l) { return l.lag_months && l.rho && std::isfinite(*l.rho); }
+bool Finite(const std::optional<double>& v) { return v && std::isfinite(*v); }
 
 }  // namespace
 
@@ -47,8 +48,8 @@ std::string FlywheelLinkLabel(const FlywheelLink& link, ChartLanguage lang) {
 std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
   const ChartLanguage lang = in.language;
   SvgWriter svg(in.width, in.height, in.title);
-  svg.Text(24, 38, in.title, {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
-  if (in.momentum) {
+  svg.Title(in.title);
+  if (Finite(in.momentum)) {
     svg.Text(24, 62, fmt::format("{} {:.2f}", Localized(lang, "Momentum", "飞轮动量"), *in.momentum),
              {.size = 13, .fill = "#444444"});
   }
@@ -135,7 +136,7 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
                      {.size = 34, .weight = FontWeight::kBold, .fill = "#ffffff", .anchor = TextAnchor::kMiddle});
     svg.TextCentered(nodes[i].x, nodes[i].y + 16, NodeName(i, lang),
                      {.size = 13, .fill = "#ffffff", .anchor = TextAnchor::kMiddle});
-    svg.TextCentered(nodes[i].x, nodes[i].y + 35, in.growth[i] ? Percent(*in.growth[i]) : "n/a",
+    svg.TextCentered(nodes[i].x, nodes[i].y + 35, Finite(in.growth[i]) ? Percent(*in.growth[i]) : "n/a",
                      {.size = 12, .weight = FontWeight::kBold, .fill = "#ffffff", .anchor = TextAnchor::kMiddle});
   }
   svg.EndGroup();
@@ -143,8 +144,8 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
   const std::string legend = std::string(Localized(
       lang, "X→Y +n mo: X leads Y by n months · width: |ρ| (rank correlation) · %: 12-month growth · association, not cause",
       "X→Y 领先 n 个月：X 领先 Y n 个月 · 线宽：|ρ|（秩相关） · 百分比：12 个月增长 · 表示关联，不代表因果"));
-  svg.Text(24, in.height - 34, legend, {.size = 12, .fill = "#666666"});
-  svg.Text(24, in.height - 14, in.caption, {.size = 12, .fill = "#666666"});
+  svg.Footnote(1, legend);
+  svg.Footnote(0, in.caption);
   return svg.Finish();
 }
 

@@ -21,7 +21,7 @@ enum class FlywheelNode { kB, kC, kP };
 struct FlywheelLink {
   FlywheelNode from = FlywheelNode::kB;
   FlywheelNode to = FlywheelNode::kC;
-  // Both set when measured; either missing draws the link dashed and grey, labelled "n/a".
+  // Both set (and ρ finite) when measured; otherwise the link is dashed and grey, labelled "n/a".
   std::optional<int> lag_months;  // 0..6: how many months `from` leads `to`
   std::optional<double> rho;      // Spearman correlation at that lag, -1..1
 };

@@ -36,7 +36,7 @@ std::string_view FunnelStepName(int step, ChartLanguage lang) {
 std::string RenderFunnelSvg(const FunnelChartInput& in) {
   const ChartLanguage lang = in.language;
   SvgWriter svg(in.width, in.height, in.title);
-  svg.Text(24, 38, in.title, {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+  svg.Title(in.title);
 
   const double center = in.width / 2;
   const double max_width = in.width - 2 * 150;
@@ -77,11 +77,9 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
   }
   svg.EndGroup();
 
-  svg.Text(24, in.height - 34,
-           Localized(lang, "Bar widths grow with the logarithm of the number of people; counts are exact.",
-                     "条宽按人数的对数增长；数字为实际人数。"),
-           {.size = 12, .fill = "#666666"});
-  svg.Text(24, in.height - 14, in.caption, {.size = 12, .fill = "#666666"});
+  svg.Footnote(1, Localized(lang, "Bar widths grow with the logarithm of the number of people; counts are exact.",
+                     "条宽按人数的对数增长；数字为实际人数。"));
+  svg.Footnote(0, in.caption);
   return svg.Finish();
 }
 

@@ -1,6 +1,7 @@
 #include "report/charts/quadrant_chart.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -57,6 +58,26 @@ const std::string& CornerLabel(const QuadrantLabels& labels, int q) {
   }
 }
 
+bool Finite(const std::optional<double>& v) { return v && std::isfinite(*v); }
+
+// The input without points that have no finite score (they cannot be placed; the caption names
+// them), and without previous positions that are not finite.
+QuadrantChartInput Drawable(const QuadrantChartInput& in, std::vector<std::string>* left_out) {
+  QuadrantChartInput out = in;
+  out.points.clear();
+  for (const QuadrantPoint& p : in.points) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
+      if (left_out != nullptr) left_out->push_back(p.name);
+      continue;
+    }
+    out.points.push_back(p);
+    if (!Finite(p.previous_x) || !Finite(p.previous_y)) out.points.back().previous_x = out.points.back().previous_y = std::nullopt;
+  }
+  return out;
+}
+
+QuadrantLayout LayOutDrawable(const QuadrantChartInput& in);
+
 }  // namespace
 
 QuadrantLabels DefaultQuadrantLabels(ChartLanguage lang) {
@@ -65,13 +86,19 @@ QuadrantLabels DefaultQuadrantLabels(ChartLanguage lang) {
           std::string(Localized(lang, "Strategists", "战略者"))};
 }
 
-QuadrantLayout LayOutQuadrant(const QuadrantChartInput& in) {
+QuadrantLayout LayOutQuadrant(const QuadrantChartInput& in) { return LayOutDrawable(Drawable(in, nullptr)); }
+
+namespace {
+
+QuadrantLayout LayOutDrawable(const QuadrantChartInput& in) {
   const Scale scale = MakeScale(in);
   QuadrantLayout layout;
   layout.plot = scale.plot;
   const double h = kCornerLabelSize * (kTextAscent + kTextDescent);
   for (int q = 0; q < 4; ++q) {
-    const double w = TextWidth(CornerLabel(in.labels, q), kCornerLabelSize, FontWeight::kBold);
+    layout.quadrant_labels[q] =
+        FitText(CornerLabel(in.labels, q), scale.plot.w / 2 - 2 * kCornerPad, kCornerLabelSize, FontWeight::kBold);
+    const double w = TextWidth(layout.quadrant_labels[q], kCornerLabelSize, FontWeight::kBold);
     const double x = q % 2 == 0 ? scale.plot.x + kCornerPad : scale.plot.right() - kCornerPad - w;
     const double y = q < 2 ? scale.plot.y + kCornerPad : scale.plot.bottom() - kCornerPad - h;
     layout.quadrant_label_boxes[q] = {x, y, w, h};
@@ -94,7 +121,8 @@ QuadrantLayout LayOutQuadrant(const QuadrantChartInput& in) {
       }
     }
     layout.previous.push_back(before);
-    requests.push_back({at, kQuadrantMarkerRadius, TextWidth(p.name, kQuadrantLabelSize) + 2 * kLabelPad,
+    layout.names.push_back(FitText(p.name, kQuadrantMaxLabelWidth, kQuadrantLabelSize));
+    requests.push_back({at, kQuadrantMarkerRadius, TextWidth(layout.names.back(), kQuadrantLabelSize) + 2 * kLabelPad,
                         kQuadrantLabelSize * (kTextAscent + kTextDescent) + 2 * kLabelPad});
   }
   PlacementResult placed = PlaceLabels(requests, scale.plot, obstacles, arrows);
@@ -103,15 +131,19 @@ QuadrantLayout LayOutQuadrant(const QuadrantChartInput& in) {
   return layout;
 }
 
-std::string RenderQuadrantSvg(const QuadrantChartInput& in) {
+}  // namespace
+
+std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
+  std::vector<std::string> left_out;
+  const QuadrantChartInput in = Drawable(input, &left_out);
   const ChartLanguage lang = in.language;
-  const QuadrantLayout layout = LayOutQuadrant(in);
+  const QuadrantLayout layout = LayOutDrawable(in);
   const Scale scale = MakeScale(in);
   const Box& plot = layout.plot;
   const Point split = scale.Map(in.split_x, in.split_y);
   SvgWriter svg(in.width, in.height, in.title);
 
-  svg.Text(24, 38, in.title, {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+  svg.Title(in.title);
 
   svg.BeginGroup("quadrants");
   const Box areas[4] = {{plot.x, plot.y, split.x - plot.x, split.y - plot.y},
@@ -139,16 +171,16 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& in) {
   svg.Rect(plot.x, plot.y, plot.w, plot.h, {.stroke = "#b8b8b8", .stroke_width = 1});
   svg.Line({split.x, plot.y}, {split.x, plot.bottom()}, {.stroke = "#8a8a8a", .stroke_width = 1.2, .dash = "6 4"});
   svg.Line({plot.x, split.y}, {plot.right(), split.y}, {.stroke = "#8a8a8a", .stroke_width = 1.2, .dash = "6 4"});
-  svg.Text(plot.x + plot.w / 2, plot.bottom() + 44, in.x_title,
+  svg.Text(plot.x + plot.w / 2, plot.bottom() + 44, FitText(in.x_title, plot.w, 14, FontWeight::kBold),
            {.size = 14, .weight = FontWeight::kBold, .fill = "#333333", .anchor = TextAnchor::kMiddle});
-  svg.TextCentered(plot.x - 50, plot.y + plot.h / 2, in.y_title,
+  svg.TextCentered(plot.x - 50, plot.y + plot.h / 2, FitText(in.y_title, plot.h, 14, FontWeight::kBold),
                    {.size = 14, .weight = FontWeight::kBold, .fill = "#333333", .anchor = TextAnchor::kMiddle, .rotate = -90});
   svg.EndGroup();
 
   svg.BeginGroup("quadrant-labels");
   for (int q = 0; q < 4; ++q) {
     const Box& b = layout.quadrant_label_boxes[q];
-    svg.Text(b.x, b.y + kCornerLabelSize * kTextAscent, CornerLabel(in.labels, q),
+    svg.Text(b.x, b.y + kCornerLabelSize * kTextAscent, layout.quadrant_labels[q],
              {.size = kCornerLabelSize, .weight = FontWeight::kBold, .fill = kColors[q].text});
   }
   svg.EndGroup();
@@ -184,7 +216,7 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& in) {
   }
   for (size_t i = 0; i < in.points.size(); ++i) {
     const Box& b = layout.labels[i].box;
-    svg.Text(b.x + kLabelPad, b.y + kLabelPad + kQuadrantLabelSize * kTextAscent, in.points[i].name,
+    svg.Text(b.x + kLabelPad, b.y + kLabelPad + kQuadrantLabelSize * kTextAscent, layout.names[i],
              {.size = kQuadrantLabelSize, .fill = "#1a1a1a", .halo = true});
   }
   svg.EndGroup();
@@ -194,7 +226,11 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& in) {
           ? fmt::format("模型：{} · 截至 {} · 空心点 → 实心点：近 12 个月的变化", in.model_name, in.as_of)
           : fmt::format("Model: {} · as of {} · hollow dot → dot: movement over the last 12 months",
                         in.model_name, in.as_of);
-  svg.Text(24, in.height - 14, caption, {.size = 12, .fill = "#666666"});
+  svg.Footnote(0, caption);
+  if (!left_out.empty()) {
+    svg.Footnote(1, fmt::format("{}{}", Localized(lang, "Not shown (no score): ", "未显示（无评分）："),
+                                fmt::join(left_out, ", ")));
+  }
   return svg.Finish();
 }
 

@@ -21,7 +21,9 @@ namespace oscm::report {
 
 struct QuadrantPoint {
   std::string name;  // community name, from data (escaped on output)
-  double x = 0;      // clamped to [x_min, x_max] when drawn
+  // Clamped to [x_min, x_max] and [y_min, y_max] when drawn. A point whose x or y is not finite
+  // (an unavailable score) is left out of the plot, and the caption names it.
+  double x = 0;
   double y = 0;
   // Position 12 months before as_of; drawn as a hollow dot with an arrow to the point when both
   // are present.
@@ -60,18 +62,22 @@ struct QuadrantChartInput {
   double height = 720;
 };
 
-// Where everything goes, in pixels; exposed for tests and for the HTML report's image maps.
+// Where everything goes, in pixels; exposed for tests and for the HTML report's image maps. The
+// per-point vectors follow the drawn points (input order, without the left-out ones).
 struct QuadrantLayout {
   Box plot;
   std::vector<Point> positions;                // per input point
   std::vector<std::optional<Point>> previous;  // per input point
   std::vector<PlacedLabel> labels;             // per input point
+  std::vector<std::string> names;              // per input point, as drawn (long ones end in "…")
   Box quadrant_label_boxes[4];                 // top left, top right, bottom left, bottom right
+  std::string quadrant_labels[4];              // as drawn
   int unresolved = 0;                          // labels that could not be placed cleanly
 };
 
 inline constexpr double kQuadrantLabelSize = 13;
 inline constexpr double kQuadrantMarkerRadius = 6;
+inline constexpr double kQuadrantMaxLabelWidth = 240;  // longer names are cut with "…"
 
 QuadrantLayout LayOutQuadrant(const QuadrantChartInput& input);
 std::string RenderQuadrantSvg(const QuadrantChartInput& input);

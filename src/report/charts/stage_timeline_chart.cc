@@ -18,6 +18,7 @@ constexpr double kTop = 96;
 constexpr double kBottom = 64;
 constexpr double kNameSize = 13;
 constexpr double kDateSize = 11;
+constexpr double kMaxNameWidth = 260;  // longer community names are cut with "…"
 
 // Text colour that reads on each stage colour.
 constexpr std::string_view kStageText[4] = {"#3d3500", "#0d3b1e", "#ffffff", "#ffffff"};
@@ -36,21 +37,21 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
   MonthIndex last = std::numeric_limits<MonthIndex>::min();
   double name_width = 0;
   for (const StageTimelineRow& row : in.rows) {
-    name_width = std::max(name_width, TextWidth(row.name, kNameSize, FontWeight::kBold));
+    name_width = std::max(name_width, TextWidth(FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold), kNameSize, FontWeight::kBold));
     for (const StageBand& b : row.bands) {
       first = std::min(first, b.from);
       last = std::max(last, b.to);
     }
   }
   if (first > last) first = last = 0;
-  const double left = 24 + std::clamp(name_width, 60.0, 260.0) + 16;
+  const double left = 24 + std::max(name_width, 60.0) + 16;
   const double right = in.width - 28;
   const double height = kTop + static_cast<double>(in.rows.size()) * kRowHeight + 6 + kBottom;
   const double months = static_cast<double>(last + 1 - first);
   auto x_of = [&](MonthIndex m) { return left + (m - first) / months * (right - left); };
 
   SvgWriter svg(in.width, height, in.title);
-  svg.Text(24, 38, in.title, {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+  svg.Title(in.title);
 
   svg.BeginGroup("legend");
   double lx = 24;
@@ -77,7 +78,7 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
     const StageTimelineRow& row = in.rows[r];
     const double band_y = kTop + static_cast<double>(r) * kRowHeight + (kRowHeight - kBandHeight) / 2;
     svg.BeginGroup("community");
-    svg.TextCentered(left - 16, band_y + kBandHeight / 2, row.name,
+    svg.TextCentered(left - 16, band_y + kBandHeight / 2, FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold),
                      {.size = kNameSize, .weight = FontWeight::kBold, .fill = "#222222", .anchor = TextAnchor::kEnd});
     for (const StageBand& b : row.bands) {
       const double x0 = x_of(b.from);
@@ -113,7 +114,7 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
           ? fmt::format("每月末的生命周期阶段 · 截至 {} · 标注为进入新阶段的月份", in.as_of)
           : fmt::format("Lifecycle stage at each month end · as of {} · dates mark the first month in a new stage",
                         in.as_of);
-  svg.Text(24, height - 14, caption, {.size = 12, .fill = "#666666"});
+  svg.Footnote(0, caption);
   return svg.Finish();
 }
 

@@ -171,6 +171,14 @@ void SvgWriter::TextCentered(double x, double y, std::string_view text, const Te
   Text(x, y + style.size * kTextCenterToBaseline, text, style);
 }
 
+void SvgWriter::Title(std::string_view text) {
+  Text(24, 38, FitText(text, width_ - 48, 20, FontWeight::kBold), {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+}
+
+void SvgWriter::Footnote(int line, std::string_view text) {
+  Text(24, height_ - 14 - 20 * line, FitText(text, width_ - 48, 12), {.size = 12, .fill = "#666666"});
+}
+
 void SvgWriter::BeginGroup(std::string_view css_class) {
   ++open_groups_;
   out_ += css_class.empty() ? std::string("<g>\n") : fmt::format("<g class=\"{}\">\n", css_class);

@@ -79,6 +79,10 @@ class SvgWriter {
   void Text(double x, double y, std::string_view text, const TextStyle& style);
   // One line of text vertically centred on y.
   void TextCentered(double x, double y, std::string_view text, const TextStyle& style);
+  // The chart's title, top left (bold, 20 px), cut with "…" to fit the width.
+  void Title(std::string_view text);
+  // A grey 12 px note at the bottom left: line 0 is the last line, line 1 the one above it.
+  void Footnote(int line, std::string_view text);
   // <g> with optional class (a trusted identifier; useful to tests and to CSS in the HTML report).
   void BeginGroup(std::string_view css_class = {});
   void EndGroup();

@@ -64,7 +64,7 @@ std::string_view RingName(int ring, ChartLanguage lang) {
 std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   const ChartLanguage lang = in.language;
   SvgWriter svg(in.width, in.height, in.title);
-  svg.Text(24, 38, in.title, {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+  svg.Title(in.title);
 
   const double max_radius = std::min(in.height - 130, in.width * 0.6) / 2;
   const Point c{24 + max_radius + 10, 64 + max_radius + 10};
@@ -121,17 +121,15 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   for (const Slice& slice : slices) {
     if (y > in.height - 48) break;
     svg.Rect(label_x, y - 6, 12, 12, {.fill = slice.color}, 2);
-    svg.TextCentered(label_x + 18, y, fmt::format("{}  {}%", slice.name, SvgNumber(std::round(slice.share * 1000) / 10)),
+    svg.TextCentered(label_x + 18, y, fmt::format("{}  {}%", FitText(slice.name, 220, 12), SvgNumber(std::round(slice.share * 1000) / 10)),
                      {.size = 12, .fill = "#333333"});
     y += 20;
   }
   svg.EndGroup();
 
-  svg.Text(24, in.height - 34,
-           Localized(lang, "Ring widths grow with the logarithm of the number of people; counts are exact.",
-                     "环宽按人数的对数增长；数字为实际人数。"),
-           {.size = 12, .fill = "#666666"});
-  svg.Text(24, in.height - 14, in.caption, {.size = 12, .fill = "#666666"});
+  svg.Footnote(1, Localized(lang, "Ring widths grow with the logarithm of the number of people; counts are exact.",
+                     "环宽按人数的对数增长；数字为实际人数。"));
+  svg.Footnote(0, in.caption);
   return svg.Finish();
 }
 

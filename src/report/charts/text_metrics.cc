@@ -23,6 +23,10 @@ constexpr uint16_t kBold[95] = {
     644, 644, 436, 495, 421, 637, 576, 863, 562, 574, 511, 378, 296, 378, 590};
 
 bool IsFullWidth(uint32_t c) {
+  // Noto Sans CJK draws some Latin-1 and general punctuation full width too: · × ‘ ’ “ ” • ‥ …
+  if (c == 0xB7 || c == 0xD7 || (c >= 0x2018 && c <= 0x201F) || c == 0x2022 || c == 0x2025 || c == 0x2026) {
+    return true;
+  }
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2190 && c <= 0x21FF) ||  // jamo, arrows
          (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||  // CJK, kana, hangul
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
@@ -43,22 +47,33 @@ uint32_t NextCodePoint(std::string_view s, size_t& i) {
   return c;
 }
 
+// Advance of one code point in 1/1000 em.
+double Units(uint32_t c, FontWeight weight) {
+  if (c >= 0x20 && c < 0x7F) return (weight == FontWeight::kBold ? kBold : kRegular)[c - 0x20];
+  if (IsFullWidth(c)) return 1000;
+  if (c >= 0x20) return weight == FontWeight::kBold ? 640 : 610;
+  return 0;  // control characters are dropped on output
+}
+
 }  // namespace
 
 double TextWidth(std::string_view text, double font_size, FontWeight weight) {
-  const uint16_t* table = weight == FontWeight::kBold ? kBold : kRegular;
   double units = 0;
-  for (size_t i = 0; i < text.size();) {
-    const uint32_t c = NextCodePoint(text, i);
-    if (c >= 0x20 && c < 0x7F) {
-      units += table[c - 0x20];
-    } else if (IsFullWidth(c)) {
-      units += 1000;
-    } else if (c >= 0x20) {
-      units += weight == FontWeight::kBold ? 640 : 610;
-    }
-  }
+  for (size_t i = 0; i < text.size();) units += Units(NextCodePoint(text, i), weight);
   return units * font_size / 1000.0;
+}
+
+std::string FitText(std::string_view text, double max_width, double font_size, FontWeight weight) {
+  if (TextWidth(text, font_size, weight) <= max_width) return std::string(text);
+  const double budget = max_width * 1000.0 / font_size - Units(0x2026, weight);
+  double units = 0;
+  size_t end = 0;
+  for (size_t i = 0; i < text.size();) {
+    units += Units(NextCodePoint(text, i), weight);
+    if (units > budget) break;
+    end = i;
+  }
+  return std::string(text.substr(0, end)) + "…";
 }
 
 }  // namespace oscm::report

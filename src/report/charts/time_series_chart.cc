@@ -1,6 +1,7 @@
 #include "report/charts/time_series_chart.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include "report/charts/axis_ticks.h"
@@ -22,7 +23,7 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
   double hi = 0;
   for (const MetricSeries& s : in.series) {
     for (size_t i = 0; i < s.values.size(); ++i) {
-      if (!s.values[i]) continue;
+      if (!s.values[i] || !std::isfinite(*s.values[i])) continue;
       const MonthIndex m = s.first_month + static_cast<MonthIndex>(i);
       first = std::min(first, m);
       last = std::max(last, m);
@@ -34,21 +35,22 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
   if (empty) first = last = 0;
 
   SvgWriter svg(in.width, in.height, in.title);
-  svg.Text(24, 38, in.title, {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+  svg.Title(in.title);
 
   // Legend: swatches flowing left to right under the title, wrapping as needed.
   svg.BeginGroup("legend");
   double lx = 24;
   double ly = 62;
   for (size_t i = 0; i < in.series.size(); ++i) {
-    const double w = 28 + TextWidth(in.series[i].name, 12) + 18;
+    const std::string name = FitText(in.series[i].name, 300, 12);
+    const double w = 28 + TextWidth(name, 12) + 18;
     if (lx + w > in.width - 24 && lx > 24) {
       lx = 24;
       ly += 20;
     }
     svg.Line({lx, ly}, {lx + 20, ly},
              {.stroke = SeriesColor(i), .stroke_width = 3, .dash = i >= 10 ? "6 3" : ""});
-    svg.TextCentered(lx + 26, ly, in.series[i].name, {.size = 12, .fill = "#333333"});
+    svg.TextCentered(lx + 26, ly, name, {.size = 12, .fill = "#333333"});
     lx += w;
   }
   svg.EndGroup();
@@ -95,7 +97,7 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
       run.clear();
     };
     for (size_t k = 0; k < s.values.size(); ++k) {
-      if (!s.values[k]) {
+      if (!s.values[k] || !std::isfinite(*s.values[k])) {
         flush();
         continue;
       }
@@ -105,7 +107,7 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
   }
   svg.EndGroup();
 
-  svg.Text(24, in.height - 14, in.caption, {.size = 12, .fill = "#666666"});
+  svg.Footnote(0, in.caption);
   return svg.Finish();
 }
 

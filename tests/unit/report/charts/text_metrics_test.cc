@@ -40,7 +40,8 @@ TEST(TextMetricsTest, AgreesWithTheInstalledFont) {
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
   cairo_set_font_options(cr.get(), options.get());
   const char* samples[] = {"TiDB", "Apache ShardingSphere", "OceanBase 海量数据库", "矩阵起源 MatrixOne",
-                           "领导者", "C→P +2 mo", "Niche players", "2026-09-01", "WWW mmm iii"};
+                           "领导者", "C→P +2 mo", "Niche players", "2026-09-01", "WWW mmm iii",
+                           "Model: default · as of 2026-09-01", "“quoted” 2×3 …", "Zürich Straße"};
   for (const FontWeight weight : {FontWeight::kRegular, FontWeight::kBold}) {
     cairo_select_font_face(cr.get(), "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL,
                            weight == FontWeight::kBold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
@@ -51,6 +52,13 @@ TEST(TextMetricsTest, AgreesWithTheInstalledFont) {
       EXPECT_NEAR(TextWidth(s, 100, weight), e.x_advance, e.x_advance * 0.015) << s;
     }
   }
+}
+
+TEST(TextMetricsTest, FitTextCutsAtCharacterBoundariesWithAnEllipsis) {
+  EXPECT_EQ(FitText("TiDB", 100, 12), "TiDB");
+  const std::string cut = FitText("分布式数据库 Distributed SQL", 60, 10);
+  EXPECT_EQ(cut, "分布式数据…");  // five 10 px ideographs and a 10 px ellipsis
+  EXPECT_LE(TextWidth(cut, 10), 60);
 }
 
 TEST(TextMetricsTest, CjkIsFullWidthAndScalesWithSize) {
