@@ -2,8 +2,6 @@
 // Regenerate after an intended change: OSCM_UPDATE_GOLDEN=1 build/tests/report_test
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "ingest/git/git_ingest.h"
 #include "metrics/assessment.h"
 #include "report/assessment_report.h"
@@ -13,6 +11,7 @@
 namespace oscm::report {
 namespace {
 
+using oscm::testing::CompareGolden;
 using oscm::testing::TempDir;
 
 std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
@@ -20,15 +19,6 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
     s.replace(pos, from.size(), to);
   }
   return s;
-}
-
-void CompareGolden(const std::string& actual, const std::string& name) {
-  const std::string path = oscm::testing::SourcePath("tests/golden/" + name);
-  if (std::getenv("OSCM_UPDATE_GOLDEN") != nullptr) {
-    oscm::testing::WriteFile(path, actual);
-    return;
-  }
-  EXPECT_EQ(actual, oscm::testing::ReadFile(path)) << "golden " << name << " differs; see the header of this test";
 }
 
 TEST(AssessmentGoldenTest, TinyCommunity) {

@@ -14,11 +14,16 @@ using oscm::testing::CompareGolden;
 TEST(ChartGoldenTest, EveryChartInBothLanguages) {
   for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
     const std::string suffix = lang == ChartLanguage::kChinese ? "_zh.svg" : "_en.svg";
-    CompareGolden(RenderQuadrantSvg(oscm::testing::SampleQuadrant(lang)), "charts/quadrant" + suffix);
-    CompareGolden(RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(lang)), "charts/timeline" + suffix);
-    CompareGolden(RenderTimeSeriesSvg(oscm::testing::SampleTimeSeries(lang)), "charts/series" + suffix);
-    CompareGolden(RenderFlywheelSvg(oscm::testing::SampleFlywheel(lang)), "charts/flywheel" + suffix);
-    CompareGolden(RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)), "charts/rings" + suffix);
+    CompareGolden(RenderQuadrantSvg(oscm::testing::SampleQuadrant(lang)),
+                  "charts/quadrant" + suffix);
+    CompareGolden(RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(lang)),
+                  "charts/timeline" + suffix);
+    CompareGolden(RenderTimeSeriesSvg(oscm::testing::SampleTimeSeries(lang)),
+                  "charts/series" + suffix);
+    CompareGolden(RenderFlywheelSvg(oscm::testing::SampleFlywheel(lang)),
+                  "charts/flywheel" + suffix);
+    CompareGolden(RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)),
+                  "charts/rings" + suffix);
     CompareGolden(RenderFunnelSvg(oscm::testing::SampleFunnel(lang)), "charts/funnel" + suffix);
   }
 }

@@ -35,15 +35,23 @@ int main(int argc, char** argv) {
   int failures = 0;
   for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
     const std::string suffix = lang == ChartLanguage::kChinese ? "_zh" : "_en";
-    failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::SampleQuadrant(lang)), dir + "/quadrant" + suffix);
-    failures += Write(oscm::report::RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(lang)),
-                      dir + "/timeline" + suffix);
-    failures += Write(oscm::report::RenderTimeSeriesSvg(oscm::testing::SampleTimeSeries(lang)), dir + "/series" + suffix);
-    failures += Write(oscm::report::RenderFlywheelSvg(oscm::testing::SampleFlywheel(lang)), dir + "/flywheel" + suffix);
-    failures += Write(oscm::report::RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)), dir + "/rings" + suffix);
-    failures += Write(oscm::report::RenderFunnelSvg(oscm::testing::SampleFunnel(lang)), dir + "/funnel" + suffix);
+    failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::SampleQuadrant(lang)),
+                      dir + "/quadrant" + suffix);
+    failures +=
+        Write(oscm::report::RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(lang)),
+              dir + "/timeline" + suffix);
+    failures += Write(oscm::report::RenderTimeSeriesSvg(oscm::testing::SampleTimeSeries(lang)),
+                      dir + "/series" + suffix);
+    failures += Write(oscm::report::RenderFlywheelSvg(oscm::testing::SampleFlywheel(lang)),
+                      dir + "/flywheel" + suffix);
+    failures += Write(oscm::report::RenderTalentRingsSvg(oscm::testing::SampleTalentRings(lang)),
+                      dir + "/rings" + suffix);
+    failures += Write(oscm::report::RenderFunnelSvg(oscm::testing::SampleFunnel(lang)),
+                      dir + "/funnel" + suffix);
   }
-  failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(12, 3)), dir + "/quadrant_crowded12");
-  failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(40, 12)), dir + "/quadrant_crowded40");
+  failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(12, 3)),
+                    dir + "/quadrant_crowded12");
+  failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(40, 12)),
+                    dir + "/quadrant_crowded40");
   return failures == 0 ? 0 : 1;
 }

@@ -63,7 +63,8 @@ std::vector<YearTick> YearTicks(MonthIndex first, MonthIndex last, int max_label
     step = s;
     if ((last_year - first_year) / s + 1 <= max_labels) break;
   }
-  for (int y = (first_year + step - 1) / step * step; y <= last_year; y += step) ticks.push_back({y * 12, y});
+  for (int y = (first_year + step - 1) / step * step; y <= last_year; y += step)
+    ticks.push_back({y * 12, y});
   return ticks;
 }
 

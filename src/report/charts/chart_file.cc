@@ -58,18 +58,22 @@ Result<ChartFormat> ChartFormatForPath(std::string_view path) {
   if (ext == ".svg") return ChartFormat::kSvg;
   if (ext == ".png") return ChartFormat::kPng;
   if (ext == ".pdf") return ChartFormat::kPdf;
-  return InvalidArgumentError(fmt::format("{}: unknown chart format '{}' (use .svg, .png or .pdf)", path,
-                                          ext.empty() ? std::string("no extension") : ext));
+  return InvalidArgumentError(fmt::format("{}: unknown chart format '{}' (use .svg, .png or .pdf)",
+                                          path, ext.empty() ? std::string("no extension") : ext));
 }
 
-Status WriteChartFile(std::string_view svg, const std::string& path, const ChartFileOptions& options) {
+Status WriteChartFile(std::string_view svg, const std::string& path,
+                      const ChartFileOptions& options) {
   OSCM_ASSIGN_OR_RETURN(const ChartFormat format, ChartFormatForPath(path));
   if (format == ChartFormat::kSvg) return WriteSvg(svg, path);
 
   GError* raw_error = nullptr;
-  RsvgHandlePtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &raw_error));
+  RsvgHandlePtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
+                                                 svg.size(), &raw_error));
   GErrorPtr error(raw_error);
-  if (!handle) return InternalError(fmt::format("{}: librsvg: {}", path, error ? error->message : "invalid SVG"));
+  if (!handle)
+    return InternalError(
+        fmt::format("{}: librsvg: {}", path, error ? error->message : "invalid SVG"));
   rsvg_handle_set_dpi(handle.get(), 96);
   double width = 0;
   double height = 0;
@@ -79,7 +83,8 @@ Status WriteChartFile(std::string_view svg, const std::string& path, const Chart
 
   const double scale = format == ChartFormat::kPng ? options.png_scale : 0.75;
   SurfacePtr surface(format == ChartFormat::kPng
-                         ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(std::lround(width * scale)),
+                         ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                                      static_cast<int>(std::lround(width * scale)),
                                                       static_cast<int>(std::lround(height * scale)))
                          : cairo_pdf_surface_create(path.c_str(), width * scale, height * scale));
   OSCM_RETURN_IF_ERROR(CairoStatus(cairo_surface_status(surface.get()), path));
@@ -89,7 +94,8 @@ Status WriteChartFile(std::string_view svg, const std::string& path, const Chart
     const RsvgRectangle viewport{0, 0, width, height};
     if (!rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error)) {
       error.reset(raw_error);
-      return InternalError(fmt::format("{}: librsvg: {}", path, error ? error->message : "render failed"));
+      return InternalError(
+          fmt::format("{}: librsvg: {}", path, error ? error->message : "render failed"));
     }
     OSCM_RETURN_IF_ERROR(CairoStatus(cairo_status(cr.get()), path));
   }

@@ -25,6 +25,7 @@ struct ChartFileOptions {
 // are sized at 96 SVG pixels per inch (one pixel = 0.75 pt). Errors: kInvalidArgument for an
 // unknown extension, kIoError for a path that cannot be written, kInternal if librsvg rejects the
 // document.
-Status WriteChartFile(std::string_view svg, const std::string& path, const ChartFileOptions& options = {});
+Status WriteChartFile(std::string_view svg, const std::string& path,
+                      const ChartFileOptions& options = {});
 
 }  // namespace oscm::report

@@ -27,8 +27,8 @@ struct FlywheelLink {
 };
 
 struct FlywheelChartInput {
-  std::string title;        // e.g. "TiDB flywheel"
-  std::string caption;      // e.g. "as of 2026-09-01 · monthly series since 2019-01"
+  std::string title;                // e.g. "TiDB flywheel"
+  std::string caption;              // e.g. "as of 2026-09-01 · monthly series since 2019-01"
   std::optional<double> growth[3];  // B, C, P: growth over the window as a fraction (0.35 = +35%)
   std::optional<double> momentum;   // the model's momentum figure, shown under the title
   std::vector<FlywheelLink> links;

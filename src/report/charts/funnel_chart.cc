@@ -26,10 +26,14 @@ std::string PercentText(double fraction) {
 
 std::string_view FunnelStepName(int step, ChartLanguage lang) {
   switch (step) {
-    case 0: return Localized(lang, "Audience", "关注者");
-    case 1: return Localized(lang, "Users", "用户");
-    case 2: return Localized(lang, "Contributors", "贡献者");
-    default: return Localized(lang, "Core", "核心");
+    case 0:
+      return Localized(lang, "Audience", "关注者");
+    case 1:
+      return Localized(lang, "Users", "用户");
+    case 2:
+      return Localized(lang, "Contributors", "贡献者");
+    default:
+      return Localized(lang, "Core", "核心");
   }
 }
 
@@ -42,7 +46,8 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
   const double max_width = in.width - 2 * 150;
   const double min_width = 150;  // wide enough for the step name and count
   double max_log = 0;
-  for (const int64_t n : in.people) max_log = std::max(max_log, std::log10(1 + static_cast<double>(std::max<int64_t>(n, 0))));
+  for (const int64_t n : in.people)
+    max_log = std::max(max_log, std::log10(1 + static_cast<double>(std::max<int64_t>(n, 0))));
   double widths[4];
   for (int i = 0; i < 4; ++i) {
     const double l = std::log10(1 + static_cast<double>(std::max<int64_t>(in.people[i], 0)));
@@ -66,19 +71,26 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
                                          Localized(lang, "within 12 months", "在 12 个月内转化"))
                            : fmt::format("↓ n/a ({})", Localized(lang, "no data", "无数据"));
       svg.TextCentered(center, y + kBarHeight + kGap / 2, conversion,
-                       {.size = 12, .weight = FontWeight::kBold, .fill = in.conversion[i] ? "#333333" : "#999999",
+                       {.size = 12,
+                        .weight = FontWeight::kBold,
+                        .fill = in.conversion[i] ? "#333333" : "#999999",
                         .anchor = TextAnchor::kMiddle});
     }
     svg.Rect(center - widths[i] / 2, y, widths[i], kBarHeight, {.fill = kStepColor[i]}, 4);
     svg.TextCentered(center, y + 19, FunnelStepName(i, lang),
                      {.size = 13, .fill = kStepText[i], .anchor = TextAnchor::kMiddle});
     svg.TextCentered(center, y + 39, FormatCount(in.people[i]),
-                     {.size = 17, .weight = FontWeight::kBold, .fill = kStepText[i], .anchor = TextAnchor::kMiddle});
+                     {.size = 17,
+                      .weight = FontWeight::kBold,
+                      .fill = kStepText[i],
+                      .anchor = TextAnchor::kMiddle});
   }
   svg.EndGroup();
 
-  svg.Footnote(1, Localized(lang, "Bar widths grow with the logarithm of the number of people; counts are exact.",
-                     "条宽按人数的对数增长；数字为实际人数。"));
+  svg.Footnote(
+      1, Localized(lang,
+                   "Bar widths grow with the logarithm of the number of people; counts are exact.",
+                   "条宽按人数的对数增长；数字为实际人数。"));
   svg.Footnote(0, in.caption);
   return svg.Finish();
 }

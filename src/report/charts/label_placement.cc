@@ -69,7 +69,9 @@ struct Candidate {
 
 // True when the two segments properly cross (shared end points do not count).
 bool SegmentsCross(const Segment& s, const Segment& t) {
-  auto orient = [](Point a, Point b, Point c) { return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x); };
+  auto orient = [](Point a, Point b, Point c) {
+    return (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  };
   const double d1 = orient(s.a, s.b, t.a);
   const double d2 = orient(s.a, s.b, t.b);
   const double d3 = orient(t.a, t.b, s.a);
@@ -99,7 +101,8 @@ class Placer {
         if (i != j && d < 80) ++crowd[i];
       }
     }
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return crowd[a] > crowd[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return crowd[a] > crowd[b]; });
     for (const size_t i : order) Place(i);
     for (int round = 0; round < 3; ++round) {
       for (const size_t i : order) {
@@ -131,7 +134,8 @@ class Placer {
   std::optional<Segment> Leader(size_t j, const Box& box) const {
     const Point near = NearestPointOnBox(box, requests_[j].anchor);
     const Segment leader{requests_[j].anchor, near};
-    if (std::hypot(near.x - leader.a.x, near.y - leader.a.y) <= kLeaderGap + requests_[j].marker_radius) {
+    if (std::hypot(near.x - leader.a.x, near.y - leader.a.y) <=
+        kLeaderGap + requests_[j].marker_radius) {
       return std::nullopt;
     }
     return leader;
@@ -154,7 +158,8 @@ class Placer {
     }
     if (own) {
       for (size_t j = 0; j < requests_.size(); ++j) {
-        if (j != self && SegmentIntersectsBox(*own, MarkerBox(requests_[j].anchor, requests_[j].marker_radius))) {
+        if (j != self && SegmentIntersectsBox(
+                             *own, MarkerBox(requests_[j].anchor, requests_[j].marker_radius))) {
           cost += kCrossingPenalty;
         }
       }
@@ -204,7 +209,8 @@ class Placer {
         const Box box{x, y, r.width, r.height};
         if (!Free(i, box)) continue;
         const Point near = NearestPointOnBox(box, r.anchor);
-        const double cost = std::hypot(near.x - r.anchor.x, near.y - r.anchor.y) + Crossings(i, box);
+        const double cost =
+            std::hypot(near.x - r.anchor.x, near.y - r.anchor.y) + Crossings(i, box);
         if (!best || cost < best->cost) best = Candidate{box, cost};
       }
     }
@@ -232,7 +238,8 @@ class Placer {
 }  // namespace
 
 PlacementResult PlaceLabels(std::span<const LabelRequest> requests, const Box& bounds,
-                            std::span<const Box> obstacles, std::span<const Segment> soft_segments) {
+                            std::span<const Box> obstacles,
+                            std::span<const Segment> soft_segments) {
   return Placer(requests, bounds, obstacles, soft_segments).Run();
 }
 

@@ -65,7 +65,8 @@ struct Segment {
 };
 
 PlacementResult PlaceLabels(std::span<const LabelRequest> requests, const Box& bounds,
-                            std::span<const Box> obstacles, std::span<const Segment> soft_segments = {});
+                            std::span<const Box> obstacles,
+                            std::span<const Segment> soft_segments = {});
 
 // The point of `box` nearest to `p` (p itself when inside).
 Point NearestPointOnBox(const Box& box, Point p);

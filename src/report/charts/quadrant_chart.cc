@@ -34,7 +34,8 @@ struct Scale {
   Point Map(double x, double y) const {
     const double cx = std::clamp(x, x_min, x_max);
     const double cy = std::clamp(y, y_min, y_max);
-    return {plot.x + (cx - x_min) / (x_max - x_min) * plot.w, plot.bottom() - (cy - y_min) / (y_max - y_min) * plot.h};
+    return {plot.x + (cx - x_min) / (x_max - x_min) * plot.w,
+            plot.bottom() - (cy - y_min) / (y_max - y_min) * plot.h};
   }
 };
 
@@ -51,10 +52,14 @@ int QuadrantOf(const QuadrantChartInput& in, const QuadrantPoint& p) {
 
 const std::string& CornerLabel(const QuadrantLabels& labels, int q) {
   switch (q) {
-    case 0: return labels.top_left;
-    case 1: return labels.top_right;
-    case 2: return labels.bottom_left;
-    default: return labels.bottom_right;
+    case 0:
+      return labels.top_left;
+    case 1:
+      return labels.top_right;
+    case 2:
+      return labels.bottom_left;
+    default:
+      return labels.bottom_right;
   }
 }
 
@@ -71,33 +76,33 @@ QuadrantChartInput Drawable(const QuadrantChartInput& in, std::vector<std::strin
       continue;
     }
     out.points.push_back(p);
-    if (!Finite(p.previous_x) || !Finite(p.previous_y)) out.points.back().previous_x = out.points.back().previous_y = std::nullopt;
+    if (!Finite(p.previous_x) || !Finite(p.previous_y)) {
+      out.points.back().previous_x = std::nullopt;
+      out.points.back().previous_y = std::nullopt;
+    }
   }
   return out;
 }
 
-QuadrantLayout LayOutDrawable(const QuadrantChartInput& in);
-
 }  // namespace
 
 QuadrantLabels DefaultQuadrantLabels(ChartLanguage lang) {
-  return {std::string(Localized(lang, "Challengers", "挑战者")), std::string(Localized(lang, "Leaders", "领导者")),
+  return {std::string(Localized(lang, "Challengers", "挑战者")),
+          std::string(Localized(lang, "Leaders", "领导者")),
           std::string(Localized(lang, "Niche players", "独特领域者")),
           std::string(Localized(lang, "Strategists", "战略者"))};
 }
 
-QuadrantLayout LayOutQuadrant(const QuadrantChartInput& in) { return LayOutDrawable(Drawable(in, nullptr)); }
-
-namespace {
-
-QuadrantLayout LayOutDrawable(const QuadrantChartInput& in) {
+QuadrantLayout LayOutQuadrant(const QuadrantChartInput& input) {
+  const QuadrantChartInput in = Drawable(input, nullptr);
   const Scale scale = MakeScale(in);
   QuadrantLayout layout;
   layout.plot = scale.plot;
   const double h = kCornerLabelSize * (kTextAscent + kTextDescent);
   for (int q = 0; q < 4; ++q) {
     layout.quadrant_labels[q] =
-        FitText(CornerLabel(in.labels, q), scale.plot.w / 2 - 2 * kCornerPad, kCornerLabelSize, FontWeight::kBold);
+        FitText(CornerLabel(in.labels, q), scale.plot.w / 2 - 2 * kCornerPad, kCornerLabelSize,
+                FontWeight::kBold);
     const double w = TextWidth(layout.quadrant_labels[q], kCornerLabelSize, FontWeight::kBold);
     const double x = q % 2 == 0 ? scale.plot.x + kCornerPad : scale.plot.right() - kCornerPad - w;
     const double y = q < 2 ? scale.plot.y + kCornerPad : scale.plot.bottom() - kCornerPad - h;
@@ -105,7 +110,8 @@ QuadrantLayout LayOutDrawable(const QuadrantChartInput& in) {
   }
 
   std::vector<LabelRequest> requests;
-  std::vector<Box> obstacles(std::begin(layout.quadrant_label_boxes), std::end(layout.quadrant_label_boxes));
+  std::vector<Box> obstacles(std::begin(layout.quadrant_label_boxes),
+                             std::end(layout.quadrant_label_boxes));
   std::vector<Segment> arrows;
   for (const QuadrantPoint& p : in.points) {
     const Point at = scale.Map(p.x, p.y);
@@ -122,7 +128,8 @@ QuadrantLayout LayOutDrawable(const QuadrantChartInput& in) {
     }
     layout.previous.push_back(before);
     layout.names.push_back(FitText(p.name, kQuadrantMaxLabelWidth, kQuadrantLabelSize));
-    requests.push_back({at, kQuadrantMarkerRadius, TextWidth(layout.names.back(), kQuadrantLabelSize) + 2 * kLabelPad,
+    requests.push_back({at, kQuadrantMarkerRadius,
+                        TextWidth(layout.names.back(), kQuadrantLabelSize) + 2 * kLabelPad,
                         kQuadrantLabelSize * (kTextAscent + kTextDescent) + 2 * kLabelPad});
   }
   PlacementResult placed = PlaceLabels(requests, scale.plot, obstacles, arrows);
@@ -131,13 +138,11 @@ QuadrantLayout LayOutDrawable(const QuadrantChartInput& in) {
   return layout;
 }
 
-}  // namespace
-
 std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
   std::vector<std::string> left_out;
   const QuadrantChartInput in = Drawable(input, &left_out);
   const ChartLanguage lang = in.language;
-  const QuadrantLayout layout = LayOutDrawable(in);
+  const QuadrantLayout layout = LayOutQuadrant(in);
   const Scale scale = MakeScale(in);
   const Box& plot = layout.plot;
   const Point split = scale.Map(in.split_x, in.split_y);
@@ -160,21 +165,31 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
     if (t < scale.x_min || t > scale.x_max) continue;
     const double x = scale.Map(t, scale.y_min).x;
     svg.Line({x, plot.y}, {x, plot.bottom()}, {.stroke = "#ffffff", .stroke_width = 1});
-    svg.Text(x, plot.bottom() + 18, FormatTick(t), {.size = 11, .fill = "#666666", .anchor = TextAnchor::kMiddle});
+    svg.Text(x, plot.bottom() + 18, FormatTick(t),
+             {.size = 11, .fill = "#666666", .anchor = TextAnchor::kMiddle});
   }
   for (const double t : NiceTicks(scale.y_min, scale.y_max, 6)) {
     if (t < scale.y_min || t > scale.y_max) continue;
     const double y = scale.Map(scale.x_min, t).y;
     svg.Line({plot.x, y}, {plot.right(), y}, {.stroke = "#ffffff", .stroke_width = 1});
-    svg.TextCentered(plot.x - 8, y, FormatTick(t), {.size = 11, .fill = "#666666", .anchor = TextAnchor::kEnd});
+    svg.TextCentered(plot.x - 8, y, FormatTick(t),
+                     {.size = 11, .fill = "#666666", .anchor = TextAnchor::kEnd});
   }
   svg.Rect(plot.x, plot.y, plot.w, plot.h, {.stroke = "#b8b8b8", .stroke_width = 1});
-  svg.Line({split.x, plot.y}, {split.x, plot.bottom()}, {.stroke = "#8a8a8a", .stroke_width = 1.2, .dash = "6 4"});
-  svg.Line({plot.x, split.y}, {plot.right(), split.y}, {.stroke = "#8a8a8a", .stroke_width = 1.2, .dash = "6 4"});
-  svg.Text(plot.x + plot.w / 2, plot.bottom() + 44, FitText(in.x_title, plot.w, 14, FontWeight::kBold),
-           {.size = 14, .weight = FontWeight::kBold, .fill = "#333333", .anchor = TextAnchor::kMiddle});
-  svg.TextCentered(plot.x - 50, plot.y + plot.h / 2, FitText(in.y_title, plot.h, 14, FontWeight::kBold),
-                   {.size = 14, .weight = FontWeight::kBold, .fill = "#333333", .anchor = TextAnchor::kMiddle, .rotate = -90});
+  svg.Line({split.x, plot.y}, {split.x, plot.bottom()},
+           {.stroke = "#8a8a8a", .stroke_width = 1.2, .dash = "6 4"});
+  svg.Line({plot.x, split.y}, {plot.right(), split.y},
+           {.stroke = "#8a8a8a", .stroke_width = 1.2, .dash = "6 4"});
+  svg.Text(
+      plot.x + plot.w / 2, plot.bottom() + 44, FitText(in.x_title, plot.w, 14, FontWeight::kBold),
+      {.size = 14, .weight = FontWeight::kBold, .fill = "#333333", .anchor = TextAnchor::kMiddle});
+  svg.TextCentered(plot.x - 50, plot.y + plot.h / 2,
+                   FitText(in.y_title, plot.h, 14, FontWeight::kBold),
+                   {.size = 14,
+                    .weight = FontWeight::kBold,
+                    .fill = "#333333",
+                    .anchor = TextAnchor::kMiddle,
+                    .rotate = -90});
   svg.EndGroup();
 
   svg.BeginGroup("quadrant-labels");
@@ -193,9 +208,11 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
     const double len = std::hypot(to.x - from.x, to.y - from.y);
     const double stop = (len - kQuadrantMarkerRadius - 1.5) / len;
     const double start = kPreviousRadius / len;
-    svg.Circle(from, kPreviousRadius, {.fill = "#ffffff", .stroke = "#8c8c8c", .stroke_width = 1.2});
+    svg.Circle(from, kPreviousRadius,
+               {.fill = "#ffffff", .stroke = "#8c8c8c", .stroke_width = 1.2});
     svg.Arrow({from.x + (to.x - from.x) * start, from.y + (to.y - from.y) * start},
-              {from.x + (to.x - from.x) * stop, from.y + (to.y - from.y) * stop}, "#8c8c8c", 1.3, 7);
+              {from.x + (to.x - from.x) * stop, from.y + (to.y - from.y) * stop}, "#8c8c8c", 1.3,
+              7);
   }
   svg.EndGroup();
 
@@ -212,7 +229,9 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
   }
   for (size_t i = 0; i < in.points.size(); ++i) {
     svg.Circle(layout.positions[i], kQuadrantMarkerRadius,
-               {.fill = kColors[QuadrantOf(in, in.points[i])].marker, .stroke = "#ffffff", .stroke_width = 1.5});
+               {.fill = kColors[QuadrantOf(in, in.points[i])].marker,
+                .stroke = "#ffffff",
+                .stroke_width = 1.5});
   }
   for (size_t i = 0; i < in.points.size(); ++i) {
     const Box& b = layout.labels[i].box;
@@ -223,13 +242,15 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
 
   const std::string caption =
       lang == ChartLanguage::kChinese
-          ? fmt::format("模型：{} · 截至 {} · 空心点 → 实心点：近 12 个月的变化", in.model_name, in.as_of)
+          ? fmt::format("模型：{} · 截至 {} · 空心点 → 实心点：近 12 个月的变化", in.model_name,
+                        in.as_of)
           : fmt::format("Model: {} · as of {} · hollow dot → dot: movement over the last 12 months",
                         in.model_name, in.as_of);
   svg.Footnote(0, caption);
   if (!left_out.empty()) {
-    svg.Footnote(1, fmt::format("{}{}", Localized(lang, "Not shown (no score): ", "未显示（无评分）："),
-                                fmt::join(left_out, ", ")));
+    svg.Footnote(
+        1, fmt::format("{}{}", Localized(lang, "Not shown (no score): ", "未显示（无评分）："),
+                       fmt::join(left_out, ", ")));
   }
   return svg.Finish();
 }

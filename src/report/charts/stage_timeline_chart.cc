@@ -37,7 +37,9 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
   MonthIndex last = std::numeric_limits<MonthIndex>::min();
   double name_width = 0;
   for (const StageTimelineRow& row : in.rows) {
-    name_width = std::max(name_width, TextWidth(FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold), kNameSize, FontWeight::kBold));
+    name_width = std::max(name_width,
+                          TextWidth(FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold),
+                                    kNameSize, FontWeight::kBold));
     for (const StageBand& b : row.bands) {
       first = std::min(first, b.from);
       last = std::max(last, b.to);
@@ -69,17 +71,23 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
     const double x = x_of(t.month);
     svg.Line({x, kTop - 8}, {x, axis_y}, {.stroke = "#e3e3e3", .stroke_width = 1});
     svg.Line({x, axis_y}, {x, axis_y + 5}, {.stroke = "#888888", .stroke_width = 1});
-    svg.Text(x, axis_y + 20, std::to_string(t.year), {.size = 11, .fill = "#666666", .anchor = TextAnchor::kMiddle});
+    svg.Text(x, axis_y + 20, std::to_string(t.year),
+             {.size = 11, .fill = "#666666", .anchor = TextAnchor::kMiddle});
   }
   svg.Line({left, axis_y}, {right, axis_y}, {.stroke = "#888888", .stroke_width = 1});
   svg.EndGroup();
 
   for (size_t r = 0; r < in.rows.size(); ++r) {
     const StageTimelineRow& row = in.rows[r];
-    const double band_y = kTop + static_cast<double>(r) * kRowHeight + (kRowHeight - kBandHeight) / 2;
+    const double band_y =
+        kTop + static_cast<double>(r) * kRowHeight + (kRowHeight - kBandHeight) / 2;
     svg.BeginGroup("community");
-    svg.TextCentered(left - 16, band_y + kBandHeight / 2, FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold),
-                     {.size = kNameSize, .weight = FontWeight::kBold, .fill = "#222222", .anchor = TextAnchor::kEnd});
+    svg.TextCentered(left - 16, band_y + kBandHeight / 2,
+                     FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold),
+                     {.size = kNameSize,
+                      .weight = FontWeight::kBold,
+                      .fill = "#222222",
+                      .anchor = TextAnchor::kEnd});
     for (const StageBand& b : row.bands) {
       const double x0 = x_of(b.from);
       const double x1 = x_of(b.to + 1);
@@ -99,11 +107,13 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
       const double label_x = std::clamp(x - w / 2, left, in.width - 8 - w);
       const Box above{label_x, band_y - 4 - kDateSize, w, kDateSize};
       const Box below{label_x, band_y + kBandHeight + 4, w, kDateSize};
-      const bool use_above = std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return b.Overlaps(above); });
+      const bool use_above =
+          std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return b.Overlaps(above); });
       const Box& box = use_above ? above : below;
       taken.push_back(box);
       svg.Line({x, use_above ? band_y - 3 : band_y + kBandHeight + 3},
-               {x, use_above ? band_y + kBandHeight : band_y}, {.stroke = "#222222", .stroke_width = 1.2});
+               {x, use_above ? band_y + kBandHeight : band_y},
+               {.stroke = "#222222", .stroke_width = 1.2});
       svg.Text(box.x, box.y + kDateSize * 0.85, label, {.size = kDateSize, .fill = "#333333"});
     }
     svg.EndGroup();
@@ -112,8 +122,10 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
   const std::string caption =
       lang == ChartLanguage::kChinese
           ? fmt::format("每月末的生命周期阶段 · 截至 {} · 标注为进入新阶段的月份", in.as_of)
-          : fmt::format("Lifecycle stage at each month end · as of {} · dates mark the first month in a new stage",
-                        in.as_of);
+          : fmt::format(
+                "Lifecycle stage at each month end · as of {} · dates mark the first month in a "
+                "new stage",
+                in.as_of);
   svg.Footnote(0, caption);
   return svg.Finish();
 }

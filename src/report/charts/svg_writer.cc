@@ -13,11 +13,21 @@ std::string XmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (const char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
         out += c;
@@ -65,33 +75,38 @@ PathData& PathData::Close() {
   return *this;
 }
 
-SvgWriter::SvgWriter(double width, double height, std::string_view title) : width_(width), height_(height) {
+SvgWriter::SvgWriter(double width, double height, std::string_view title)
+    : width_(width), height_(height) {
   out_ = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
-      "font-family=\"{2}\">\n<title>{3}</title>\n<rect width=\"{0}\" height=\"{1}\" fill=\"#ffffff\"/>\n",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} "
+      "{1}\" "
+      "font-family=\"{2}\">\n<title>{3}</title>\n<rect width=\"{0}\" height=\"{1}\" "
+      "fill=\"#ffffff\"/>\n",
       SvgNumber(width), SvgNumber(height), kChartFontFamily, XmlEscape(title));
 }
 
 void SvgWriter::PaintAttributes(const Paint& paint) {
   out_ += fmt::format(" fill=\"{}\"", paint.fill);
   if (paint.stroke != "none") {
-    out_ += fmt::format(" stroke=\"{}\" stroke-width=\"{}\"", paint.stroke, SvgNumber(paint.stroke_width));
+    out_ += fmt::format(" stroke=\"{}\" stroke-width=\"{}\"", paint.stroke,
+                        SvgNumber(paint.stroke_width));
     if (!paint.dash.empty()) out_ += fmt::format(" stroke-dasharray=\"{}\"", paint.dash);
   }
   if (paint.opacity != 1) out_ += fmt::format(" opacity=\"{}\"", SvgNumber(paint.opacity));
 }
 
-void SvgWriter::Rect(double x, double y, double w, double h, const Paint& paint, double corner_radius) {
-  out_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", SvgNumber(x), SvgNumber(y),
-                      SvgNumber(w), SvgNumber(h));
+void SvgWriter::Rect(double x, double y, double w, double h, const Paint& paint,
+                     double corner_radius) {
+  out_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"", SvgNumber(x),
+                      SvgNumber(y), SvgNumber(w), SvgNumber(h));
   if (corner_radius > 0) out_ += fmt::format(" rx=\"{}\"", SvgNumber(corner_radius));
   PaintAttributes(paint);
   out_ += "/>\n";
 }
 
 void SvgWriter::Line(Point a, Point b, const Paint& paint) {
-  out_ += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"", SvgNumber(a.x), SvgNumber(a.y),
-                      SvgNumber(b.x), SvgNumber(b.y));
+  out_ += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"", SvgNumber(a.x),
+                      SvgNumber(a.y), SvgNumber(b.x), SvgNumber(b.y));
   PaintAttributes(paint);
   out_ += "/>\n";
 }
@@ -120,8 +135,8 @@ void SvgWriter::Polygon(const std::vector<Point>& points, const Paint& paint) {
 }
 
 void SvgWriter::Circle(Point center, double radius, const Paint& paint) {
-  out_ += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\"", SvgNumber(center.x), SvgNumber(center.y),
-                      SvgNumber(radius));
+  out_ += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"{}\"", SvgNumber(center.x),
+                      SvgNumber(center.y), SvgNumber(radius));
   PaintAttributes(paint);
   out_ += "/>\n";
 }
@@ -137,7 +152,8 @@ std::vector<Point> ArrowHead(Point tip, Point direction, double length, double h
   const double ux = norm > 0 ? direction.x / norm : 1;
   const double uy = norm > 0 ? direction.y / norm : 0;
   const Point base{tip.x - ux * length, tip.y - uy * length};
-  return {tip, {base.x - uy * half_width, base.y + ux * half_width},
+  return {tip,
+          {base.x - uy * half_width, base.y + ux * half_width},
           {base.x + uy * half_width, base.y - ux * half_width}};
 }
 
@@ -159,10 +175,12 @@ void SvgWriter::Text(double x, double y, std::string_view text, const TextStyle&
   if (style.anchor == TextAnchor::kEnd) out_ += " text-anchor=\"end\"";
   out_ += fmt::format(" fill=\"{}\"", style.fill);
   if (style.halo) {
-    out_ += " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
+    out_ +=
+        " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"";
   }
   if (style.rotate != 0) {
-    out_ += fmt::format(" transform=\"rotate({} {} {})\"", SvgNumber(style.rotate), SvgNumber(x), SvgNumber(y));
+    out_ += fmt::format(" transform=\"rotate({} {} {})\"", SvgNumber(style.rotate), SvgNumber(x),
+                        SvgNumber(y));
   }
   out_ += ">" + XmlEscape(text) + "</text>\n";
 }
@@ -172,11 +190,13 @@ void SvgWriter::TextCentered(double x, double y, std::string_view text, const Te
 }
 
 void SvgWriter::Title(std::string_view text) {
-  Text(24, 38, FitText(text, width_ - 48, 20, FontWeight::kBold), {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
+  Text(24, 38, FitText(text, width_ - 48, 20, FontWeight::kBold),
+       {.size = 20, .weight = FontWeight::kBold, .fill = "#111111"});
 }
 
 void SvgWriter::Footnote(int line, std::string_view text) {
-  Text(24, height_ - 14 - 20 * line, FitText(text, width_ - 48, 12), {.size = 12, .fill = "#666666"});
+  Text(24, height_ - 14 - 20 * line, FitText(text, width_ - 48, 12),
+       {.size = 12, .fill = "#666666"});
 }
 
 void SvgWriter::BeginGroup(std::string_view css_class) {

@@ -24,7 +24,11 @@ PathData Wedge(Point c, double r0, double r1, double a0, double a1) {
   auto at = [&](double r, double a) { return Point{c.x + r * std::sin(a), c.y - r * std::cos(a)}; };
   const bool large = a1 - a0 > std::numbers::pi;
   PathData d;
-  d.MoveTo(at(r1, a0)).ArcTo(r1, large, true, at(r1, a1)).LineTo(at(r0, a1)).ArcTo(r0, large, false, at(r0, a0)).Close();
+  d.MoveTo(at(r1, a0))
+      .ArcTo(r1, large, true, at(r1, a1))
+      .LineTo(at(r0, a1))
+      .ArcTo(r0, large, false, at(r0, a0))
+      .Close();
   return d;
 }
 
@@ -45,7 +49,8 @@ std::vector<Slice> CoreSlices(const TalentRingsInput& in) {
     slices.push_back({in.core_organisations[i].name, share, SeriesColor(i)});
     total += share;
   }
-  if (total < 1 - 1e-6) slices.push_back({Localized(in.language, "other", "其他"), 1 - total, "#c8c8c8"});
+  if (total < 1 - 1e-6)
+    slices.push_back({Localized(in.language, "other", "其他"), 1 - total, "#c8c8c8"});
   return slices;
 }
 
@@ -53,11 +58,16 @@ std::vector<Slice> CoreSlices(const TalentRingsInput& in) {
 
 std::string_view RingName(int ring, ChartLanguage lang) {
   switch (ring) {
-    case 0: return Localized(lang, "Core", "核心");
-    case 1: return Localized(lang, "Regular", "常规贡献者");
-    case 2: return Localized(lang, "Casual", "偶尔贡献者");
-    case 3: return Localized(lang, "Users", "用户");
-    default: return Localized(lang, "Audience", "关注者");
+    case 0:
+      return Localized(lang, "Core", "核心");
+    case 1:
+      return Localized(lang, "Regular", "常规贡献者");
+    case 2:
+      return Localized(lang, "Casual", "偶尔贡献者");
+    case 3:
+      return Localized(lang, "Users", "用户");
+    default:
+      return Localized(lang, "Audience", "关注者");
   }
 }
 
@@ -69,7 +79,8 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   const double max_radius = std::min(in.height - 130, in.width * 0.6) / 2;
   const Point c{24 + max_radius + 10, 64 + max_radius + 10};
   double log_total = 0;
-  for (const int64_t n : in.people) log_total += std::log10(1 + static_cast<double>(std::max<int64_t>(n, 0)));
+  for (const int64_t n : in.people)
+    log_total += std::log10(1 + static_cast<double>(std::max<int64_t>(n, 0)));
   const double room = max_radius - kHole - 5 * kMinWidth;
   double radius[6] = {kHole};
   for (int i = 0; i < 5; ++i) {
@@ -88,7 +99,8 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   for (const Slice& slice : slices) {
     const double sweep = slice.share * 2 * std::numbers::pi;
     if (slice.share >= 1 - 1e-9) {
-      svg.Circle(c, (radius[0] + radius[1]) / 2, {.stroke = slice.color, .stroke_width = radius[1] - radius[0]});
+      svg.Circle(c, (radius[0] + radius[1]) / 2,
+                 {.stroke = slice.color, .stroke_width = radius[1] - radius[0]});
     } else {
       svg.Path(Wedge(c, radius[0], radius[1], angle, angle + sweep),
                {.fill = slice.color, .stroke = "#ffffff", .stroke_width = 1});
@@ -105,10 +117,14 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   for (int i = 0; i < 5; ++i) {
     const Point on_ring{c.x + (radius[i] + radius[i + 1]) / 2, c.y};
     const double y = c.y + (i - 2) * row;
-    svg.Polyline({on_ring, {on_ring.x, y}, {label_x - 6, y}}, {.stroke = "#555555", .stroke_width = 0.8});
+    svg.Polyline({on_ring, {on_ring.x, y}, {label_x - 6, y}},
+                 {.stroke = "#555555", .stroke_width = 0.8});
     svg.Circle(on_ring, 2.5, {.fill = "#333333"});
-    svg.TextCentered(label_x, y, fmt::format("{}  {}", RingName(i, lang), FormatCount(in.people[i])),
-                     {.size = 13, .weight = i == 0 ? FontWeight::kBold : FontWeight::kRegular, .fill = "#222222"});
+    svg.TextCentered(label_x, y,
+                     fmt::format("{}  {}", RingName(i, lang), FormatCount(in.people[i])),
+                     {.size = 13,
+                      .weight = i == 0 ? FontWeight::kBold : FontWeight::kRegular,
+                      .fill = "#222222"});
   }
   svg.EndGroup();
 
@@ -121,14 +137,18 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   for (const Slice& slice : slices) {
     if (y > in.height - 48) break;
     svg.Rect(label_x, y - 6, 12, 12, {.fill = slice.color}, 2);
-    svg.TextCentered(label_x + 18, y, fmt::format("{}  {}%", FitText(slice.name, 220, 12), SvgNumber(std::round(slice.share * 1000) / 10)),
+    svg.TextCentered(label_x + 18, y,
+                     fmt::format("{}  {}%", FitText(slice.name, 220, 12),
+                                 SvgNumber(std::round(slice.share * 1000) / 10)),
                      {.size = 12, .fill = "#333333"});
     y += 20;
   }
   svg.EndGroup();
 
-  svg.Footnote(1, Localized(lang, "Ring widths grow with the logarithm of the number of people; counts are exact.",
-                     "环宽按人数的对数增长；数字为实际人数。"));
+  svg.Footnote(
+      1, Localized(lang,
+                   "Ring widths grow with the logarithm of the number of people; counts are exact.",
+                   "环宽按人数的对数增长；数字为实际人数。"));
   svg.Footnote(0, in.caption);
   return svg.Finish();
 }

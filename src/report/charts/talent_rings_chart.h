@@ -20,8 +20,8 @@
 namespace oscm::report {
 
 struct OrganisationShare {
-  std::string name;    // organisation, from data ("independent" and "unknown" are names too)
-  double share = 0;    // of the core's contributions, 0..1
+  std::string name;  // organisation, from data ("independent" and "unknown" are names too)
+  double share = 0;  // of the core's contributions, 0..1
 };
 
 struct TalentRingsInput {

@@ -72,16 +72,19 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
   for (const double t : ticks) {
     const double y = y_of(t);
     svg.Line({left, y}, {right, y}, {.stroke = t == 0 ? "#999999" : "#e6e6e6", .stroke_width = 1});
-    svg.TextCentered(left - 8, y, FormatTick(t), {.size = 11, .fill = "#666666", .anchor = TextAnchor::kEnd});
+    svg.TextCentered(left - 8, y, FormatTick(t),
+                     {.size = 11, .fill = "#666666", .anchor = TextAnchor::kEnd});
   }
   for (const YearTick& t : YearTicks(first, last, 12)) {
     const double x = x_of(t.month);
     svg.Line({x, bottom}, {x, bottom + 5}, {.stroke = "#888888", .stroke_width = 1});
-    svg.Text(x, bottom + 19, std::to_string(t.year), {.size = 11, .fill = "#666666", .anchor = TextAnchor::kMiddle});
+    svg.Text(x, bottom + 19, std::to_string(t.year),
+             {.size = 11, .fill = "#666666", .anchor = TextAnchor::kMiddle});
   }
   svg.Text(24, top - 16, in.y_title, {.size = 12, .fill = "#444444"});
   if (empty) {
-    svg.TextCentered((left + right) / 2, (top + bottom) / 2, Localized(in.language, "no data", "无数据"),
+    svg.TextCentered((left + right) / 2, (top + bottom) / 2,
+                     Localized(in.language, "no data", "无数据"),
                      {.size = 14, .fill = "#999999", .anchor = TextAnchor::kMiddle});
   }
   svg.EndGroup();
@@ -92,7 +95,8 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
     const Paint paint{.stroke = SeriesColor(i), .stroke_width = 2.2, .dash = i >= 10 ? "6 3" : ""};
     std::vector<Point> run;
     auto flush = [&] {
-      if (run.size() == 1) svg.Circle(run[0], 2.5, {.fill = SeriesColor(i)});  // a lone month between gaps
+      if (run.size() == 1)
+        svg.Circle(run[0], 2.5, {.fill = SeriesColor(i)});  // a lone month between gaps
       if (run.size() > 1) svg.Polyline(run, paint);
       run.clear();
     };

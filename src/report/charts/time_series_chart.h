@@ -16,8 +16,8 @@
 namespace oscm::report {
 
 struct MetricSeries {
-  std::string name;         // community name, from data
-  MonthIndex first_month = 0;  // the month of values[0]
+  std::string name;                           // community name, from data
+  MonthIndex first_month = 0;                 // the month of values[0]
   std::vector<std::optional<double>> values;  // one per month; nullopt (or NaN) = no data, a gap
 };
 

@@ -21,7 +21,8 @@ TEST(AxisTicksTest, NiceTicks) {
   for (const auto& c : cases) {
     const std::vector<double> ticks = NiceTicks(c.lo, c.hi, c.target);
     ASSERT_EQ(ticks.size(), c.expected.size()) << c.lo << ".." << c.hi;
-    for (size_t i = 0; i < ticks.size(); ++i) EXPECT_NEAR(ticks[i], c.expected[i], 1e-9) << c.lo << ".." << c.hi;
+    for (size_t i = 0; i < ticks.size(); ++i)
+      EXPECT_NEAR(ticks[i], c.expected[i], 1e-9) << c.lo << ".." << c.hi;
   }
 }
 

@@ -80,14 +80,17 @@ TEST(ChartFileTest, PdfIsAPdfWithTheCjkFontEmbedded) {
   const std::string pdf = oscm::testing::ReadFile(tmp.Sub("c.pdf"));
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");
   EXPECT_NE(pdf.find("NotoSansCJK"), std::string::npos) << "CJK font not embedded";
-  EXPECT_NE(pdf.find("/MediaBox [ 0 0 150 75 ]"), std::string::npos) << "page is not 200 x 100 px at 0.75 pt/px";
+  EXPECT_NE(pdf.find("/MediaBox [ 0 0 150 75 ]"), std::string::npos)
+      << "page is not 200 x 100 px at 0.75 pt/px";
 }
 
 TEST(ChartFileErrorTest, UnknownExtension) {
   TempDir tmp;
   const Status s = WriteChartFile(SampleSvg(), tmp.Sub("c.jpg"));
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(s.message().find("unknown chart format '.jpg' (use .svg, .png or .pdf)"), std::string::npos) << s.ToString();
+  EXPECT_NE(s.message().find("unknown chart format '.jpg' (use .svg, .png or .pdf)"),
+            std::string::npos)
+      << s.ToString();
   EXPECT_EQ(WriteChartFile(SampleSvg(), tmp.Sub("noext")).code(), StatusCode::kInvalidArgument);
 }
 

@@ -33,7 +33,8 @@ TEST(HostileNamesTest, EveryChartEscapesEveryDataString) {
   const ChartLanguage en = ChartLanguage::kEnglish;
 
   QuadrantChartInput quadrant = oscm::testing::SampleQuadrant(en);
-  quadrant.title = quadrant.model_name = quadrant.as_of = quadrant.x_title = quadrant.y_title = kHostile;
+  quadrant.title = quadrant.model_name = quadrant.as_of = quadrant.x_title = quadrant.y_title =
+      kHostile;
   quadrant.labels = {kHostile, kHostile, kHostile, kHostile};
   for (QuadrantPoint& p : quadrant.points) p.name = kHostile;
   const std::string quadrant_svg = RenderQuadrantSvg(quadrant);

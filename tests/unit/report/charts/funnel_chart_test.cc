@@ -10,7 +10,8 @@ namespace {
 TEST(FunnelChartTest, CountsAndConversions) {
   const std::string svg = RenderFunnelSvg(oscm::testing::SampleFunnel(ChartLanguage::kEnglish));
   for (const char* text : {">41,250</text>", ">3,870</text>", ">473</text>", ">14</text>",
-                           ">↓ 4.2% within 12 months</text>", ">↓ 8.1% within 12 months</text>", ">↓ n/a (no data)</text>"}) {
+                           ">↓ 4.2% within 12 months</text>", ">↓ 8.1% within 12 months</text>",
+                           ">↓ n/a (no data)</text>"}) {
     EXPECT_NE(svg.find(text), std::string::npos) << text;
   }
 }

@@ -23,10 +23,12 @@ void ExpectCleanPlacement(const std::vector<LabelRequest>& requests, const Place
       EXPECT_FALSE(b.Overlaps(MarkerBox(requests[j].anchor, requests[j].marker_radius)))
           << "label " << i << " covers marker " << j;
       if (j > i) {
-        EXPECT_FALSE(b.Overlaps(result.labels[j].box)) << "labels " << i << " and " << j << " overlap";
+        EXPECT_FALSE(b.Overlaps(result.labels[j].box))
+            << "labels " << i << " and " << j << " overlap";
       }
     }
-    for (const Box& o : obstacles) EXPECT_FALSE(b.Overlaps(o)) << "label " << i << " covers an obstacle";
+    for (const Box& o : obstacles)
+      EXPECT_FALSE(b.Overlaps(o)) << "label " << i << " covers an obstacle";
   }
 }
 
@@ -110,11 +112,11 @@ TEST(LabelPlacementTest, SegmentBoxIntersection) {
     Segment s;
     bool expected;
   } cases[] = {
-      {{{0, 0}, {30, 30}}, true},   // diagonal through
-      {{{0, 15}, {5, 15}}, false},  // stops short
-      {{{12, 12}, {14, 14}}, true}, // inside
-      {{{0, 0}, {30, 0}}, false},   // above
-      {{{25, 0}, {25, 30}}, false}, // right of it
+      {{{0, 0}, {30, 30}}, true},    // diagonal through
+      {{{0, 15}, {5, 15}}, false},   // stops short
+      {{{12, 12}, {14, 14}}, true},  // inside
+      {{{0, 0}, {30, 0}}, false},    // above
+      {{{25, 0}, {25, 30}}, false},  // right of it
   };
   for (const Case& c : cases) {
     EXPECT_EQ(SegmentIntersectsBox(c.s, box), c.expected)

@@ -22,7 +22,8 @@ void ExpectCleanLayout(const QuadrantLayout& layout) {
     const Box& b = layout.labels[i].box;
     EXPECT_TRUE(layout.plot.Contains(b)) << "label " << i << " leaves the plot";
     for (size_t j = i + 1; j < layout.labels.size(); ++j) {
-      EXPECT_FALSE(b.Overlaps(layout.labels[j].box)) << "labels " << i << " and " << j << " overlap";
+      EXPECT_FALSE(b.Overlaps(layout.labels[j].box))
+          << "labels " << i << " and " << j << " overlap";
     }
     for (const Box& m : markers) EXPECT_FALSE(b.Overlaps(m)) << "label " << i << " covers a marker";
     for (const Box& q : layout.quadrant_label_boxes) EXPECT_FALSE(b.Overlaps(q)) << "label " << i;
@@ -43,12 +44,15 @@ TEST(QuadrantChartTest, TwelveCommunitiesWithinAFewPoints) {
 
 TEST(QuadrantChartTest, CommunitiesInTheCorners) {
   QuadrantChartInput in = oscm::testing::SampleQuadrant(ChartLanguage::kChinese);
-  in.points = {{"左下角 bottom left", 0, 0, {}, {}},      {"右上角的一个很长的社区名称 top right", 100, 100, 90, 95},
-               {"top left", 0, 100, {}, {}},             {"bottom right", 100, 0, {}, {}},
-               {"out of range", 140, -20, {}, {}},        {"领导者", 96, 97, {}, {}}};
+  in.points = {{"左下角 bottom left", 0, 0, {}, {}},
+               {"右上角的一个很长的社区名称 top right", 100, 100, 90, 95},
+               {"top left", 0, 100, {}, {}},
+               {"bottom right", 100, 0, {}, {}},
+               {"out of range", 140, -20, {}, {}},
+               {"领导者", 96, 97, {}, {}}};
   const QuadrantLayout layout = LayOutQuadrant(in);
   ExpectCleanLayout(layout);
-  EXPECT_DOUBLE_EQ(layout.positions[4].x, layout.plot.right());   // clamped into the plot
+  EXPECT_DOUBLE_EQ(layout.positions[4].x, layout.plot.right());  // clamped into the plot
   EXPECT_DOUBLE_EQ(layout.positions[4].y, layout.plot.bottom());
 }
 

@@ -16,19 +16,23 @@ TEST(StageTimelineChartTest, OneBandPerStageSpanAndEveryTransitionDated) {
   for (const StageTimelineRow& row : in.rows) {
     bands += static_cast<int>(row.bands.size());
     for (const StageTransition& t : row.transitions) {
-      EXPECT_NE(svg.find(">" + FormatMonth(t.month) + "</text>"), std::string::npos) << FormatMonth(t.month);
+      EXPECT_NE(svg.find(">" + FormatMonth(t.month) + "</text>"), std::string::npos)
+          << FormatMonth(t.month);
     }
   }
   int drawn = 0;
-  for (int s = 0; s < 4; ++s) drawn += CountOccurrences(svg, "fill=\"" + std::string(StageColor(s)) + "\"/>");
-  EXPECT_EQ(drawn, bands + 4);  // and one legend swatch per stage
+  for (int s = 0; s < 4; ++s)
+    drawn += CountOccurrences(svg, "fill=\"" + std::string(StageColor(s)) + "\"/>");
+  EXPECT_EQ(drawn, bands + 4);                          // and one legend swatch per stage
   EXPECT_EQ(CountOccurrences(svg, ">2014</text>"), 1);  // year ticks
   EXPECT_EQ(CountOccurrences(svg, ">2026</text>"), 1);
 }
 
 TEST(StageTimelineChartTest, StageNamesFollowTheLanguage) {
-  const std::string zh = RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(ChartLanguage::kChinese));
-  for (const char* name : {"触发期", "发展期", "结晶期", "流行期"}) EXPECT_NE(zh.find(name), std::string::npos) << name;
+  const std::string zh =
+      RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(ChartLanguage::kChinese));
+  for (const char* name : {"触发期", "发展期", "结晶期", "流行期"})
+    EXPECT_NE(zh.find(name), std::string::npos) << name;
   EXPECT_EQ(zh.find("Crystallization"), std::string::npos);
 }
 

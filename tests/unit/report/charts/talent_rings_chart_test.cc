@@ -10,9 +10,11 @@ namespace {
 using oscm::testing::CountOccurrences;
 
 TEST(TalentRingsChartTest, EveryRingCountedAndCoreSplitByOrganisation) {
-  const std::string svg = RenderTalentRingsSvg(oscm::testing::SampleTalentRings(ChartLanguage::kEnglish));
-  for (const char* label : {">Core  14</text>", ">Regular  61</text>", ">Casual  412</text>", ">Users  3,870</text>",
-                            ">Audience  41,250</text>", ">PingCAP  71%</text>", ">other  4%</text>"}) {
+  const std::string svg =
+      RenderTalentRingsSvg(oscm::testing::SampleTalentRings(ChartLanguage::kEnglish));
+  for (const char* label :
+       {">Core  14</text>", ">Regular  61</text>", ">Casual  412</text>", ">Users  3,870</text>",
+        ">Audience  41,250</text>", ">PingCAP  71%</text>", ">other  4%</text>"}) {
     EXPECT_NE(svg.find(label), std::string::npos) << label;
   }
   EXPECT_EQ(CountOccurrences(svg, "<path"), 5);  // four organisations and "other"

@@ -35,16 +35,26 @@ TEST(TextMetricsTest, AgreesWithTheInstalledFont) {
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
       cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 4), cairo_surface_destroy);
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
-  std::unique_ptr<cairo_font_options_t, decltype(&cairo_font_options_destroy)> options(cairo_font_options_create(),
-                                                                                       cairo_font_options_destroy);
+  std::unique_ptr<cairo_font_options_t, decltype(&cairo_font_options_destroy)> options(
+      cairo_font_options_create(), cairo_font_options_destroy);
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
   cairo_set_font_options(cr.get(), options.get());
-  const char* samples[] = {"TiDB", "Apache ShardingSphere", "OceanBase 海量数据库", "矩阵起源 MatrixOne",
-                           "领导者", "C→P +2 mo", "Niche players", "2026-09-01", "WWW mmm iii",
-                           "Model: default · as of 2026-09-01", "“quoted” 2×3 …", "Zürich Straße"};
+  const char* samples[] = {"TiDB",
+                           "Apache ShardingSphere",
+                           "OceanBase 海量数据库",
+                           "矩阵起源 MatrixOne",
+                           "领导者",
+                           "C→P +2 mo",
+                           "Niche players",
+                           "2026-09-01",
+                           "WWW mmm iii",
+                           "Model: default · as of 2026-09-01",
+                           "“quoted” 2×3 …",
+                           "Zürich Straße"};
   for (const FontWeight weight : {FontWeight::kRegular, FontWeight::kBold}) {
-    cairo_select_font_face(cr.get(), "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL,
-                           weight == FontWeight::kBold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(
+        cr.get(), "Noto Sans CJK SC", CAIRO_FONT_SLANT_NORMAL,
+        weight == FontWeight::kBold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr.get(), 100);
     for (const char* s : samples) {
       cairo_text_extents_t e;

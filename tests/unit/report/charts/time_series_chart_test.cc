@@ -26,7 +26,8 @@ TEST(TimeSeriesChartTest, NiceTicksFromZero) {
   TimeSeriesChartInput in;
   in.series = {{"a", 2024 * 12, {12, 40, 87}}, {"b", 2024 * 12 + 1, {3}}};
   const std::string svg = RenderTimeSeriesSvg(in);
-  for (const char* tick : {">0</text>", ">20</text>", ">40</text>", ">60</text>", ">80</text>", ">100</text>"}) {
+  for (const char* tick :
+       {">0</text>", ">20</text>", ">40</text>", ">60</text>", ">80</text>", ">100</text>"}) {
     EXPECT_NE(svg.find(tick), std::string::npos) << tick;
   }
   EXPECT_EQ(svg.find(">120</text>"), std::string::npos);
@@ -36,7 +37,8 @@ TEST(TimeSeriesChartTest, SampleHasOneLinePerRunAndALegendEntryPerSeries) {
   const TimeSeriesChartInput in = oscm::testing::SampleTimeSeries(ChartLanguage::kEnglish);
   const std::string svg = RenderTimeSeriesSvg(in);
   EXPECT_EQ(CountOccurrences(SeriesGroup(svg), "<polyline"), 5);  // one series has a gap
-  for (const MetricSeries& s : in.series) EXPECT_NE(svg.find(">" + s.name + "</text>"), std::string::npos);
+  for (const MetricSeries& s : in.series)
+    EXPECT_NE(svg.find(">" + s.name + "</text>"), std::string::npos);
 }
 
 TEST(TimeSeriesChartTest, NoDataSaysSo) {
