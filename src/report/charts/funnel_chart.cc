@@ -69,7 +69,7 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
       const std::string conversion =
           in.conversion[i] ? fmt::format("↓ {} {}", PercentText(*in.conversion[i]),
                                          Localized(lang, "within 12 months", "在 12 个月内转化"))
-                           : fmt::format("↓ n/a ({})", Localized(lang, "no data", "无数据"));
+                           : std::string(Localized(lang, "↓ n/a (no data)", "↓ 无数据"));
       svg.TextCentered(center, y + kBarHeight + kGap / 2, conversion,
                        {.size = 12,
                         .weight = FontWeight::kBold,

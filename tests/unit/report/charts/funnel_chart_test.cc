@@ -19,11 +19,13 @@ TEST(FunnelChartTest, CountsAndConversions) {
 TEST(FunnelChartTest, LargeConversionsAreWholePercentsAndTinyOnesKeepADecimal) {
   FunnelChartInput in = oscm::testing::SampleFunnel(ChartLanguage::kChinese);
   in.conversion[0] = 0.004;
+  in.conversion[1] = std::nullopt;
   in.conversion[2] = 0.256;
   const std::string svg = RenderFunnelSvg(in);
   EXPECT_NE(svg.find(">↓ 0.4% 在 12 个月内转化</text>"), std::string::npos);
   EXPECT_NE(svg.find(">↓ 26% 在 12 个月内转化</text>"), std::string::npos);
   EXPECT_NE(svg.find(">关注者</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">↓ 无数据</text>"), std::string::npos);
 }
 
 }  // namespace
