@@ -228,10 +228,20 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
     svg.Line(start, near, {.stroke = "#9a9a9a", .stroke_width = 0.8});
   }
   for (size_t i = 0; i < in.points.size(); ++i) {
-    svg.Circle(layout.positions[i], kQuadrantMarkerRadius,
-               {.fill = kColors[QuadrantOf(in, in.points[i])].marker,
-                .stroke = "#ffffff",
-                .stroke_width = 1.5});
+    // The exact scores on hover (in a browser or the HTML report).
+    const QuadrantPoint& p = in.points[i];
+    std::string tooltip =
+        fmt::format("{}: {} {:.1f}, {} {:.1f}", p.name, in.x_title, p.x, in.y_title, p.y);
+    if (layout.previous[i]) {
+      tooltip += fmt::format("{}{:.1f}, {:.1f}{}",
+                             Localized(lang, " (12 months earlier: ", "（12 个月前："),
+                             *p.previous_x, *p.previous_y, Localized(lang, ")", "）"));
+    }
+    svg.BeginGroup("point", tooltip);
+    svg.Circle(
+        layout.positions[i], kQuadrantMarkerRadius,
+        {.fill = kColors[QuadrantOf(in, p)].marker, .stroke = "#ffffff", .stroke_width = 1.5});
+    svg.EndGroup();
   }
   for (size_t i = 0; i < in.points.size(); ++i) {
     const Box& b = layout.labels[i].box;

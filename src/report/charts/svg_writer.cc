@@ -199,9 +199,10 @@ void SvgWriter::Footnote(int line, std::string_view text) {
        {.size = 12, .fill = "#666666"});
 }
 
-void SvgWriter::BeginGroup(std::string_view css_class) {
+void SvgWriter::BeginGroup(std::string_view css_class, std::string_view tooltip) {
   ++open_groups_;
   out_ += css_class.empty() ? std::string("<g>\n") : fmt::format("<g class=\"{}\">\n", css_class);
+  if (!tooltip.empty()) out_ += fmt::format("<title>{}</title>\n", XmlEscape(tooltip));
 }
 
 void SvgWriter::EndGroup() {

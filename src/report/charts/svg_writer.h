@@ -83,8 +83,9 @@ class SvgWriter {
   void Title(std::string_view text);
   // A grey 12 px note at the bottom left: line 0 is the last line, line 1 the one above it.
   void Footnote(int line, std::string_view text);
-  // <g> with optional class (a trusted identifier; useful to tests and to CSS in the HTML report).
-  void BeginGroup(std::string_view css_class = {});
+  // <g> with optional class (a trusted identifier; useful to tests and to CSS in the HTML report)
+  // and optional tooltip (a <title> child, escaped; browsers show it on hover).
+  void BeginGroup(std::string_view css_class = {}, std::string_view tooltip = {});
   void EndGroup();
 
   double width() const { return width_; }

@@ -29,7 +29,7 @@ void ExpectInert(const std::string& svg, const char* chart) {
   ExpectRenders(svg, chart);
 }
 
-TEST(HostileNamesTest, EveryChartEscapesEveryDataString) {
+TEST(ChartInputsTest, EveryChartEscapesEveryDataString) {
   const ChartLanguage en = ChartLanguage::kEnglish;
 
   QuadrantChartInput quadrant = oscm::testing::SampleQuadrant(en);
@@ -40,8 +40,8 @@ TEST(HostileNamesTest, EveryChartEscapesEveryDataString) {
   const std::string quadrant_svg = RenderQuadrantSvg(quadrant);
   ExpectInert(quadrant_svg, "quadrant");
   // <title> and the drawn title, model and date in the caption, two axis titles, four quadrant
-  // labels, one label per point.
-  EXPECT_EQ(oscm::testing::CountOccurrences(quadrant_svg, kEscaped), 2 + 2 + 2 + 4 + 10);
+  // labels, one label per point, and per point a tooltip with its name and both axis titles.
+  EXPECT_EQ(oscm::testing::CountOccurrences(quadrant_svg, kEscaped), 2 + 2 + 2 + 4 + 10 + 10 * 3);
 
   StageTimelineInput timeline = oscm::testing::SampleStageTimeline(en);
   timeline.title = timeline.as_of = kHostile;

@@ -85,6 +85,17 @@ TEST(QuadrantChartTest, HostileNamesAreText) {
   EXPECT_NE(svg.find("m&amp;m"), std::string::npos);
 }
 
+TEST(QuadrantChartTest, PointsCarryTheirScoresAsTooltips) {
+  const std::string en = RenderQuadrantSvg(oscm::testing::SampleQuadrant(ChartLanguage::kEnglish));
+  EXPECT_NE(
+      en.find("<g class=\"point\">\n<title>TiDB: Commercial maturity 78.0, Project popularity 81.0 "
+              "(12 months earlier: 70.0, 74.0)</title>\n<circle"),
+      std::string::npos);
+  const std::string zh = RenderQuadrantSvg(oscm::testing::SampleQuadrant(ChartLanguage::kChinese));
+  EXPECT_NE(zh.find("<title>StoneDB 石原子: 商业成熟度 21.0, 项目流行性 17.0</title>"),
+            std::string::npos);
+}
+
 TEST(QuadrantChartTest, DefaultLabelsFollowTheStudy) {
   const QuadrantLabels zh = DefaultQuadrantLabels(ChartLanguage::kChinese);
   EXPECT_EQ(zh.top_right, "领导者");
