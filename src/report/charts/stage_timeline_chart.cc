@@ -91,12 +91,15 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
     for (const StageBand& b : row.bands) {
       const double x0 = x_of(b.from);
       const double x1 = x_of(b.to + 1);
-      svg.Rect(x0, band_y, x1 - x0, kBandHeight, {.fill = StageColor(b.stage)});
       const std::string_view name = StageName(b.stage, lang);
+      svg.BeginGroup("band", fmt::format("{}: {} {} – {}", row.name, name, FormatMonth(b.from),
+                                         FormatMonth(b.to)));
+      svg.Rect(x0, band_y, x1 - x0, kBandHeight, {.fill = StageColor(b.stage)});
       if (TextWidth(name, 11) + 8 <= x1 - x0 && b.stage >= 0 && b.stage < 4) {
         svg.TextCentered((x0 + x1) / 2, band_y + kBandHeight / 2, name,
                          {.size = 11, .fill = kStageText[b.stage], .anchor = TextAnchor::kMiddle});
       }
+      svg.EndGroup();
     }
     // Transition months above the band; one that would collide with the previous label goes below.
     std::vector<Box> taken;

@@ -23,7 +23,10 @@ TEST(StageTimelineChartTest, OneBandPerStageSpanAndEveryTransitionDated) {
   int drawn = 0;
   for (int s = 0; s < 4; ++s)
     drawn += CountOccurrences(svg, "fill=\"" + std::string(StageColor(s)) + "\"/>");
-  EXPECT_EQ(drawn, bands + 4);                          // and one legend swatch per stage
+  EXPECT_EQ(drawn, bands + 4);  // and one legend swatch per stage
+  EXPECT_EQ(CountOccurrences(svg, "<g class=\"band\">"), bands);
+  EXPECT_NE(svg.find("<title>TiDB: Development 2016-05 – 2018-06</title>"),
+            std::string::npos);                         // hover
   EXPECT_EQ(CountOccurrences(svg, ">2014</text>"), 1);  // year ticks
   EXPECT_EQ(CountOccurrences(svg, ">2026</text>"), 1);
 }
