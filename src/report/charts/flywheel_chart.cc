@@ -85,9 +85,7 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
     const Point b = nodes[Index(link.to)];
     if (Index(link.from) == Index(link.to)) continue;
     // A quadratic curve bowed to the left of its direction, so that X→Y and Y→X never overlap.
-    const double len = std::hypot(b.x - a.x, b.y - a.y);
-    const Point control{(a.x + b.x) / 2 + (b.y - a.y) / len * len * 0.32,
-                        (a.y + b.y) / 2 - (b.x - a.x) / len * len * 0.32};
+    const Point control{(a.x + b.x) / 2 + (b.y - a.y) * 0.32, (a.y + b.y) / 2 - (b.x - a.x) * 0.32};
     // Trim both ends to the node circles (plus a gap for the arrow head).
     auto along = [&](Point from, Point toward, double dist) {
       const double l = std::hypot(toward.x - from.x, toward.y - from.y);
