@@ -105,6 +105,7 @@ report::StageTimelineInput SampleStageTimeline(ChartLanguage lang) {
       Row("StoneDB 石原子", M(2022, 6), end, {}),
       Row("Vitess", M(2012, 2), end, {M(2012, 9), M(2012, 12), M(2019, 11)}),  // close transitions
   };
+  in.rows[4].note = std::string(Localized(lang, "declining", "衰退"));
   return in;
 }
 

@@ -82,12 +82,18 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
     const double band_y =
         kTop + static_cast<double>(r) * kRowHeight + (kRowHeight - kBandHeight) / 2;
     svg.BeginGroup("community");
-    svg.TextCentered(left - 16, band_y + kBandHeight / 2,
+    // With a note, name and note share the band's height as two lines.
+    const double name_y = band_y + kBandHeight / 2 - (row.note.empty() ? 0 : 7);
+    svg.TextCentered(left - 16, name_y,
                      FitText(row.name, kMaxNameWidth, kNameSize, FontWeight::kBold),
                      {.size = kNameSize,
                       .weight = FontWeight::kBold,
                       .fill = "#222222",
                       .anchor = TextAnchor::kEnd});
+    if (!row.note.empty()) {
+      svg.TextCentered(left - 16, name_y + 16, FitText(row.note, kMaxNameWidth, 11),
+                       {.size = 11, .fill = "#777777", .anchor = TextAnchor::kEnd});
+    }
     for (const StageBand& b : row.bands) {
       const double x0 = x_of(b.from);
       const double x1 = x_of(b.to + 1);

@@ -29,6 +29,9 @@ struct StageTransition {
 
 struct StageTimelineRow {
   std::string name;  // community name, from data
+  // A short grey note under the name, e.g. the vitality overlay ("declining", "衰退"); the caller
+  // words it in the chart's language. Empty for none.
+  std::string note;
   std::vector<StageBand> bands;
   std::vector<StageTransition> transitions;
 };

@@ -45,7 +45,7 @@ TEST(ChartInputsTest, EveryChartEscapesEveryDataString) {
 
   StageTimelineInput timeline = oscm::testing::SampleStageTimeline(en);
   timeline.title = timeline.as_of = kHostile;
-  for (StageTimelineRow& r : timeline.rows) r.name = kHostile;
+  for (StageTimelineRow& r : timeline.rows) r.name = r.note = kHostile;
   ExpectInert(RenderStageTimelineSvg(timeline), "timeline");
 
   TimeSeriesChartInput series = oscm::testing::SampleTimeSeries(en);

@@ -31,6 +31,12 @@ TEST(StageTimelineChartTest, OneBandPerStageSpanAndEveryTransitionDated) {
   EXPECT_EQ(CountOccurrences(svg, ">2026</text>"), 1);
 }
 
+TEST(StageTimelineChartTest, NoteUnderTheName) {
+  const std::string svg =
+      RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(ChartLanguage::kEnglish));
+  EXPECT_EQ(CountOccurrences(svg, ">declining</text>"), 1);
+}
+
 TEST(StageTimelineChartTest, StageNamesFollowTheLanguage) {
   const std::string zh =
       RenderStageTimelineSvg(oscm::testing::SampleStageTimeline(ChartLanguage::kChinese));
