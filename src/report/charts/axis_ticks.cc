@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "oscm/status.h"
@@ -41,6 +42,10 @@ std::string FormatTick(double v) {
   if (a >= 1e4) return SvgNumber(std::round(v / 1e3)) + "k";
   if (a >= 1e3) return SvgNumber(std::round(v / 1e2) / 10) + "k";
   return SvgNumber(v);
+}
+
+double LogPeople(int64_t people) {
+  return std::log10(1 + static_cast<double>(std::max<int64_t>(people, 0)));
 }
 
 std::string FormatCount(int64_t n) {

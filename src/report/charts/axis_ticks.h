@@ -17,6 +17,9 @@ std::vector<double> NiceTicks(double lo, double hi, int target);
 // A tick label: "0", "25", "2.5", "1.2k", "15k", "3M"; at most 3 significant digits shown.
 std::string FormatTick(double v);
 
+// log10(1 + people), 0 for negative counts: the scale of ring and funnel widths.
+double LogPeople(int64_t people);
+
 // A whole number with thousands separators: "52,310".
 std::string FormatCount(int64_t n);
 

@@ -46,11 +46,10 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
   const double max_width = in.width - 2 * 150;
   const double min_width = 150;  // wide enough for the step name and count
   double max_log = 0;
-  for (const int64_t n : in.people)
-    max_log = std::max(max_log, std::log10(1 + static_cast<double>(std::max<int64_t>(n, 0))));
+  for (const int64_t n : in.people) max_log = std::max(max_log, LogPeople(n));
   double widths[4];
   for (int i = 0; i < 4; ++i) {
-    const double l = std::log10(1 + static_cast<double>(std::max<int64_t>(in.people[i], 0)));
+    const double l = LogPeople(in.people[i]);
     widths[i] = min_width + (max_log > 0 ? (max_width - min_width) * l / max_log : 0);
   }
 

@@ -79,12 +79,11 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   const double max_radius = std::min(in.height - 130, in.width * 0.6) / 2;
   const Point c{24 + max_radius + 10, 64 + max_radius + 10};
   double log_total = 0;
-  for (const int64_t n : in.people)
-    log_total += std::log10(1 + static_cast<double>(std::max<int64_t>(n, 0)));
+  for (const int64_t n : in.people) log_total += LogPeople(n);
   const double room = max_radius - kHole - 5 * kMinWidth;
   double radius[6] = {kHole};
   for (int i = 0; i < 5; ++i) {
-    const double l = std::log10(1 + static_cast<double>(std::max<int64_t>(in.people[i], 0)));
+    const double l = LogPeople(in.people[i]);
     radius[i + 1] = radius[i] + kMinWidth + (log_total > 0 ? room * l / log_total : room / 5);
   }
 
