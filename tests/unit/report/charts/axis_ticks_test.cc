@@ -36,5 +36,36 @@ TEST(AxisTicksTest, FormatTick) {
   EXPECT_EQ(FormatTick(-1500), "-1.5k");
 }
 
+TEST(AxisTicksTest, FormatCount) {
+  EXPECT_EQ(FormatCount(0), "0");
+  EXPECT_EQ(FormatCount(999), "999");
+  EXPECT_EQ(FormatCount(41250), "41,250");
+  EXPECT_EQ(FormatCount(1234567), "1,234,567");
+  EXPECT_EQ(FormatCount(-1500), "-1,500");
+}
+
+TEST(AxisTicksTest, YearTicksAreJanuariesAtAReadableStep) {
+  auto years = [](MonthIndex first, MonthIndex last, int max_labels) {
+    std::vector<int> out;
+    for (const YearTick& t : YearTicks(first, last, max_labels)) {
+      EXPECT_EQ(t.month, t.year * 12);
+      out.push_back(t.year);
+    }
+    return out;
+  };
+  EXPECT_EQ(years(2019 * 12 + 5, 2026 * 12 + 7, 12),
+            (std::vector<int>{2020, 2021, 2022, 2023, 2024, 2025, 2026}));
+  EXPECT_EQ(years(2012 * 12 + 1, 2026 * 12 + 7, 12),
+            (std::vector<int>{2014, 2016, 2018, 2020, 2022, 2024, 2026}));
+  EXPECT_EQ(years(1990 * 12, 2026 * 12, 6), (std::vector<int>{1990, 2000, 2010, 2020}));
+  EXPECT_EQ(years(2024 * 12 + 1, 2024 * 12 + 11, 12), std::vector<int>{});  // no January inside
+}
+
+TEST(AxisTicksTest, LogPeople) {
+  EXPECT_DOUBLE_EQ(LogPeople(0), 0);
+  EXPECT_DOUBLE_EQ(LogPeople(-5), 0);
+  EXPECT_DOUBLE_EQ(LogPeople(99), 2);
+}
+
 }  // namespace
 }  // namespace oscm::report
