@@ -5,7 +5,6 @@
 #include <filesystem>
 
 #include "cli/cli_fixture.h"
-#include "support/golden.h"
 #include "support/profile_fixture.h"
 #include "support/test_util.h"
 

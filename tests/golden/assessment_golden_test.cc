@@ -6,7 +6,6 @@
 #include "metrics/assessment.h"
 #include "report/assessment_report.h"
 #include "support/community_fixture.h"
-#include "support/golden.h"
 #include "support/test_util.h"
 
 namespace oscm::report {

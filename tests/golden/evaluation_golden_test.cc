@@ -12,7 +12,6 @@
 #include "report/evaluation_report.h"
 #include "support/community_fixture.h"
 #include "support/profile_fixture.h"
-#include "support/golden.h"
 #include "support/test_util.h"
 
 namespace oscm::report {

@@ -49,6 +49,22 @@ void WriteFile(const std::string& path, const std::string& content) {
   out << content;
 }
 
+void CompareGolden(const std::string& actual, const std::string& name) {
+  const std::string path = SourcePath("tests/golden/" + name);
+  if (std::getenv("OSCM_UPDATE_GOLDEN") != nullptr) {
+    WriteFile(path, actual);
+    return;
+  }
+  EXPECT_EQ(actual, ReadFile(path)) << "golden " << name << " differs; regenerate with OSCM_UPDATE_GOLDEN=1";
+}
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+  return s;
+}
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;

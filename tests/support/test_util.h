@@ -53,6 +53,11 @@ std::string OscmBinary();
 int64_t QueryInt(store::SqliteDb& db, const std::string& sql);
 
 void WriteFile(const std::string& path, const std::string& content);
+// Expects `actual` to equal tests/golden/<name> byte for byte; with OSCM_UPDATE_GOLDEN set in the
+// environment, writes `actual` there instead.
+void CompareGolden(const std::string& actual, const std::string& name);
+// `s` with every `from` replaced by `to` (to anonymise paths in golden output).
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to);
 std::string ReadFile(const std::string& path);
 
 struct CommandResult {

@@ -1,0 +1,39 @@
+// Metric time series: one monthly metric (active contributors, stars, organisations, ...) for one
+// or more communities as lines on one chart, with a legend and "nice" y ticks. Months without a
+// value are gaps in the line, never zeros.
+//
+// Wiring: one MetricSeries per community from the assessment's monthly series of one metric id;
+// the y title names the metric and its unit. Pure function; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/time.h"
+#include "report/charts/chart_language.h"
+
+namespace oscm::report {
+
+struct MetricSeries {
+  std::string name;                           // community name, from data
+  MonthIndex first_month = 0;                 // the month of values[0]
+  std::vector<std::optional<double>> values;  // one per month; nullopt (or NaN) = no data, a gap
+};
+
+struct TimeSeriesChartInput {
+  std::string title;    // e.g. "Active contributors per month"
+  std::string y_title;  // e.g. "people"
+  std::string caption;  // e.g. "as of 2026-09-01 · source: git"
+  std::vector<MetricSeries> series;
+  ChartLanguage language = ChartLanguage::kEnglish;
+  double width = 900;
+  double height = 480;
+};
+
+// The line colour of the i-th series (ten distinct colours, then repeated with dashes).
+std::string_view SeriesColor(size_t i);
+
+std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& input);
+
+}  // namespace oscm::report
