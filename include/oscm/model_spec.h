@@ -95,6 +95,13 @@ struct RingsSpec {
   int regular_min_months = 2;  // ...who were active in at least this many months
 };
 
+struct TimelineSpec {
+  // A stage must hold this many consecutive month ends to count in the timeline; shorter runs
+  // (a metric wavering around a threshold) are absorbed by the stage before them. The ongoing
+  // run at the evaluation date always counts.
+  int min_months = 3;
+};
+
 struct FlywheelSpec {
   int months = 36;  // the series compared end at the evaluation date
   int max_lag = 6;
@@ -111,6 +118,7 @@ struct ModelSpec {
   QuadrantSpec quadrant;
   VitalitySpec vitality;
   RingsSpec rings;
+  TimelineSpec timeline;
   FlywheelSpec flywheel;
 
   const IndicatorSpec* FindIndicator(const std::string& id) const;

@@ -92,7 +92,13 @@ struct LandscapeOptions {
 
 struct ReportOptions {
   LandscapeOptions landscape;  // file empty: the communities named in AssessOptions::targets
-  std::string out;             // directory for index.html
+  std::string out;             // directory for index.html (a chart: the file, .svg, .png or .pdf)
+};
+
+struct ChartOptions {
+  std::string kind;  // quadrant, timeline, series, flywheel, rings, funnel
+  std::string metric = "contributors_active";  // for series
+  ReportOptions report;
 };
 
 // Prints the error chain and returns the exit code for it (1, or 130 when interrupted).
@@ -150,6 +156,8 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
                  const IngestGitOptions& ingest_opts, const IdentityOptions& io);
 int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const GitHubOptions& gh, const IdentityOptions& io);
+int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions& o, const IngestGitOptions& ingest_opts,
+             const GitHubOptions& gh, const IdentityOptions& io);
 int CmdModelCheck(const std::vector<std::string>& files);
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);

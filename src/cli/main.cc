@@ -103,6 +103,19 @@ int Run(int argc, char** argv) {
   report->add_option("--lang", assess_opts.lang, "report language: en or zh")->check(CLI::IsMember({"en", "zh"}));
   AddIdentityFlags(report, &identity_opts);
 
+  ChartOptions chart_opts;
+  auto* chart = app.add_subcommand("chart", "draw one chart as SVG, PNG or PDF (by --out's extension)");
+  chart->add_option("kind", chart_opts.kind, "quadrant, timeline, series, flywheel, rings or funnel")
+      ->required()->check(CLI::IsMember({"quadrant", "timeline", "series", "flywheel", "rings", "funnel"}));
+  chart->add_option("community", assess_opts.targets, "community names, repository paths or URLs");
+  chart->add_option("--landscape", chart_opts.report.landscape.file, "a landscape file instead of communities");
+  chart->add_option("--metric", chart_opts.metric, "series: the metric to draw")->capture_default_str();
+  chart->add_option("--out", chart_opts.report.out, "FILE.svg, FILE.png or FILE.pdf")->required();
+  chart->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
+  chart->add_option("--model", assess_opts.model, "maturity model file (default: the built-in one)");
+  chart->add_option("--lang", assess_opts.lang, "chart language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  AddIdentityFlags(chart, &identity_opts);
+
   std::vector<std::string> model_files;
   auto* model_cmd = app.add_subcommand("model", "work with maturity model files");
   model_cmd->require_subcommand(1);
@@ -130,6 +143,7 @@ int Run(int argc, char** argv) {
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
   if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);
+  if (*chart) return CmdChart(g, chart_opts, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*model_check) return CmdModelCheck(model_files);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);

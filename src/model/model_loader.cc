@@ -338,6 +338,14 @@ Status ReadSettings(const toml::table& root, const std::string& path, ModelSpec*
       return TomlError(path, *t, "core_share > 0, regular_share >= 0 and their sum at most 1");
     }
   }
+  if (const toml::node* tl = root.get("timeline")) {
+    const toml::table* t = tl->as_table();
+    if (t == nullptr) return TomlError(path, *tl, "[timeline] must be a table");
+    OSCM_RETURN_IF_ERROR(CheckKeys(*t, path, "[timeline]", {"min_months"}));
+    OSCM_ASSIGN_OR_RETURN(auto months, TomlNumber(*t, "min_months", path));
+    if (months && !(*months >= 1 && *months <= 24)) return TomlError(path, *t->get("min_months"), "min_months must be 1..24");
+    m->timeline.min_months = static_cast<int>(months.value_or(m->timeline.min_months));
+  }
   if (const toml::node* f = root.get("flywheel")) {
     const toml::table* t = f->as_table();
     if (t == nullptr) return TomlError(path, *f, "[flywheel] must be a table");
@@ -372,7 +380,7 @@ Status ForTables(const toml::table& root, std::string_view key, const std::strin
 Result<ModelSpec> ParseModel(std::string_view text, const std::string& path) {
   OSCM_ASSIGN_OR_RETURN(const toml::table root, ParseToml(text, path));
   OSCM_RETURN_IF_ERROR(CheckKeys(root, path, "the model", {"name", "version", "min_factor_coverage", "indicator", "dimension",
-                                                           "stage", "quadrant", "vitality", "rings", "flywheel"}));
+                                                           "stage", "quadrant", "vitality", "rings", "timeline", "flywheel"}));
   ModelSpec m;
   m.path = path;
   OSCM_ASSIGN_OR_RETURN(m.name, RequiredString(root, "name", path));

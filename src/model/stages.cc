@@ -71,12 +71,28 @@ StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityA
   for (MonthIndex m = MonthOf(activity.first_commit); m <= last; ++m) {
     const int64_t end = m == last ? as_of : MonthStart(m + 1) - kSecondsPerDay;
     MetricSnapshot snapshot(activity, TrailingMonths(end, 12));
-    const int stage = EvaluateStage(model, snapshot).stage;
-    if (!t.stages.empty() && t.stages.back() != stage) t.transitions.push_back(StageTransition{m, t.stages.back(), stage});
     t.months.push_back(m);
-    t.stages.push_back(stage);
+    t.stages.push_back(EvaluateStage(model, snapshot).stage);
+  }
+  SmoothStages(model.timeline.min_months, &t.stages);
+  for (size_t i = 1; i < t.stages.size(); ++i) {
+    if (t.stages[i] != t.stages[i - 1]) t.transitions.push_back(StageTransition{t.months[i], t.stages[i - 1], t.stages[i]});
   }
   return t;
+}
+
+void SmoothStages(int min_months, std::vector<int>* stages) {
+  std::vector<int>& s = *stages;
+  size_t run = 0;  // start of the current run
+  for (size_t i = 1; i <= s.size(); ++i) {
+    if (i < s.size() && s[i] == s[run]) continue;
+    // [run, i) is one run; a short one that is neither the first nor the last joins the one before.
+    if (run > 0 && i < s.size() && i - run < static_cast<size_t>(min_months)) {
+      for (size_t k = run; k < i; ++k) s[k] = s[run - 1];
+      // The absorbed run now continues the previous one; the next run starts at i.
+    }
+    run = i;
+  }
 }
 
 }  // namespace oscm::model

@@ -4,7 +4,8 @@
 // next stage still needs: its failing criteria with the value now.
 //
 // The timeline evaluates the stage at every month end from the first commit's month to the
-// evaluation date, and lists the transitions (a community can also fall back).
+// evaluation date, smooths out runs shorter than the model's timeline.min_months, and lists the
+// transitions (a community can also fall back).
 #pragma once
 
 #include <optional>
@@ -58,5 +59,9 @@ struct StageTimeline {
 };
 
 StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of);
+
+// Runs of a stage shorter than `min_months` between two others take the stage of the run before
+// them (see TimelineSpec). The first and the last (ongoing) run are kept. Exposed for tests.
+void SmoothStages(int min_months, std::vector<int>* stages);
 
 }  // namespace oscm::model

@@ -116,10 +116,12 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
       const double label_x = std::clamp(x - w / 2, left, in.width - 8 - w);
       const Box above{label_x, band_y - 4 - kDateSize, w, kDateSize};
       const Box below{label_x, band_y + kBandHeight + 4, w, kDateSize};
+      // Labels that would touch count as colliding: keep a gap of a few pixels between dates.
+      auto padded = [](const Box& b) { return Box{b.x - 4, b.y, b.w + 8, b.h}; };
       const bool use_above =
-          std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return b.Overlaps(above); });
+          std::none_of(taken.begin(), taken.end(), [&](const Box& b) { return b.Overlaps(padded(above)); });
       const Box& box = use_above ? above : below;
-      taken.push_back(box);
+      taken.push_back(padded(box));
       svg.Line({x, use_above ? band_y - 3 : band_y + kBandHeight + 3},
                {x, use_above ? band_y + kBandHeight : band_y},
                {.stroke = "#222222", .stroke_width = 1.2});

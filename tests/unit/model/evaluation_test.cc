@@ -236,6 +236,24 @@ TEST(TimelineTest, TransitionsUpAndDown) {
   EXPECT_EQ(t.transitions[1].to, 0);
 }
 
+TEST(TimelineTest, ShortRunsJoinTheStageBeforeThem) {
+  struct Case {
+    std::vector<int> raw;
+    std::vector<int> smooth;
+  };
+  const Case kCases[] = {
+      {{0, 0, 1, 0, 0, 1, 1, 1}, {0, 0, 0, 0, 0, 1, 1, 1}},     // one month of development
+      {{1, 1, 1, 2, 2, 1, 1, 1, 2}, {1, 1, 1, 1, 1, 1, 1, 1, 2}},  // the ongoing run is kept
+      {{0, 1, 1, 1, 2, 1, 2, 2, 2}, {0, 1, 1, 1, 1, 1, 2, 2, 2}},  // the first run too
+      {{0, 0, 0, 1, 1, 1, 0, 0, 0}, {0, 0, 0, 1, 1, 1, 0, 0, 0}},  // three months is a run
+  };
+  for (const auto& c : kCases) {
+    std::vector<int> s = c.raw;
+    SmoothStages(3, &s);
+    EXPECT_EQ(s, c.smooth);
+  }
+}
+
 TEST(VitalityTest, ActiveDecliningDormantArchived) {
   const ModelSpec m = TestModel();  // commits; dormant after 6 months; declining below 70%
   auto a = People(1);

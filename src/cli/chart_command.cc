@@ -1,0 +1,71 @@
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "metrics/registry.h"
+#include "model/evaluation.h"
+#include "report/charts/chart_file.h"
+#include "report/evaluation_charts.h"
+
+namespace oscm::cli {
+
+int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions& o, const IngestGitOptions& ingest_opts,
+             const GitHubOptions& gh, const IdentityOptions& io) {
+  const bool landscape_kind = co.kind == "quadrant";
+  const bool per_community = co.kind == "flywheel" || co.kind == "rings" || co.kind == "funnel";
+  auto usage = [](const std::string& message) {
+    std::fprintf(stderr, "error: %s\n", message.c_str());
+    return 2;
+  };
+  if (landscape_kind && co.report.landscape.file.empty()) return usage("chart quadrant needs --landscape FILE");
+  if (!landscape_kind && co.report.landscape.file.empty() == o.targets.empty()) {
+    return usage(fmt::format("chart {} needs communities or --landscape FILE (one of the two)", co.kind));
+  }
+  if (per_community && o.targets.size() != 1) return usage(fmt::format("chart {} draws one community: name one", co.kind));
+  if (co.kind == "series" && metrics::FindMetric(co.metric) == nullptr) {
+    return usage(fmt::format("chart series needs --metric ID, a registered metric (`oscm metrics`), not '{}'", co.metric));
+  }
+  if (auto format = report::ChartFormatForPath(co.report.out); !format) return usage(format.error().message());
+  std::optional<int64_t> as_of;
+  std::optional<model::ModelSpec> model;
+  if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
+  const report::Lang lang = TableLang(o);
+
+  std::optional<model::LandscapeEvaluation> landscape;
+  std::vector<model::CommunityEvaluation> single;
+  std::string title;
+  if (!co.report.landscape.file.empty()) {
+    auto l = EvaluateLandscapeFile(g, co.report.landscape, ingest_opts, io, *model, as_of);
+    if (!l) return Fail(l.error());
+    landscape = std::move(l).value();
+    title = landscape->name;
+  } else {
+    auto r = EvaluateTargets(g, o, ingest_opts, gh, io, *model, as_of);
+    if (!r) return Fail(r.error());
+    single = std::move(r).value();
+    for (const auto& e : single) title += (title.empty() ? "" : ", ") + e.assessment.community;
+  }
+  std::vector<const model::CommunityEvaluation*> evaluations;
+  for (const auto& e : landscape ? landscape->communities : single) evaluations.push_back(&e);
+
+  std::string svg;
+  if (co.kind == "quadrant") {
+    svg = report::QuadrantSvg(*landscape, *model, lang);
+  } else if (co.kind == "timeline") {
+    svg = report::StageTimelineSvg(title, evaluations, *model, lang);
+  } else if (co.kind == "series") {
+    svg = report::MetricSeriesSvg(co.metric, evaluations, lang);
+  } else if (co.kind == "flywheel") {
+    svg = report::FlywheelSvg(*evaluations.front(), lang);
+  } else if (co.kind == "rings") {
+    svg = report::TalentRingsSvg(*evaluations.front(), lang);
+  } else {
+    svg = report::FunnelSvg(*evaluations.front(), lang);
+  }
+  if (Status s = report::WriteChartFile(svg, co.report.out); !s.ok()) return Fail(s);
+  if (!g.quiet) std::fprintf(stderr, "%s\n", co.report.out.c_str());
+  return 0;
+}
+
+}  // namespace oscm::cli

@@ -1,0 +1,166 @@
+#include "report/evaluation_charts.h"
+
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "metrics/registry.h"
+#include "report/charts/flywheel_chart.h"
+#include "report/charts/funnel_chart.h"
+#include "report/charts/quadrant_chart.h"
+#include "report/charts/stage_timeline_chart.h"
+#include "report/charts/talent_rings_chart.h"
+#include "report/charts/time_series_chart.h"
+
+namespace oscm::report {
+namespace {
+
+ChartLanguage ChartLang(Lang lang) { return lang == Lang::kZh ? ChartLanguage::kChinese : ChartLanguage::kEnglish; }
+
+std::string DimensionTitle(const model::ModelSpec& m, const std::string& id) {
+  const model::DimensionSpec* d = m.FindDimension(id);
+  return fmt::format("{} {}", d->name_en, d->name_zh);
+}
+
+std::string AsOf(const model::CommunityEvaluation& e) { return FormatDate(e.assessment.as_of); }
+
+std::string_view VitalityWord(model::VitalityState s, Lang lang) {
+  static constexpr std::string_view kEn[] = {"active", "declining", "dormant", "archived"};
+  static constexpr std::string_view kZh[] = {"活跃", "衰退", "休眠", "已归档"};
+  return lang == Lang::kZh ? kZh[static_cast<int>(s)] : kEn[static_cast<int>(s)];
+}
+
+}  // namespace
+
+std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang) {
+  QuadrantChartInput in;
+  in.title = l.name;
+  in.model_name = fmt::format("{} {}", m.name, m.version);
+  in.as_of = FormatDate(l.as_of);
+  in.x_title = DimensionTitle(m, m.quadrant.x);
+  in.y_title = DimensionTitle(m, m.quadrant.y);
+  in.split_x = l.split_x;
+  in.split_y = l.split_y;
+  const size_t word = lang == Lang::kZh ? 1 : 0;
+  const auto& labels = m.quadrant.labels;
+  // High y is the top, high x the right (QuadrantOf).
+  in.labels.top_right = labels[static_cast<size_t>(model::QuadrantKind::kLeaders)][word];
+  in.labels.top_left = labels[static_cast<size_t>(model::QuadrantKind::kChallengers)][word];
+  in.labels.bottom_right = labels[static_cast<size_t>(model::QuadrantKind::kStrategists)][word];
+  in.labels.bottom_left = labels[static_cast<size_t>(model::QuadrantKind::kNichePlayers)][word];
+  in.language = ChartLang(lang);
+  for (const auto& c : l.communities) {
+    QuadrantPoint p;
+    p.name = c.assessment.community;
+    const auto& q = *c.quadrant;
+    p.x = q.x.value_or(std::numeric_limits<double>::quiet_NaN());
+    p.y = q.y.value_or(std::numeric_limits<double>::quiet_NaN());
+    p.previous_x = q.prev_x;
+    p.previous_y = q.prev_y;
+    in.points.push_back(std::move(p));
+  }
+  return RenderQuadrantSvg(in);
+}
+
+std::string StageTimelineSvg(const std::string& title, const std::vector<const model::CommunityEvaluation*>& es,
+                             const model::ModelSpec& m, Lang lang) {
+  (void)m;
+  StageTimelineInput in;
+  in.title = title;
+  in.language = ChartLang(lang);
+  for (const auto* e : es) {
+    in.as_of = AsOf(*e);
+    StageTimelineRow row;
+    row.name = e->assessment.community;
+    row.note = std::string(VitalityWord(e->vitality.state, lang));
+    const auto& t = e->timeline;
+    for (size_t i = 0; i < t.months.size(); ++i) {
+      if (row.bands.empty() || row.bands.back().stage != t.stages[i]) {
+        row.bands.push_back(StageBand{t.stages[i], t.months[i], t.months[i]});
+      } else {
+        row.bands.back().to = t.months[i];
+      }
+    }
+    for (const auto& tr : t.transitions) row.transitions.push_back(StageTransition{tr.month, tr.to});
+    in.rows.push_back(std::move(row));
+  }
+  return RenderStageTimelineSvg(in);
+}
+
+std::string MetricSeriesSvg(const std::string& metric, const std::vector<const model::CommunityEvaluation*>& es, Lang lang) {
+  TimeSeriesChartInput in;
+  const metrics::MetricDef* def = metrics::FindMetric(metric);
+  in.title = fmt::format("{} {}", metric, lang == Lang::kZh ? "(每月)" : "per month");
+  in.y_title = std::string(def != nullptr ? def->unit : "");
+  in.language = ChartLang(lang);
+  for (const auto* e : es) {
+    in.caption = fmt::format("{} {} · {}: {}", lang == Lang::kZh ? "截至" : "as of", AsOf(*e), lang == Lang::kZh ? "来源" : "source",
+                             def != nullptr ? def->source : "");
+    for (const auto& r : e->assessment.metrics) {
+      if (r.def->id != metric || e->assessment.months.empty()) continue;
+      in.series.push_back(MetricSeries{e->assessment.community, e->assessment.months.front(), r.series});
+    }
+  }
+  return RenderTimeSeriesSvg(in);
+}
+
+std::string FlywheelSvg(const model::CommunityEvaluation& e, Lang lang) {
+  const auto& f = e.flywheel;
+  FlywheelChartInput in;
+  in.title = fmt::format("{} {}", e.assessment.community, lang == Lang::kZh ? "飞轮" : "flywheel");
+  in.caption = fmt::format("{} {} · {} {} .. {}", lang == Lang::kZh ? "截至" : "as of", AsOf(e),
+                           lang == Lang::kZh ? "月度序列" : "monthly series", FormatMonth(f.months.front()), FormatMonth(f.months.back()));
+  in.growth[0] = f.b.growth;
+  in.growth[1] = f.c.growth;
+  in.growth[2] = f.p.growth;
+  in.momentum = f.momentum;
+  in.language = ChartLang(lang);
+  auto node = [](const std::string& id) {
+    return id == "b" ? FlywheelNode::kB : id == "c" ? FlywheelNode::kC : FlywheelNode::kP;
+  };
+  for (const auto& l : f.links) {
+    FlywheelLink link;
+    const bool a_leads = !l.best_lag || *l.best_lag >= 0;
+    link.from = node(a_leads ? l.a : l.b);
+    link.to = node(a_leads ? l.b : l.a);
+    if (l.best_lag) link.lag_months = a_leads ? *l.best_lag : -*l.best_lag;
+    link.rho = l.best_rho;
+    in.links.push_back(link);
+  }
+  return RenderFlywheelSvg(in);
+}
+
+std::string TalentRingsSvg(const model::CommunityEvaluation& e, Lang lang) {
+  const auto& r = e.rings;
+  TalentRingsInput in;
+  in.title = fmt::format("{} {}", e.assessment.community, lang == Lang::kZh ? "人才圈层" : "talent rings");
+  in.caption = fmt::format("{} {}", lang == Lang::kZh ? "截至 12 个月:" : "12 months to", AsOf(e));
+  in.people[0] = r.core;
+  in.people[1] = r.regular;
+  in.people[2] = r.casual;
+  in.people[3] = r.users.value_or(0);
+  in.people[4] = r.audience.value_or(0);
+  for (const auto& o : r.core_orgs) {
+    in.core_organisations.push_back(
+        OrganisationShare{o.name, r.core > 0 ? static_cast<double>(o.people) / static_cast<double>(r.core) : 0});
+  }
+  in.language = ChartLang(lang);
+  return RenderTalentRingsSvg(in);
+}
+
+std::string FunnelSvg(const model::CommunityEvaluation& e, Lang lang) {
+  const auto& f = e.funnel;
+  FunnelChartInput in;
+  in.title = fmt::format("{} {}", e.assessment.community, lang == Lang::kZh ? "用户漏斗" : "funnel");
+  in.caption = fmt::format("{} {} .. {}", lang == Lang::kZh ? "首次出现于" : "people first seen", FormatDate(f.cohort_window.begin),
+                           FormatDate(f.cohort_window.end - kSecondsPerDay));
+  for (size_t i = 0; i < f.steps.size() && i < 3; ++i) {
+    in.people[i] = f.steps[i].cohort.value_or(0);
+    in.conversion[i] = f.steps[i].rate;
+  }
+  if (f.steps.size() == 3) in.people[3] = f.steps[2].reached.value_or(0);
+  in.language = ChartLang(lang);
+  return RenderFunnelSvg(in);
+}
+
+}  // namespace oscm::report
