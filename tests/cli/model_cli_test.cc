@@ -102,6 +102,34 @@ TEST_F(ModelCliTest, LandscapeReadsTheGhArchiveFilesItNames) {
   EXPECT_EQ(again.out, r.out);
 }
 
+TEST_F(ModelCliTest, ChartsInEveryFormat) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"Tiny things\"\n[[community]]\nid = \"tiny\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto quadrant = Oscm({"chart", "quadrant", "--landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--out", tmp_.Sub("q.svg")});
+  ASSERT_EQ(quadrant.exit_code, 0) << quadrant.err;
+  const std::string svg = oscm::testing::ReadFile(tmp_.Sub("q.svg"));
+  EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+  EXPECT_NE(svg.find(">tiny<"), std::string::npos) << "the community is labelled";
+  EXPECT_NE(svg.find("Strategists"), std::string::npos);
+  for (const char* kind : {"timeline", "series", "flywheel", "rings", "funnel"}) {
+    auto r = Oscm({"chart", kind, "tiny", "--as-of", "2025-06-30", "--lang", "zh", "--out", tmp_.Sub(std::string(kind) + ".png")});
+    ASSERT_EQ(r.exit_code, 0) << kind << ": " << r.err;
+    EXPECT_EQ(oscm::testing::ReadFile(tmp_.Sub(std::string(kind) + ".png")).substr(1, 3), "PNG") << kind;
+  }
+  auto pdf = Oscm({"chart", "rings", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("rings.pdf")});
+  ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+  EXPECT_EQ(oscm::testing::ReadFile(tmp_.Sub("rings.pdf")).substr(0, 5), "%PDF-");
+  // Usage errors: exit 2, one line, nothing written.
+  EXPECT_EQ(Oscm({"chart", "quadrant", "tiny", "--out", tmp_.Sub("x.svg")}).exit_code, 2) << "a quadrant needs a landscape";
+  EXPECT_EQ(Oscm({"chart", "rings", "tiny", "--out", tmp_.Sub("x.gif")}).exit_code, 2);
+  EXPECT_EQ(Oscm({"chart", "series", "tiny", "--metric", "nope", "--out", tmp_.Sub("x.svg")}).exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(tmp_.Sub("x.svg")));
+  auto unwritable = Oscm({"chart", "rings", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("no/such/dir/r.png")});
+  EXPECT_EQ(unwritable.exit_code, 1);
+  EXPECT_NE(unwritable.err.find("no/such/dir/r.png"), std::string::npos) << unwritable.err;
+}
+
 TEST_F(ModelCliTest, LandscapeWithAnUnknownRepositoryFailsCleanly) {
   WriteFile(tmp_.Sub("land.toml"), "name = \"x\"\n[[community]]\nid = \"ghost\"\nrepositories = [\"no-such-dir\"]\n");
   auto r = Oscm({"landscape", tmp_.Sub("land.toml")});

@@ -40,8 +40,10 @@ TEST_F(ReportCliTest, HostileNamesRenderAsText) {
   EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos) << "the adopter and the repository, as text";
   EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
   EXPECT_NE(html.find("<title>Tiny &amp; &lt;friends&gt; · oscm</title>"), std::string::npos);
-  EXPECT_EQ(html.find("http://"), std::string::npos) << "no fetches: nothing is loaded from anywhere";
-  EXPECT_EQ(html.find("src=\""), std::string::npos);
+  // No fetches: nothing is loaded from anywhere (the SVG namespace URI is a name, not a fetch).
+  for (const char* fetch : {"src=\"", "<link", "@import", "url(", "<iframe", "<object"}) {
+    EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
+  }
   // Same store, model and date: the same bytes.
   auto again = Oscm({"report", "--landscape", land, "--as-of", "2025-06-30", "--out", tmp_.Sub("out2")});
   ASSERT_EQ(again.exit_code, 0) << again.err;
@@ -76,10 +78,15 @@ TEST_F(ReportCliTest, OpensInHeadlessChromiumWithEverySectionAndNoConsoleErrors)
   };
   auto dom = with({"--dump-dom"});
   ASSERT_EQ(dom.exit_code, 0) << dom.err;
-  for (const char* section : {"id=\"summary\"", "id=\"c-tiny\"", "id=\"model\"", "结晶期", "画像事实"}) {
+  for (const char* section : {"id=\"summary\"", "id=\"c-tiny\"", "id=\"model\"", "结晶期", "画像事实", "id=\"quadrant\"",
+                              "id=\"timeline\"", "id=\"contributors\"", "id=\"tiny-flywheel\"", "id=\"tiny-rings\"",
+                              "id=\"tiny-funnel\""}) {
     EXPECT_NE(dom.out.find(section), std::string::npos) << section;
   }
   EXPECT_EQ(dom.out.find("<img"), std::string::npos) << "the hostile adopter stayed text in the DOM";
+  size_t svgs = 0;
+  for (size_t at = dom.out.find("<svg"); at != std::string::npos; at = dom.out.find("<svg", at + 1)) ++svgs;
+  EXPECT_EQ(svgs, 7u) << "quadrant, timeline, two series, and the flywheel, rings and funnel of tiny";
   EXPECT_EQ(dom.err.find("CONSOLE"), std::string::npos) << dom.err;
   auto shot = with({"--screenshot=" + tmp_.Sub("page.png"), "--window-size=1280,2000"});
   ASSERT_EQ(shot.exit_code, 0) << shot.err;

@@ -9,6 +9,7 @@
 #include "metrics/activity.h"
 #include "model/evaluation.h"
 #include "model/model_loader.h"
+#include "report/evaluation_charts.h"
 #include "report/evaluation_report.h"
 #include "support/community_fixture.h"
 #include "support/profile_fixture.h"
@@ -72,6 +73,11 @@ TEST(EvaluationGoldenTest, SyntheticLandscape) {
   CompareGolden(anonymise(RenderLandscapeJson(l, *model)), "landscape.json");
   CompareGolden(anonymise(RenderLandscapeTable(l, *model, Lang::kZh, /*color=*/false)), "landscape_zh.txt");
   CompareGolden(anonymise(RenderEvaluationTable(l.communities[0], *model, Lang::kEn, /*color=*/false)), "tiny_evaluation.txt");
+  // Charts of the same evaluation (report/charts draws them; these pin the wiring).
+  std::vector<const model::CommunityEvaluation*> all = {&l.communities[0], &l.communities[1]};
+  CompareGolden(anonymise(QuadrantSvg(l, *model, Lang::kEn)), "charts/landscape_quadrant.svg");
+  CompareGolden(anonymise(StageTimelineSvg("Synthetic", all, *model, Lang::kZh)), "charts/landscape_timeline_zh.svg");
+  CompareGolden(anonymise(FlywheelSvg(l.communities[0], Lang::kEn)), "charts/tiny_flywheel.svg");
   // The hostile adopter name is data: JSON escapes what it must and keeps it as text.
   EXPECT_EQ(RenderLandscapeJson(l, *model).find("<script>alert"), std::string::npos) << "it is known only from 2026";
 }
