@@ -38,23 +38,6 @@ std::span<const GhEventFact> CommunityActivity::GhEventsIn(const TimeWindow& w) 
 
 namespace {
 
-GhKind KindOf(const std::string& type, const std::string& action, bool on_pr, bool merged) {
-  if (type == "WatchEvent") return GhKind::kStar;
-  if (type == "ForkEvent") return GhKind::kFork;
-  if (type == "IssuesEvent" && !on_pr) {
-    if (action == "opened") return GhKind::kIssueOpened;
-    if (action == "closed") return GhKind::kIssueClosed;
-  }
-  if (type == "IssueCommentEvent" && !on_pr) return GhKind::kIssueComment;
-  if (type == "PullRequestEvent") {
-    if (action == "opened") return GhKind::kPrOpened;
-    if (action == "closed" && merged) return GhKind::kPrMerged;
-  }
-  if (type == "PullRequestReviewEvent" || type == "PullRequestReviewCommentEvent") return GhKind::kReview;
-  if (type == "ReleaseEvent" && (action == "published" || action.empty())) return GhKind::kRelease;
-  return GhKind::kOther;
-}
-
 Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity* a) {
   OSCM_ASSIGN_OR_RETURN(auto repos, db.Prepare("SELECT id, name FROM gh_repos WHERE community_id = ? ORDER BY name"));
   repos.Bind(1, community_id);
@@ -88,7 +71,7 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     if (!row) break;
     GhEventFact e;
     e.time = events.ColumnInt(0);
-    e.kind = KindOf(events.ColumnText(1), events.ColumnText(2), events.ColumnInt(3) != 0, events.ColumnInt(4) != 0);
+    e.kind = GhKindOf(events.ColumnText(1), events.ColumnText(2), events.ColumnInt(3) != 0, events.ColumnInt(4) != 0);
     if (events.ColumnInt(6) == 0) e.actor = actor_of(events.ColumnText(5), e.time);
     e.repo = repo_index[events.ColumnInt(7)];
     e.number = events.ColumnInt(8);
