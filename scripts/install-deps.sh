@@ -8,4 +8,4 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config ccache git ca-certificates \
   libgit2-dev libsqlite3-dev libfmt-dev libcli11-dev libsimdjson-dev zlib1g-dev libisal-dev libtomlplusplus-dev \
-  libgtest-dev libgmock-dev clang libclang-rt-14-dev > /dev/null
+  libgtest-dev libgmock-dev clang libclang-rt-14-dev openmpi-bin libopenmpi-dev > /dev/null

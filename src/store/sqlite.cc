@@ -90,6 +90,11 @@ SqliteStatement& SqliteStatement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+SqliteStatement& SqliteStatement::BindDouble(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::BindBlob(int index, std::string_view bytes) {
   sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
   return *this;
@@ -140,6 +145,8 @@ std::string SqliteStatement::ColumnText(int index) const {
   if (p == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
+
+int SqliteStatement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 
 bool SqliteStatement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -55,14 +56,6 @@ bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::strin
   return line.find("\"type\":\"") != std::string_view::npos &&
          line.find("\"created_at\":\"") != std::string_view::npos &&
          simdjson::validate_utf8(line.data(), line.size());
-}
-
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 33);
 }
 
 void EncodeEvent(const GhEvent& e, ByteWriter* w) {
@@ -125,23 +118,6 @@ void AddToRepoMonths(const GhEvent& ev, bool actor_is_bot, RepoMonths* months) {
   if (person) m.actors.AddHash(StableHash64(AsciiLower(ev.actor)));
 }
 
-void RepoIdFilter::Add(int64_t id) {
-  const uint64_t h = Mix(static_cast<uint64_t>(id));
-  for (int i = 0; i < 3; ++i) {
-    const uint64_t bit = (h >> (i * 21)) & (kBits - 1);
-    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
-  }
-}
-
-bool RepoIdFilter::MayContain(int64_t id) const {
-  const uint64_t h = Mix(static_cast<uint64_t>(id));
-  for (int i = 0; i < 3; ++i) {
-    const uint64_t bit = (h >> (i * 21)) & (kBits - 1);
-    if ((bits_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return false;
-  }
-  return true;
-}
-
 Result<std::string> Crc32Of(const std::string& path) {
   FilePtr f(std::fopen(path.c_str(), "rb"));
   if (!f) return IoError(fmt::format("{}: cannot open", path));
@@ -155,7 +131,7 @@ Result<std::string> Crc32Of(const std::string& path) {
 
 Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions& options,
                   ProgressSink& progress, std::string_view progress_label, GhFileScan* scan,
-                  RepoIdFilter* other_ids) {
+                  std::vector<int64_t>* other_ids) {
   const std::string& path = scan->path;
   // Decompression runs a few chunks ahead on its own thread while this one parses.
   OSCM_ASSIGN_OR_RETURN(auto source, OpenLineSource(path, kDefaultMaxLineBytes, /*background=*/true));
@@ -187,7 +163,7 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
     }
     int64_t skipped_id = 0;
     if (!options.all_repos && SkippableLine(line, filter, &scratch, &skipped_id)) {
-      if (other_ids != nullptr && skipped_id != 0) other_ids->Add(skipped_id);
+      if (other_ids != nullptr && skipped_id != 0) other_ids->push_back(skipped_id);
       continue;
     }
     if (Status s = parser.Parse(line, &ev); !s.ok()) {
@@ -198,11 +174,15 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
     if (!tracking) continue;
     const std::string lower = AsciiLower(ev.repo);
     if (!filter.MayMatch(lower, ev.repo_id)) {
-      if (other_ids != nullptr && ev.repo_id != 0) other_ids->Add(ev.repo_id);
+      if (other_ids != nullptr && ev.repo_id != 0) other_ids->push_back(ev.repo_id);
       continue;
     }
     filter.Match(lower, ev.repo_id);
     scan->events.push_back(ev);
+  }
+  if (other_ids != nullptr) {
+    std::sort(other_ids->begin(), other_ids->end());
+    other_ids->erase(std::unique(other_ids->begin(), other_ids->end()), other_ids->end());
   }
   const auto long_lines = static_cast<int64_t>(source->long_lines_skipped());
   for (int64_t i = 0; i < long_lines; ++i) bad.AddBad(fmt::format("{}: a line longer than {} bytes", path, kDefaultMaxLineBytes));

@@ -15,7 +15,6 @@
 // GhFileScan has `rejected` set and nothing else to store.
 #pragma once
 
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -61,20 +60,6 @@ using RepoMonths = std::unordered_map<RepoMonthKey, RepoMonth, RepoMonthKeyHash>
 // Adds one event to the aggregates. Events without a repository id are not counted.
 void AddToRepoMonths(const GhEvent& ev, bool actor_is_bot, RepoMonths* months);
 
-// A set of repository ids with false positives and no false negatives (a Bloom filter of 64 KiB,
-// about 1% false positives at 50,000 ids). A scan fills one per file with the ids of the events it
-// did not keep, so that ids learned elsewhere can be checked for cheaply (see mpi_ingest.cc).
-class RepoIdFilter {
- public:
-  RepoIdFilter() : bits_(kBits / 64) {}
-  void Add(int64_t id);
-  bool MayContain(int64_t id) const;
-
- private:
-  static constexpr uint64_t kBits = uint64_t{1} << 19;
-  std::vector<uint64_t> bits_;
-};
-
 struct GhFileScan {
   std::string path;
   int64_t size = 0;
@@ -101,11 +86,12 @@ Result<std::string> Crc32Of(const std::string& path);
 
 // Reads `scan->path` into `scan` (whose path, size and checksum the caller sets). `filter` picks
 // the candidates and learns as it goes (RepoMatcher::Match). `other_ids`, when given, receives
-// the repository ids of the events that were not kept. A rejected file is a result (`rejected`);
+// the repository ids of the events that were not kept, sorted and without duplicates (so that
+// ids learned in other processes can be checked for; see mpi_ingest.cc). A rejected file is a result (`rejected`);
 // errors are for what stops a whole run: I/O errors, cancellation, a failed poll.
 Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions& options,
                   ProgressSink& progress, std::string_view progress_label, GhFileScan* scan,
-                  RepoIdFilter* other_ids = nullptr);
+                  std::vector<int64_t>* other_ids = nullptr);
 
 void EncodeGhFileScan(const GhFileScan& scan, ByteWriter* w);
 Status DecodeGhFileScan(std::string_view bytes, GhFileScan* scan);
