@@ -94,6 +94,31 @@ TEST_F(MpiTest, OneRankGivesTheStoreOfOneProcess) {
   EXPECT_EQ(Dump(tmp_.Sub("mpi.db")), Dump(tmp_.Sub("one.db")));
 }
 
+TEST_F(MpiTest, PerRankFileListsGiveTheStoreOfOneProcess) {
+  // As on a cluster without a shared filesystem: each rank names its own files (an MPMD command
+  // line), and the rename crosses from rank 0's files to rank 1's.
+  auto sample = [](const char* f) { return oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f); };
+  const std::vector<std::string> mine = {sample("gharchive-2011-02-15-0.json"), sample("gharchive-2012-02-15-0.json.gz")};
+  const std::vector<std::string> theirs = {sample("gharchive-2014-02-15-0.normalized.json.gz"),
+                                           sample("pinot-githubActivities-2016-07-07.json.gz")};
+  std::vector<std::string> all = mine;
+  all.insert(all.end(), theirs.begin(), theirs.end());
+  ASSERT_EQ(Ingest(tmp_.Sub("one.db"), all).exit_code, 0);
+  std::vector<std::string> args = {OSCM_MPIEXEC, "--allow-run-as-root", "--oversubscribe"};
+  for (const auto* files : {&mine, &theirs}) {
+    if (files == &theirs) args.push_back(":");
+    args.insert(args.end(), {"-np", "1", oscm::testing::OscmBinary(), "--db", tmp_.Sub("mpi.db"), "ingest", "gharchive"});
+    args.insert(args.end(), files->begin(), files->end());
+    args.insert(args.end(), kTrack.begin(), kTrack.end());
+    args.push_back("--mpi");
+  }
+  const CommandResult r = oscm::testing::RunCommand(args, {"HOME=" + tmp_.path()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string dump = Dump(tmp_.Sub("one.db"));
+  EXPECT_NE(dump.find("homebrew/homebrew|"), std::string::npos);
+  EXPECT_EQ(Dump(tmp_.Sub("mpi.db")), dump);
+}
+
 class MpiErrorTest : public MpiTest {};
 
 TEST_F(MpiErrorTest, AFailedRankLeavesTheStoreUntouched) {

@@ -170,7 +170,7 @@ std::string ListFiles(const std::vector<std::string>& paths) {
 
 // Rank 0: the job's files and who reads them, from every rank's list.
 Status PlanFiles(const std::vector<std::string>& lists, const std::set<std::pair<std::string, int64_t>>& logged,
-                 int ranks, std::vector<JobFile>* files) {
+                 std::vector<JobFile>* files) {
   std::vector<std::vector<std::pair<std::string, int64_t>>> named(lists.size());
   for (size_t r = 0; r < lists.size(); ++r) {
     ByteReader reader(lists[r]);
@@ -184,21 +184,28 @@ Status PlanFiles(const std::vector<std::string>& lists, const std::set<std::pair
     }
     if (!ok) return InternalError("MPI file list is malformed");
   }
-  const bool shared = std::all_of(named.begin(), named.end(), [&](const auto& l) { return l == named[0]; });
-  if (shared) {
+  // Ranks that name the same files (one machine, or the nodes that share a filesystem) split
+  // them by size; a file that ranks with different lists name goes to the lowest such group.
+  std::map<std::string, JobFile> by_path;
+  for (size_t first = 0; first < named.size(); ++first) {
+    std::vector<int> group;
+    for (size_t r = 0; r < named.size(); ++r) {
+      if (named[r] == named[first]) group.push_back(static_cast<int>(r));
+    }
+    if (group.front() != static_cast<int>(first)) continue;  // done with its group's first rank
+    std::vector<std::pair<std::string, int64_t>> files_of_group;
     std::vector<int64_t> weights;
-    for (const auto& [path, size] : named[0]) {
-      files->push_back(JobFile{path, size, 0});
+    for (const auto& [path, size] : named[first]) {
+      if (by_path.count(path) > 0) continue;
+      files_of_group.emplace_back(path, size);
       // Files the log already holds are (most likely) skipped, so they weigh nothing.
       weights.push_back(logged.count({path, size}) > 0 ? 0 : size);
     }
-    const std::vector<int> owner = AssignFilesBySize(weights, ranks);
-    for (size_t i = 0; i < files->size(); ++i) (*files)[i].rank = owner[i];
-    return Status::Ok();
-  }
-  std::map<std::string, JobFile> by_path;
-  for (size_t r = 0; r < named.size(); ++r) {
-    for (const auto& [path, size] : named[r]) by_path.emplace(path, JobFile{path, size, static_cast<int>(r)});
+    const std::vector<int> owner = AssignFilesBySize(weights, static_cast<int>(group.size()));
+    for (size_t i = 0; i < files_of_group.size(); ++i) {
+      const auto& [path, size] = files_of_group[i];
+      by_path.emplace(path, JobFile{path, size, group[static_cast<size_t>(owner[i])]});
+    }
   }
   for (auto& [path, f] : by_path) files->push_back(std::move(f));
   return Status::Ok();
@@ -464,7 +471,7 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
         setup.done.emplace(logged.ColumnText(0), logged.ColumnInt(1), logged.ColumnText(2));
         logged_sizes.emplace(logged.ColumnText(0), logged.ColumnInt(1));
       }
-      return PlanFiles(lists, logged_sizes, mpi.ranks(), &setup.files);
+      return PlanFiles(lists, logged_sizes, &setup.files);
     }();
     if (!setup.error.ok()) setup.files.clear(), setup.done.clear();
     setup_bytes = EncodeSetup(setup);

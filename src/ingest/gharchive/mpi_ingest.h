@@ -1,10 +1,11 @@
 // IngestGhArchiveMpi: IngestGhArchive split across the processes (ranks) of an MPI job, started
 // as `mpirun -np N oscm ingest gharchive FILES... --mpi`.
 //
-// Files. Every rank expands its own FILES|DIRS. When all ranks name the same files (a shared
-// filesystem), the files are split into contiguous runs of about equal size (AssignFilesBySize);
-// otherwise each rank reads the files it named (per-node file lists; a file named by several
-// ranks is read by the lowest of them). The job orders files by path, as one process does.
+// Files. Every rank expands its own FILES|DIRS. Ranks whose lists are the same (all of them on one
+// machine or a shared filesystem; the ranks of one node given that node's files) split those
+// files into contiguous runs of about equal size (AssignFilesBySize). A file in the lists of
+// ranks that differ goes to the group of the lowest rank. The job orders files by path, as one
+// process does, so paths must name the same file wherever they appear.
 //
 // Work. Each rank scans its files with the one-process pipeline (file_scan.h, two threads per
 // file) and sends every file's partial result to rank 0 as soon as it has it; rank 0, which scans
