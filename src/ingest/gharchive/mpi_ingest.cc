@@ -81,6 +81,19 @@ std::vector<std::string> GatherBytes(const std::string& mine, int rank, int rank
   return out;
 }
 
+void EncodeStatus(const Status& s, ByteWriter* w) {
+  w->U64(static_cast<uint64_t>(s.code()));
+  w->Str(s.message());
+}
+
+bool DecodeStatus(ByteReader* r, Status* s) {
+  uint64_t code = 0;
+  std::string message;
+  if (!r->U64(&code) || !r->Str(&message)) return false;
+  *s = Status(static_cast<StatusCode>(code), std::move(message));
+  return true;
+}
+
 struct JobFile {
   std::string path;
   int64_t size = 0;
@@ -97,8 +110,7 @@ struct Setup {
 
 std::string EncodeSetup(const Setup& s) {
   ByteWriter w;
-  w.U64(static_cast<uint64_t>(s.error.code()));
-  w.Str(s.error.message());
+  EncodeStatus(s.error, &w);
   w.U64(s.files.size());
   for (const auto& f : s.files) {
     w.Str(f.path);
@@ -117,11 +129,8 @@ std::string EncodeSetup(const Setup& s) {
 
 Status DecodeSetup(std::string_view bytes, Setup* s) {
   ByteReader r(bytes);
-  uint64_t code = 0;
-  std::string message;
   uint64_t n = 0;
-  bool ok = r.U64(&code) && r.Str(&message) && r.U64(&n);
-  s->error = Status(static_cast<StatusCode>(code), message);
+  bool ok = DecodeStatus(&r, &s->error) && r.U64(&n);
   for (uint64_t i = 0; ok && i < n; ++i) {
     JobFile& f = s->files.emplace_back();
     int64_t rank = 0;
@@ -254,17 +263,16 @@ class Collector {
       } else if (st.MPI_TAG == kTagDone) {
         --pending_;
         ByteReader r(buf);
-        uint64_t code = 0;
-        std::string message;
+        Status status;
         uint64_t n = 0;
-        bool ok = r.U64(&code) && r.Str(&message) && r.U64(&n);
+        bool ok = DecodeStatus(&r, &status) && r.U64(&n);
         for (uint64_t i = 0; ok && i < n; ++i) {
           int64_t id = 0;
           ok = r.I64(&id);
           kept_ids_.emplace_back(st.MPI_SOURCE, id);
         }
         if (!ok) return InternalError("MPI done message is malformed");
-        if (code != 0) Fail(st.MPI_SOURCE, Status(static_cast<StatusCode>(code), message));
+        if (!status.ok()) Fail(st.MPI_SOURCE, status);
       }
       if (wait && pending_ == 0) return Status::Ok();
     }
@@ -328,16 +336,16 @@ class RankScanner {
         for (const int64_t id : other_ids) ids.I64(id);
         OSCM_RETURN_IF_ERROR(other_ids_->Put(i, ids.data()));
       }
-      ByteWriter msg;
-      const uint64_t index = i;
-      std::string bytes(sizeof index, '\0');
-      std::memcpy(bytes.data(), &index, sizeof index);
-      EncodeGhFileScan(scan, &msg);
-      bytes += msg.data();
+      ByteWriter encoded;
+      EncodeGhFileScan(scan, &encoded);
       if (collector_ != nullptr) {
-        OSCM_RETURN_IF_ERROR(results_->Put(index, std::string_view(bytes).substr(sizeof index)));
+        OSCM_RETURN_IF_ERROR(results_->Put(i, encoded.data()));
       } else {
-        MPI_Send(bytes.data(), MessageSize(bytes.size()), MPI_BYTE, 0, kTagScan, MPI_COMM_WORLD);
+        const uint64_t index = i;
+        std::string msg(sizeof index, '\0');
+        std::memcpy(msg.data(), &index, sizeof index);
+        msg += encoded.data();
+        MPI_Send(msg.data(), MessageSize(msg.size()), MPI_BYTE, 0, kTagScan, MPI_COMM_WORLD);
       }
     }
     return Status::Ok();
@@ -372,8 +380,7 @@ class RankScanner {
 
 std::string EncodeDone(const Status& s, const std::unordered_set<int64_t>& ids) {
   ByteWriter w;
-  w.U64(static_cast<uint64_t>(s.code()));
-  w.Str(s.message());
+  EncodeStatus(s, &w);
   w.U64(ids.size());
   for (const int64_t id : ids) w.I64(id);
   return w.Take();
@@ -382,8 +389,7 @@ std::string EncodeDone(const Status& s, const std::unordered_set<int64_t>& ids) 
 // After a phase, rank 0 tells everyone whether the job goes on, and which ids each rank kept.
 std::string EncodeVerdict(const Status& failure, const std::vector<std::pair<int, int64_t>>& kept) {
   ByteWriter w;
-  w.U64(static_cast<uint64_t>(failure.code()));
-  w.Str(failure.message());
+  EncodeStatus(failure, &w);
   w.U64(kept.size());
   for (const auto& [rank, id] : kept) {
     w.I64(rank);
@@ -400,12 +406,9 @@ struct Verdict {
 
 Result<Verdict> DecodeVerdict(std::string_view bytes, int rank) {
   ByteReader r(bytes);
-  uint64_t code = 0;
-  std::string message;
-  uint64_t n = 0;
-  bool ok = r.U64(&code) && r.Str(&message) && r.U64(&n);
   Verdict v;
-  v.failure = Status(static_cast<StatusCode>(code), message);
+  uint64_t n = 0;
+  bool ok = DecodeStatus(&r, &v.failure) && r.U64(&n);
   v.any_kept = n > 0;
   for (uint64_t i = 0; ok && i < n; ++i) {
     int64_t from = 0;
