@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -19,7 +20,6 @@ using store::SqliteDb;
 Status Track(store::Store& store, const std::vector<TrackedCommunity>& track) {
   if (track.empty()) return Status::Ok();
   SqliteDb& db = store.db();
-  OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
   OSCM_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT r.id, c.name FROM gh_repos r JOIN communities c ON c.id = r.community_id WHERE r.name = ?"));
   OSCM_ASSIGN_OR_RETURN(auto add, db.Prepare("INSERT INTO gh_repos(community_id, name) VALUES (?, ?)"));
   OSCM_ASSIGN_OR_RETURN(auto add_name, db.Prepare("INSERT OR IGNORE INTO gh_repo_names(name, repo_id) VALUES (?, ?)"));
@@ -43,7 +43,7 @@ Status Track(store::Store& store, const std::vector<TrackedCommunity>& track) {
       OSCM_RETURN_IF_ERROR(add_name.Run());
     }
   }
-  return txn.Commit();
+  return Status::Ok();
 }
 
 }  // namespace
@@ -154,8 +154,19 @@ Status GhScanWriter::WriteRepoMonths(const RepoMonths& months) {
   OSCM_ASSIGN_OR_RETURN(auto put, db_->Prepare(
       "INSERT OR REPLACE INTO gh_repo_months(month, repo_id, name, stars, forks, issues_opened, prs_opened, "
       "prs_merged, pushes, actors, actors_sketch) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-  for (const auto& [key, add] : months) {
-    const std::string month = FormatMonth(key.month);
+  // In key order, so that consecutive rows are neighbours in the table's B-tree.
+  std::vector<const std::pair<const RepoMonthKey, RepoMonth>*> sorted;
+  sorted.reserve(months.size());
+  for (const auto& entry : months) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->first.month, a->first.repo_id) < std::tie(b->first.month, b->first.repo_id);
+  });
+  std::string month;
+  MonthIndex month_index = -1;
+  for (const auto* entry : sorted) {
+    const RepoMonthKey& key = entry->first;
+    const RepoMonth& add = entry->second;
+    if (key.month != month_index) month = FormatMonth(month_index = key.month);
     get.Bind(1, std::string_view(month)).Bind(2, key.repo_id);
     OSCM_ASSIGN_OR_RETURN(const bool exists, get.Step());
     RepoMonth m = add;
@@ -187,7 +198,9 @@ Status GhScanWriter::WriteRepoMonths(const RepoMonths& months) {
 
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhArchiveIngestOptions& options,
                                                   const BotList& bots, ProgressSink& progress) {
+  OSCM_ASSIGN_OR_RETURN(auto track, store::Transaction::Begin(store.db()));
   OSCM_ASSIGN_OR_RETURN(GhScanWriter writer, GhScanWriter::Create(store, options, bots));
+  OSCM_RETURN_IF_ERROR(track.Commit());
   // The filter learns ids and names while scanning, ahead of the writer's matcher.
   RepoMatcher filter = writer.matcher();
   const GhScanOptions scan_options{options.max_bad_lines, options.all_repos, options.cancel, {}};

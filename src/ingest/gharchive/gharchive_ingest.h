@@ -76,8 +76,8 @@ struct GhFileResult {
 // REQUIRES: the caller holds a Transaction on the store for the writes. Not thread-safe.
 class GhScanWriter {
  public:
-  // Adds `options.track` to the tracked repositories (in its own transaction) and loads them.
-  // Fails when nothing is tracked and all_repos is not set.
+  // Adds `options.track` to the tracked repositories and loads them. Fails when nothing is
+  // tracked and all_repos is not set. REQUIRES: inside a Transaction (it may write).
   static Result<GhScanWriter> Create(store::Store& store, const GhArchiveIngestOptions& options,
                                      const BotList& bots);
 

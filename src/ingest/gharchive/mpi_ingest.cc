@@ -453,6 +453,7 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
   // Setup: rank 0 opens the store, plans the files and tells everyone.
   const std::vector<std::string> lists = GatherBytes(ListFiles(paths), mpi.rank(), mpi.ranks());
   std::optional<store::Store> store;
+  std::optional<store::Transaction> txn;  // the whole job, from the tracked repositories on
   std::optional<GhScanWriter> writer;
   Setup setup;
   std::string setup_bytes;
@@ -460,6 +461,8 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
     setup.error = [&]() -> Status {
       OSCM_ASSIGN_OR_RETURN(store::Store s, store::Store::Open(db_path));
       store.emplace(std::move(s));
+      OSCM_ASSIGN_OR_RETURN(store::Transaction t, store::Transaction::Begin(store->db()));
+      txn.emplace(std::move(t));
       OSCM_ASSIGN_OR_RETURN(GhScanWriter w, GhScanWriter::Create(*store, options, bots));
       writer.emplace(std::move(w));
       ByteWriter m;
@@ -523,8 +526,7 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
   }
   if (mpi.rank() != 0) return outcome;
 
-  // Rank 0 writes every file in path order, in one transaction.
-  OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(store->db()));
+  // Rank 0 writes every file in path order, in the job's transaction.
   for (size_t i = 0; i < setup.files.size(); ++i) {
     my_progress.Update("writing", i, setup.files.size());
     OSCM_ASSIGN_OR_RETURN(const std::string bytes, results.Get(i));
@@ -533,7 +535,7 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
     OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer->Write(scan));
     outcome.files.push_back(std::move(r));
   }
-  OSCM_RETURN_IF_ERROR(txn.Commit());
+  OSCM_RETURN_IF_ERROR(txn->Commit());
   my_progress.Done();
   return outcome;
 }
