@@ -127,7 +127,9 @@ std::string EncodeSetup(const Setup& s) {
   return w.Take();
 }
 
-Status DecodeSetup(std::string_view bytes, Setup* s) {
+// Messages come from the same binary, so a malformed one is a bug: it aborts the rank (and mpirun
+// then ends the job) rather than leave the other ranks waiting for it.
+void DecodeSetup(std::string_view bytes, Setup* s) {
   ByteReader r(bytes);
   uint64_t n = 0;
   bool ok = DecodeStatus(&r, &s->error) && r.U64(&n);
@@ -145,8 +147,7 @@ Status DecodeSetup(std::string_view bytes, Setup* s) {
     ok = r.Str(&path) && r.I64(&size) && r.Str(&checksum);
     s->done.emplace(path, size, checksum);
   }
-  if (!ok || !r.AtCleanEnd()) return InternalError("MPI setup message is malformed");
-  return Status::Ok();
+  OSCM_ASSERT(ok && r.AtCleanEnd(), "malformed MPI setup message");
 }
 
 // A rank's list of files: its expanded paths with sizes, or why it could not list them.
@@ -240,7 +241,8 @@ class Collector {
   }
 
   // Receives what has arrived, or with `wait`, everything until every rank has ended the phase.
-  Status Drain(bool wait) {
+  // Never stops early: a failure here is recorded, so that every rank still hears the verdict.
+  void Drain(bool wait) {
     while (true) {
       MPI_Status st;
       int arrived = 0;
@@ -250,16 +252,16 @@ class Collector {
       } else {
         MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &arrived, &st);
       }
-      if (arrived == 0) return Status::Ok();
+      if (arrived == 0) return;
       int count = 0;
       MPI_Get_count(&st, MPI_BYTE, &count);
       std::string buf(static_cast<size_t>(count), '\0');
       MPI_Recv(buf.data(), count, MPI_BYTE, st.MPI_SOURCE, st.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
       if (st.MPI_TAG == kTagScan) {
         uint64_t index = 0;
-        if (buf.size() < sizeof index) return InternalError("MPI scan message is malformed");
+        OSCM_ASSERT(buf.size() >= sizeof index, "malformed MPI scan message");
         std::memcpy(&index, buf.data(), sizeof index);
-        OSCM_RETURN_IF_ERROR(spill_->Put(index, std::string_view(buf).substr(sizeof index)));
+        if (Status s = spill_->Put(index, std::string_view(buf).substr(sizeof index)); !s.ok()) Fail(0, s);
       } else if (st.MPI_TAG == kTagDone) {
         --pending_;
         ByteReader r(buf);
@@ -271,10 +273,10 @@ class Collector {
           ok = r.I64(&id);
           kept_ids_.emplace_back(st.MPI_SOURCE, id);
         }
-        if (!ok) return InternalError("MPI done message is malformed");
+        OSCM_ASSERT(ok, "malformed MPI done message");
         if (!status.ok()) Fail(st.MPI_SOURCE, status);
       }
-      if (wait && pending_ == 0) return Status::Ok();
+      if (wait && pending_ == 0) return;
     }
   }
 
@@ -299,7 +301,7 @@ class RankScanner {
       // Rank 0 takes the others' results while it scans, so that they never wait for it, and
       // stops early when one of them failed.
       scan_options_.poll = [this] {
-        OSCM_RETURN_IF_ERROR(collector_->Drain(false));
+        collector_->Drain(false);
         return collector_->failure().ok() ? Status::Ok() : CancelledError("another rank failed");
       };
     }
@@ -404,7 +406,7 @@ struct Verdict {
   std::vector<int64_t> others;  // the ids kept by the other ranks, sorted
 };
 
-Result<Verdict> DecodeVerdict(std::string_view bytes, int rank) {
+Verdict DecodeVerdict(std::string_view bytes, int rank) {
   ByteReader r(bytes);
   Verdict v;
   uint64_t n = 0;
@@ -416,7 +418,7 @@ Result<Verdict> DecodeVerdict(std::string_view bytes, int rank) {
     ok = r.I64(&from) && r.I64(&id);
     if (from != rank) v.others.push_back(id);
   }
-  if (!ok) return InternalError("MPI verdict message is malformed");
+  OSCM_ASSERT(ok, "malformed MPI verdict message");
   std::sort(v.others.begin(), v.others.end());
   v.others.erase(std::unique(v.others.begin(), v.others.end()), v.others.end());
   return v;
@@ -483,21 +485,23 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
     setup_bytes = EncodeSetup(setup);
   }
   BcastBytes(&setup_bytes);
-  if (mpi.rank() != 0) OSCM_RETURN_IF_ERROR(DecodeSetup(setup_bytes, &setup));
+  if (mpi.rank() != 0) DecodeSetup(setup_bytes, &setup);
   if (!setup.error.ok()) {
     if (mpi.rank() == 0) return setup.error;
     outcome.failed = true;
     return outcome;
   }
   ByteReader matcher_bytes(setup.matcher);
-  OSCM_ASSIGN_OR_RETURN(RepoMatcher filter, RepoMatcher::Decode(&matcher_bytes));
+  Result<RepoMatcher> filter = RepoMatcher::Decode(&matcher_bytes);
+  OSCM_ASSERT(filter.has_value(), "malformed MPI setup message");
 
   // Scans: phase 1 reads every file; phase 2 reads again the files that may hold events of a
   // renamed repository whose id another rank learned.
-  OSCM_ASSIGN_OR_RETURN(SpillFile results, SpillFile::Create());
-  OSCM_ASSIGN_OR_RETURN(SpillFile other_ids, SpillFile::Create());
+  // From here to the last verdict, no rank may leave early: the others would wait for it.
+  SpillFile results;
+  SpillFile other_ids;
   Collector collector(&results, mpi.ranks());
-  RankScanner scanner(mpi, setup, std::move(filter), options, bots, my_progress, &results, &other_ids,
+  RankScanner scanner(mpi, setup, std::move(filter).value(), options, bots, my_progress, &results, &other_ids,
                       mpi.rank() == 0 ? &collector : nullptr);
   std::vector<int64_t> rescan;
   for (int phase = 1; phase <= 2; ++phase) {
@@ -507,14 +511,14 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
     if (mpi.rank() == 0) {
       if (!scanned.ok()) collector.Fail(0, scanned);
       collector.AddKeptIds(0, scanner.kept_ids());
-      OSCM_RETURN_IF_ERROR(collector.Drain(/*wait=*/true));
+      collector.Drain(/*wait=*/true);
       verdict = EncodeVerdict(collector.failure(), collector.kept_ids());
     } else {
       const std::string done = EncodeDone(scanned, scanner.kept_ids());
       MPI_Send(done.data(), MessageSize(done.size()), MPI_BYTE, 0, kTagDone, MPI_COMM_WORLD);
     }
     BcastBytes(&verdict);
-    OSCM_ASSIGN_OR_RETURN(Verdict v, DecodeVerdict(verdict, mpi.rank()));
+    Verdict v = DecodeVerdict(verdict, mpi.rank());
     if (!v.failure.ok()) {
       if (mpi.rank() == 0) return v.failure;
       outcome.failed = true;  // rank 0 reports why
