@@ -106,11 +106,17 @@ Result<GhScanWriter> GhScanWriter::Create(store::Store& store, const GhArchiveIn
   return GhScanWriter(&store.db(), std::move(matcher), &bots, options.all_repos);
 }
 
-Result<bool> GhScanWriter::AlreadyIngested(const std::string& path, int64_t size, const std::string& checksum) {
-  OSCM_ASSIGN_OR_RETURN(auto seen, db_->Prepare("SELECT all_repos FROM gh_files WHERE path = ? AND size = ? AND checksum = ?"));
-  seen.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum));
-  OSCM_ASSIGN_OR_RETURN(const bool row, seen.Step());
-  return row && (!all_repos_ || seen.ColumnInt(0) != 0);
+Result<std::set<GhScanWriter::FileKey>> GhScanWriter::IngestedFiles() {
+  // A file read without --all-repos is read again by a run with it.
+  OSCM_ASSIGN_OR_RETURN(auto logged, db_->Prepare(
+      all_repos_ ? "SELECT path, size, checksum FROM gh_files WHERE all_repos = 1"
+                 : "SELECT path, size, checksum FROM gh_files"));
+  std::set<FileKey> done;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, logged.Step());
+    if (!row) return done;
+    done.emplace(logged.ColumnText(0), logged.ColumnInt(1), logged.ColumnText(2));
+  }
 }
 
 Result<GhFileResult> GhScanWriter::Write(const GhFileScan& scan) {
@@ -201,6 +207,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
   OSCM_ASSIGN_OR_RETURN(auto track, store::Transaction::Begin(store.db()));
   OSCM_ASSIGN_OR_RETURN(GhScanWriter writer, GhScanWriter::Create(store, options, bots));
   OSCM_RETURN_IF_ERROR(track.Commit());
+  OSCM_ASSIGN_OR_RETURN(const auto done, writer.IngestedFiles());
   // The filter learns ids and names while scanning, ahead of the writer's matcher.
   RepoMatcher filter = writer.matcher();
   const GhScanOptions scan_options{options.max_bad_lines, options.all_repos, options.cancel, {}};
@@ -212,7 +219,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
     scan.size = static_cast<int64_t>(fs::file_size(scan.path, ec));
     if (ec) return IoError(fmt::format("{}: {}", scan.path, ec.message()));
     OSCM_ASSIGN_OR_RETURN(scan.checksum, Crc32Of(scan.path));
-    OSCM_ASSIGN_OR_RETURN(scan.skipped, writer.AlreadyIngested(scan.path, scan.size, scan.checksum));
+    scan.skipped = done.count({scan.path, scan.size, scan.checksum}) > 0;
     if (!scan.skipped) {
       const std::string label = fmt::format("file {}/{} {}", f + 1, options.files.size(),
                                             fs::path(scan.path).filename().string());

@@ -27,7 +27,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/progress.h"
@@ -84,8 +86,9 @@ class GhScanWriter {
   // What the store tracks, for the scans' filters.
   const RepoMatcher& matcher() const { return matcher_; }
 
-  // Whether the ingest log says the file needs no reading in this run.
-  Result<bool> AlreadyIngested(const std::string& path, int64_t size, const std::string& checksum);
+  // The files the ingest log says need no reading in this run, as (path, size, checksum).
+  using FileKey = std::tuple<std::string, int64_t, std::string>;
+  Result<std::set<FileKey>> IngestedFiles();
 
   // Writes one file's scan (nothing for a skipped or rejected one) and returns its result.
   Result<GhFileResult> Write(const GhFileScan& scan);

@@ -9,7 +9,6 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <tuple>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -105,7 +104,7 @@ struct Setup {
   Status error;
   std::vector<JobFile> files;  // in path order
   std::string matcher;         // RepoMatcher::Encode of the store's tracked repositories
-  std::set<std::tuple<std::string, int64_t, std::string>> done;  // (path, size, checksum) to skip
+  std::set<GhScanWriter::FileKey> done;  // (path, size, checksum) to skip
 };
 
 std::string EncodeSetup(const Setup& s) {
@@ -470,15 +469,9 @@ Result<MpiIngestOutcome> IngestGhArchiveMpi(const std::string& db_path, const st
       ByteWriter m;
       writer->matcher().Encode(&m);
       setup.matcher = m.Take();
-      OSCM_ASSIGN_OR_RETURN(auto logged, store->db().Prepare("SELECT path, size, checksum, all_repos FROM gh_files"));
+      OSCM_ASSIGN_OR_RETURN(setup.done, writer->IngestedFiles());
       std::set<std::pair<std::string, int64_t>> logged_sizes;
-      while (true) {
-        OSCM_ASSIGN_OR_RETURN(const bool row, logged.Step());
-        if (!row) break;
-        if (options.all_repos && logged.ColumnInt(3) == 0) continue;
-        setup.done.emplace(logged.ColumnText(0), logged.ColumnInt(1), logged.ColumnText(2));
-        logged_sizes.emplace(logged.ColumnText(0), logged.ColumnInt(1));
-      }
+      for (const auto& [path, size, checksum] : setup.done) logged_sizes.emplace(path, size);
       return PlanFiles(lists, logged_sizes, &setup.files);
     }();
     if (!setup.error.ok()) setup.files.clear(), setup.done.clear();

@@ -45,11 +45,13 @@ TEST(ByteCodecErrorTest, TruncatedOrOverlongInputIsRefused) {
     EXPECT_FALSE(r.Str(&s)) << cut;
     EXPECT_FALSE(r.AtCleanEnd());
   }
-  ByteReader longer(bytes + "!");
+  const std::string longer_bytes = bytes + "!";
+  ByteReader longer(longer_bytes);
   std::string s;
   EXPECT_TRUE(longer.Str(&s));
   EXPECT_FALSE(longer.AtCleanEnd());
-  ByteReader unending(std::string(11, '\xff'));  // a varint that never ends
+  const std::string unending_bytes(11, '\xff');  // a varint that never ends
+  ByteReader unending(unending_bytes);
   uint64_t u = 0;
   EXPECT_FALSE(unending.U64(&u));
 }
