@@ -50,7 +50,6 @@ class DistinctSketch {
     if (mins_.size() < kK) return static_cast<double>(mins_.size());
     return static_cast<double>(kK - 1) / (static_cast<double>(mins_.back()) / 18446744073709551616.0);
   }
-  bool empty() const { return mins_.empty(); }
 
   // Deltas of the sorted hashes as varints.
   void Encode(ByteWriter* w) const {

@@ -87,8 +87,9 @@ Result<std::string> Crc32Of(const std::string& path);
 // Reads `scan->path` into `scan` (whose path, size and checksum the caller sets). `filter` picks
 // the candidates and learns as it goes (RepoMatcher::Match). `other_ids`, when given, receives
 // the repository ids of the events that were not kept, sorted and without duplicates (so that
-// ids learned in other processes can be checked for; see mpi_ingest.cc). A rejected file is a result (`rejected`);
-// errors are for what stops a whole run: I/O errors, cancellation, a failed poll.
+// ids learned in other processes can be checked for; see mpi_ingest.cc). A rejected file is a
+// result (`rejected`); errors are for what stops a whole run: I/O errors, cancellation, a failed
+// poll.
 Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions& options,
                   ProgressSink& progress, std::string_view progress_label, GhFileScan* scan,
                   std::vector<int64_t>* other_ids = nullptr);

@@ -195,25 +195,26 @@ Status PlanFiles(const std::vector<std::string>& lists, const std::set<std::pair
   }
   // Ranks that name the same files (one machine, or the nodes that share a filesystem) split
   // them by size; a file that ranks with different lists name goes to the lowest such group.
+  // Equal lists are equal bytes, since every rank encodes its list the same way.
+  std::map<std::string_view, std::vector<int>> ranks_by_list;
+  for (size_t r = 0; r < lists.size(); ++r) ranks_by_list[lists[r]].push_back(static_cast<int>(r));
+  std::vector<const std::vector<int>*> groups;
+  for (const auto& [list, ranks] : ranks_by_list) groups.push_back(&ranks);
+  std::sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) { return a->front() < b->front(); });
   std::map<std::string, JobFile> by_path;
-  for (size_t first = 0; first < named.size(); ++first) {
-    std::vector<int> group;
-    for (size_t r = 0; r < named.size(); ++r) {
-      if (named[r] == named[first]) group.push_back(static_cast<int>(r));
-    }
-    if (group.front() != static_cast<int>(first)) continue;  // done with its group's first rank
+  for (const std::vector<int>* group : groups) {
     std::vector<std::pair<std::string, int64_t>> files_of_group;
     std::vector<int64_t> weights;
-    for (const auto& [path, size] : named[first]) {
+    for (const auto& [path, size] : named[static_cast<size_t>(group->front())]) {
       if (by_path.count(path) > 0) continue;
       files_of_group.emplace_back(path, size);
       // Files the log already holds are (most likely) skipped, so they weigh nothing.
       weights.push_back(logged.count({path, size}) > 0 ? 0 : size);
     }
-    const std::vector<int> owner = AssignFilesBySize(weights, static_cast<int>(group.size()));
+    const std::vector<int> owner = AssignFilesBySize(weights, static_cast<int>(group->size()));
     for (size_t i = 0; i < files_of_group.size(); ++i) {
       const auto& [path, size] = files_of_group[i];
-      by_path.emplace(path, JobFile{path, size, group[static_cast<size_t>(owner[i])]});
+      by_path.emplace(path, JobFile{path, size, (*group)[static_cast<size_t>(owner[i])]});
     }
   }
   for (auto& [path, f] : by_path) files->push_back(std::move(f));
@@ -226,7 +227,6 @@ class Collector {
   Collector(SpillFile* spill, int ranks) : spill_(spill), ranks_(ranks) {}
 
   void StartPhase() { pending_ = ranks_ - 1; }
-  bool waiting() const { return pending_ > 0; }
   const Status& failure() const { return failure_; }
   // Every (rank, id) of the events the ranks kept in the phase.
   const std::vector<std::pair<int, int64_t>>& kept_ids() const { return kept_ids_; }
