@@ -14,5 +14,5 @@ while kill -0 "$pid" 2> /dev/null; do
   sleep 0.05
 done
 wait "$pid"; rc=$?
-echo "peak RssAnon ${anon} KB, peak RssFile ${file} KB, exit ${rc}" >&2
+echo "${OMPI_COMM_WORLD_RANK:+rank $OMPI_COMM_WORLD_RANK: }peak RssAnon ${anon} KB, peak RssFile ${file} KB, exit ${rc}" >&2
 exit "$rc"

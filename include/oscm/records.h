@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oscm {
@@ -106,5 +107,39 @@ struct GhEvent {
   bool prerelease = false;
   std::string member;        // MemberEvent: the member's login
 };
+
+// What a GitHub event counts as, for the metrics (of tracked communities and of all repositories).
+enum class GhKind : uint8_t {
+  kStar,          // WatchEvent
+  kFork,          // ForkEvent
+  kIssueOpened,   // IssuesEvent opened (not a pull request)
+  kIssueClosed,   // IssuesEvent closed (not a pull request)
+  kIssueComment,  // IssueCommentEvent on an issue (not a pull request)
+  kPrOpened,      // PullRequestEvent opened
+  kPrMerged,      // PullRequestEvent closed with a merge
+  kReview,        // PullRequestReviewEvent, PullRequestReviewCommentEvent
+  kRelease,       // ReleaseEvent published (any action in layouts without one)
+  kPush,          // PushEvent
+  kOther,         // every other event: counts towards active actors only
+};
+
+inline GhKind GhKindOf(std::string_view type, std::string_view action, bool on_pull_request, bool merged) {
+  if (type == "WatchEvent") return GhKind::kStar;
+  if (type == "ForkEvent") return GhKind::kFork;
+  if (type == "IssuesEvent" && !on_pull_request) {
+    if (action == "opened") return GhKind::kIssueOpened;
+    if (action == "closed") return GhKind::kIssueClosed;
+  }
+  if (type == "IssueCommentEvent" && !on_pull_request) return GhKind::kIssueComment;
+  if (type == "PullRequestEvent") {
+    if (action == "opened") return GhKind::kPrOpened;
+    if (action == "closed" && merged) return GhKind::kPrMerged;
+  }
+  if (type == "PullRequestReviewEvent" || type == "PullRequestReviewCommentEvent") return GhKind::kReview;
+  if (type == "ReleaseEvent" && (action == "published" || action.empty())) return GhKind::kRelease;
+  if (type == "PushEvent") return GhKind::kPush;
+  return GhKind::kOther;
+}
+inline GhKind GhKindOf(const GhEvent& e) { return GhKindOf(e.type, e.action, e.on_pull_request, e.merged); }
 
 }  // namespace oscm

@@ -62,6 +62,8 @@ struct IngestGhArchiveOptions {
   std::vector<std::string> communities;  // "name=owner/repo,owner/repo"
   std::string landscape;                 // a landscape file whose communities are tracked
   int64_t max_bad_lines = -1;
+  bool all_repos = false;  // every repository's monthly aggregates
+  bool mpi = false;        // one rank of `mpirun -np N oscm ... --mpi`
 };
 
 // How to reach the GitHub API (ingest github, and assess of a GitHub repository).

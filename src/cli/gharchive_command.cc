@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/terminal_progress.h"
 #include "ingest/gharchive/gharchive_ingest.h"
+#include "ingest/gharchive/mpi_ingest.h"
 #include "model/landscape.h"
 
 namespace oscm::cli {
@@ -28,19 +29,29 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
       if (!c.github.empty()) opts.track.push_back(ingest::TrackedCommunity{c.id, c.github});
     }
   }
-  auto files = ingest::ExpandGhArchivePaths(o.paths);
-  if (!files) return Fail(files.error().WithContext("ingest"));
-  opts.files = std::move(files).value();
   opts.max_bad_lines = o.max_bad_lines;
+  opts.all_repos = o.all_repos;
   opts.cancel = &g_interrupted;
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
-  auto store = store::Store::Open(g.db);
-  if (!store) return Fail(store.error());
   TerminalProgress progress(!g.quiet && isatty(STDERR_FILENO) == 1);
-  auto results = ingest::IngestGhArchive(*store, opts, bots, progress);
-  if (!results) return Fail(results.error().WithContext("ingest"));
+  Result<std::vector<ingest::GhFileResult>> results = std::vector<ingest::GhFileResult>{};
+  if (o.mpi) {
+    // Every rank runs this; only rank 0 reports (the others' errors reach it).
+    auto outcome = ingest::IngestGhArchiveMpi(g.db, o.paths, opts, bots, progress);
+    if (!outcome) return Fail(outcome.error().WithContext("ingest"));
+    if (outcome->rank != 0) return outcome->failed ? 1 : 0;
+    results = std::move(outcome->files);
+  } else {
+    auto files = ingest::ExpandGhArchivePaths(o.paths);
+    if (!files) return Fail(files.error().WithContext("ingest"));
+    opts.files = std::move(files).value();
+    auto store = store::Store::Open(g.db);
+    if (!store) return Fail(store.error());
+    results = ingest::IngestGhArchive(*store, opts, bots, progress);
+    if (!results) return Fail(results.error().WithContext("ingest"));
+  }
   int failed = 0;
   for (const auto& r : *results) {
     if (!r.error.ok()) {
@@ -63,9 +74,10 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
                  r.bad_lines > 0 ? fmt::format(", {} bad lines", r.bad_lines).c_str() : "");
     for (const auto& s : r.samples) std::fprintf(stderr, "    %s\n", s.c_str());
   }
-  std::fprintf(stderr, "%zu files (%lld already ingested%s), %lld new events of tracked repositories\n",
+  std::fprintf(stderr, "%zu files (%lld already ingested%s), %lld new events of tracked repositories%s\n",
                results->size(), static_cast<long long>(skipped),
-               failed > 0 ? fmt::format(", {} rejected", failed).c_str() : "", static_cast<long long>(stored));
+               failed > 0 ? fmt::format(", {} rejected", failed).c_str() : "", static_cast<long long>(stored),
+               o.all_repos ? "; monthly aggregates of every repository" : "");
   return failed > 0 ? 1 : 0;
 }
 

@@ -55,6 +55,9 @@ int Run(int argc, char** argv) {
   gha->add_option("--landscape", gha_opts.landscape, "track the GitHub repositories of a landscape file's communities")
       ->check(CLI::ExistingFile);
   gha->add_option("--max-bad-lines", gha_opts.max_bad_lines, "fail a file (storing nothing of it) with more bad lines than this");
+  gha->add_flag("--all-repos", gha_opts.all_repos,
+                "also keep every repository's monthly aggregates (gh_repo_months), for percentiles against all of GitHub");
+  gha->add_flag("--mpi", gha_opts.mpi, "one rank of an MPI job: mpirun -np N oscm ingest gharchive FILES... --mpi");
   gha->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
   std::vector<std::string> profile_files;

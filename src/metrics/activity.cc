@@ -39,23 +39,6 @@ std::span<const GhEventFact> CommunityActivity::GhEventsIn(const TimeWindow& w) 
 
 namespace {
 
-GhKind KindOf(const std::string& type, const std::string& action, bool on_pr, bool merged) {
-  if (type == "WatchEvent") return GhKind::kStar;
-  if (type == "ForkEvent") return GhKind::kFork;
-  if (type == "IssuesEvent" && !on_pr) {
-    if (action == "opened") return GhKind::kIssueOpened;
-    if (action == "closed") return GhKind::kIssueClosed;
-  }
-  if (type == "IssueCommentEvent" && !on_pr) return GhKind::kIssueComment;
-  if (type == "PullRequestEvent") {
-    if (action == "opened") return GhKind::kPrOpened;
-    if (action == "closed" && merged) return GhKind::kPrMerged;
-  }
-  if (type == "PullRequestReviewEvent" || type == "PullRequestReviewCommentEvent") return GhKind::kReview;
-  if (type == "ReleaseEvent" && (action == "published" || action.empty())) return GhKind::kRelease;
-  return GhKind::kOther;
-}
-
 // Events that record the same fact, whichever source stored them (GH Archive, the GitHub API)
 // and however often: one star per actor, one opening, closing and merge per issue or pull
 // request, one release per tag. "" for events that are never duplicates.
@@ -109,7 +92,7 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     if (!row) break;
     GhEventFact e;
     e.time = events.ColumnInt(0);
-    e.kind = KindOf(events.ColumnText(1), events.ColumnText(2), events.ColumnInt(3) != 0, events.ColumnInt(4) != 0);
+    e.kind = GhKindOf(events.ColumnText(1), events.ColumnText(2), events.ColumnInt(3) != 0, events.ColumnInt(4) != 0);
     // Rows come in time order, so the earliest record of a fact is the one kept.
     const std::string fact = FactKey(e.kind, events.ColumnInt(7), events.ColumnText(5), events.ColumnInt(8), events.ColumnText(12));
     if (!fact.empty() && !facts.insert(fact).second) continue;

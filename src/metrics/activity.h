@@ -18,6 +18,7 @@
 
 #include "base/time.h"
 #include "metrics/script_language.h"
+#include "oscm/records.h"
 #include "oscm/status.h"
 #include "store/sqlite.h"
 
@@ -53,20 +54,6 @@ struct FileFact {
   std::string spdx;
   std::string language;
   int64_t first_seen = 0;
-};
-
-// What a GH Archive event counts as, for the metrics.
-enum class GhKind : uint8_t {
-  kStar,          // WatchEvent
-  kFork,          // ForkEvent
-  kIssueOpened,   // IssuesEvent opened (not a pull request)
-  kIssueClosed,   // IssuesEvent closed (not a pull request)
-  kIssueComment,  // IssueCommentEvent on an issue (not a pull request)
-  kPrOpened,      // PullRequestEvent opened
-  kPrMerged,      // PullRequestEvent closed with a merge
-  kReview,        // PullRequestReviewEvent, PullRequestReviewCommentEvent
-  kRelease,       // ReleaseEvent published (any action in layouts without one)
-  kOther,         // every other event: counts towards active actors only
 };
 
 struct GhEventFact {

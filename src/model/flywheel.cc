@@ -124,8 +124,8 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
   for (const auto& e : a.gh_events) {
     auto s = slot(e.time);
     if (!s) continue;
-    if (e.kind == metrics::GhKind::kPrMerged) f.p.values[*s] += 1;
-    if ((e.kind == metrics::GhKind::kIssueOpened || e.kind == metrics::GhKind::kIssueComment) && e.actor >= 0) {
+    if (e.kind == GhKind::kPrMerged) f.p.values[*s] += 1;
+    if ((e.kind == GhKind::kIssueOpened || e.kind == GhKind::kIssueComment) && e.actor >= 0) {
       auto it = org_of_login.find(AsciiLower(a.gh_actors[static_cast<size_t>(e.actor)]));
       if (it != org_of_login.end()) orgs[*s].insert(it->second);
     }

@@ -63,11 +63,11 @@ Funnel EvaluateFunnel(const ModelSpec& model, const metrics::CommunityActivity& 
       if (e.actor < 0 || e.time >= limit) continue;
       int step = -1;
       switch (e.kind) {
-        case metrics::GhKind::kStar:
-        case metrics::GhKind::kFork: step = kAudience; break;
-        case metrics::GhKind::kIssueOpened:
-        case metrics::GhKind::kIssueComment: step = kUser; break;
-        case metrics::GhKind::kPrOpened: step = kContributor; break;
+        case GhKind::kStar:
+        case GhKind::kFork: step = kAudience; break;
+        case GhKind::kIssueOpened:
+        case GhKind::kIssueComment: step = kUser; break;
+        case GhKind::kPrOpened: step = kContributor; break;
         default: break;
       }
       if (step < 0) continue;

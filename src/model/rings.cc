@@ -102,12 +102,12 @@ TalentRings EvaluateRings(const ModelSpec& model, const metrics::CommunityActivi
     for (const auto& e : a.GhEventsIn(w)) {
       if (e.actor < 0) continue;
       switch (e.kind) {
-        case metrics::GhKind::kIssueOpened:
-        case metrics::GhKind::kIssueComment: users.insert(e.actor); break;
-        case metrics::GhKind::kStar:
-        case metrics::GhKind::kFork: audience.insert(e.actor); break;
-        case metrics::GhKind::kPrOpened:
-        case metrics::GhKind::kReview: coders.insert(e.actor); break;
+        case GhKind::kIssueOpened:
+        case GhKind::kIssueComment: users.insert(e.actor); break;
+        case GhKind::kStar:
+        case GhKind::kFork: audience.insert(e.actor); break;
+        case GhKind::kPrOpened:
+        case GhKind::kReview: coders.insert(e.actor); break;
         default: break;
       }
     }

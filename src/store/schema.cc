@@ -8,7 +8,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -205,6 +205,27 @@ CREATE TABLE gh_sync (                -- per repository and API listing: where t
   etag TEXT NOT NULL,                 -- of `url`'s last answer, for a conditional request
   PRIMARY KEY (repo_id, resource)
 ) WITHOUT ROWID;
+)sql",
+    // 6: every repository's monthly activity (oscm ingest gharchive --all-repos), for percentiles
+    // against all of GitHub.
+    R"sql(
+CREATE TABLE gh_repo_months (
+  month TEXT NOT NULL,                -- "2024-03" (UTC)
+  repo_id INTEGER NOT NULL,           -- GitHub's repository id (events without one are not counted)
+  name TEXT NOT NULL,                 -- lower-case; the last name seen
+  stars INTEGER NOT NULL,
+  forks INTEGER NOT NULL,
+  issues_opened INTEGER NOT NULL,     -- by people (not bots)
+  prs_opened INTEGER NOT NULL,        -- by people
+  prs_merged INTEGER NOT NULL,
+  pushes INTEGER NOT NULL,
+  actors INTEGER NOT NULL,            -- distinct people with any event: exact up to 128, then estimated
+  actors_sketch BLOB NOT NULL,        -- the mergeable sketch behind `actors` (base/distinct_sketch.h)
+  PRIMARY KEY (month, repo_id)
+) WITHOUT ROWID;
+-- 1: the file's aggregates are in gh_repo_months (a file read without --all-repos is read again
+-- by a run with it).
+ALTER TABLE gh_files ADD COLUMN all_repos INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 

@@ -90,6 +90,16 @@ SqliteStatement& SqliteStatement::Bind(int index, std::string_view value) {
   return *this;
 }
 
+SqliteStatement& SqliteStatement::BindDouble(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::BindBlob(int index, std::string_view bytes) {
+  sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
 SqliteStatement& SqliteStatement::Bind(int index, const std::optional<int64_t>& value) {
   return value ? Bind(index, *value) : BindNull(index);
 }
@@ -130,10 +140,13 @@ int64_t SqliteStatement::ColumnInt(int index) const { return sqlite3_column_int6
 double SqliteStatement::ColumnDouble(int index) const { return sqlite3_column_double(stmt_, index); }
 
 std::string SqliteStatement::ColumnText(int index) const {
-  const auto* p = sqlite3_column_text(stmt_, index);
+  const auto* p = sqlite3_column_type(stmt_, index) == SQLITE_BLOB ? sqlite3_column_blob(stmt_, index)
+                                                                    : sqlite3_column_text(stmt_, index);
   if (p == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
+
+int SqliteStatement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 
 bool SqliteStatement::ColumnIsNull(int index) const {
   return sqlite3_column_type(stmt_, index) == SQLITE_NULL;

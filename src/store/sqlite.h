@@ -61,6 +61,8 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, const std::optional<int64_t>& value);
   SqliteStatement& Bind(int index, const std::optional<std::string>& value);
   SqliteStatement& BindNull(int index);
+  SqliteStatement& BindBlob(int index, std::string_view bytes);
+  SqliteStatement& BindDouble(int index, double value);
 
   // Steps once: true when a row is available, false when done.
   Result<bool> Step();
@@ -70,8 +72,9 @@ class SqliteStatement {
 
   int64_t ColumnInt(int index) const;
   double ColumnDouble(int index) const;
-  std::string ColumnText(int index) const;
+  std::string ColumnText(int index) const;  // also reads a BLOB's bytes
   bool ColumnIsNull(int index) const;
+  int ColumnCount() const;
 
  private:
   friend class SqliteDb;

@@ -1,22 +1,13 @@
 #include "ingest/gharchive/gharchive_ingest.h"
 
-#include <simdjson.h>
-#include <zlib.h>
-
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 #include <filesystem>
-#include <memory>
-#include <optional>
-#include <unordered_map>
+#include <tuple>
 
 #include <fmt/format.h>
 
-#include "base/file_handle.h"
-#include "base/ingest_stats.h"
 #include "base/strings.h"
-#include "ingest/gharchive/event_parser.h"
-#include "ingest/gharchive/line_source.h"
 #include "store/gh_event_writer.h"
 
 namespace oscm::ingest {
@@ -26,139 +17,9 @@ namespace {
 
 using store::SqliteDb;
 
-Result<std::string> Crc32Of(const std::string& path) {
-  FilePtr f(std::fopen(path.c_str(), "rb"));
-  if (!f) return IoError(fmt::format("{}: cannot open", path));
-  std::vector<unsigned char> buf(1 << 20);
-  uLong crc = crc32(0L, Z_NULL, 0);
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), f.get())) > 0) crc = crc32(crc, buf.data(), static_cast<uInt>(n));
-  if (std::ferror(f.get())) return IoError(fmt::format("{}: read error", path));
-  return fmt::format("{:08x}", crc);
-}
-
-// The tracked repositories, by every name they were seen under and by GitHub id.
-class RepoMatcher {
- public:
-  static Result<RepoMatcher> Load(SqliteDb& db) {
-    RepoMatcher m;
-    OSCM_ASSIGN_OR_RETURN(auto names, db.Prepare("SELECT name, repo_id FROM gh_repo_names"));
-    while (true) {
-      OSCM_ASSIGN_OR_RETURN(const bool row, names.Step());
-      if (!row) break;
-      m.by_name_[names.ColumnText(0)] = names.ColumnInt(1);
-    }
-    OSCM_ASSIGN_OR_RETURN(auto ids, db.Prepare("SELECT id, gh_id FROM gh_repos"));
-    while (true) {
-      OSCM_ASSIGN_OR_RETURN(const bool row, ids.Step());
-      if (!row) break;
-      if (!ids.ColumnIsNull(1)) {
-        m.by_gh_id_[ids.ColumnInt(1)] = ids.ColumnInt(0);
-        m.gh_id_of_[ids.ColumnInt(0)] = ids.ColumnInt(1);
-      }
-    }
-    return m;
-  }
-
-  bool empty() const { return by_name_.empty(); }
-
-  // Whether an event with this name or id could be one of ours (Match may still say no).
-  bool MayMatch(const std::string& lower_name, int64_t gh_id) const {
-    return by_name_.count(lower_name) > 0 || (gh_id != 0 && by_gh_id_.count(gh_id) > 0);
-  }
-
-  // The tracked repository an event belongs to, or 0. Learns ids and new names (renames) as
-  // side effects, which the caller stores with Flush.
-  int64_t Match(const std::string& lower_name, int64_t gh_id) {
-    if (gh_id != 0) {
-      if (auto it = by_gh_id_.find(gh_id); it != by_gh_id_.end()) {
-        if (!lower_name.empty() && by_name_.emplace(lower_name, it->second).second) {
-          new_names_.emplace_back(lower_name, it->second);
-        }
-        return it->second;
-      }
-    }
-    auto it = by_name_.find(lower_name);
-    if (it == by_name_.end()) return 0;
-    const int64_t repo = it->second;
-    if (gh_id != 0) {
-      auto known = gh_id_of_.find(repo);
-      if (known != gh_id_of_.end()) return 0;  // the name now belongs to another repository
-      gh_id_of_[repo] = gh_id;
-      by_gh_id_[gh_id] = repo;
-      new_ids_.emplace_back(repo, gh_id);
-    }
-    return repo;
-  }
-
-  Status Flush(SqliteDb& db) {
-    OSCM_ASSIGN_OR_RETURN(auto set_id, db.Prepare("UPDATE gh_repos SET gh_id = ? WHERE id = ?"));
-    for (const auto& [repo, gh_id] : new_ids_) {
-      set_id.Bind(1, gh_id).Bind(2, repo);
-      OSCM_RETURN_IF_ERROR(set_id.Run());
-    }
-    OSCM_ASSIGN_OR_RETURN(auto add_name, db.Prepare("INSERT OR IGNORE INTO gh_repo_names(name, repo_id) VALUES (?, ?)"));
-    for (const auto& [name, repo] : new_names_) {
-      add_name.Bind(1, std::string_view(name)).Bind(2, repo);
-      OSCM_RETURN_IF_ERROR(add_name.Run());
-    }
-    new_ids_.clear();
-    new_names_.clear();
-    return Status::Ok();
-  }
-
- private:
-  std::unordered_map<std::string, int64_t> by_name_;
-  std::unordered_map<int64_t, int64_t> by_gh_id_;
-  std::unordered_map<int64_t, int64_t> gh_id_of_;
-  std::vector<std::pair<int64_t, int64_t>> new_ids_;
-  std::vector<std::pair<std::string, int64_t>> new_names_;
-};
-
-// A cheap look at a line before the full parse, since most lines of an hour belong to
-// repositories nobody tracks. It reads "repo":{"id":N,"name":"owner/name",...} (the 2011+
-// layouts; that object holds no nested objects or escapes) and says whether the line may be
-// skipped: its repository is not tracked, and the line has the shape of a whole event (braces,
-// valid UTF-8, a type and a created_at), so that a line that would be bad is never skipped
-// unless it is broken only inside while keeping that shape. Anything unusual goes to the parser.
-bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::string* scratch) {
-  if (line.size() < 2 || line.front() != '{' || line.back() != '}') return false;
-  constexpr std::string_view kRepo = "\"repo\":{";
-  const size_t repo = line.find(kRepo);
-  if (repo == std::string_view::npos) return false;
-  const size_t end = line.find('}', repo);
-  if (end == std::string_view::npos) return false;
-  const std::string_view obj = line.substr(repo + kRepo.size(), end - repo - kRepo.size());
-  constexpr std::string_view kName = "\"name\":\"";
-  const size_t name_at = obj.find(kName);
-  if (name_at == std::string_view::npos) return false;
-  const size_t name_end = obj.find('"', name_at + kName.size());
-  if (name_end == std::string_view::npos) return false;
-  const std::string_view name = obj.substr(name_at + kName.size(), name_end - name_at - kName.size());
-  if (name.find('\\') != std::string_view::npos || name.find('/') == std::string_view::npos) return false;
-  int64_t id = 0;
-  constexpr std::string_view kId = "\"id\":";
-  if (const size_t id_at = obj.find(kId); id_at != std::string_view::npos) {
-    for (size_t i = id_at + kId.size(); i < obj.size() && obj[i] >= '0' && obj[i] <= '9'; ++i) {
-      id = id * 10 + (obj[i] - '0');
-    }
-  }
-  scratch->assign(name);
-  for (char& c : *scratch) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  if (matcher.MayMatch(*scratch, id)) return false;
-  return line.find("\"type\":\"") != std::string_view::npos &&
-         line.find("\"created_at\":\"") != std::string_view::npos &&
-         simdjson::validate_utf8(line.data(), line.size());
-}
-
-}  // namespace
-
-Status TrackRepositories(store::Store& store, const std::vector<TrackedCommunity>& track) {
+Status Track(store::Store& store, const std::vector<TrackedCommunity>& track) {
   if (track.empty()) return Status::Ok();
   SqliteDb& db = store.db();
-  OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
   OSCM_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT r.id, c.name FROM gh_repos r JOIN communities c ON c.id = r.community_id WHERE r.name = ?"));
   OSCM_ASSIGN_OR_RETURN(auto add, db.Prepare("INSERT INTO gh_repos(community_id, name) VALUES (?, ?)"));
   OSCM_ASSIGN_OR_RETURN(auto add_name, db.Prepare("INSERT OR IGNORE INTO gh_repo_names(name, repo_id) VALUES (?, ?)"));
@@ -182,8 +43,10 @@ Status TrackRepositories(store::Store& store, const std::vector<TrackedCommunity
       OSCM_RETURN_IF_ERROR(add_name.Run());
     }
   }
-  return txn.Commit();
+  return Status::Ok();
 }
+
+}  // namespace
 
 Result<TrackedCommunity> ParseTrackSpec(std::string_view spec) {
   const size_t eq = spec.find('=');
@@ -233,100 +96,146 @@ Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::str
   return out;
 }
 
-Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
-                                                  const GhArchiveIngestOptions& options,
-                                                  const BotList& bots, ProgressSink& progress) {
-  OSCM_RETURN_IF_ERROR(TrackRepositories(store, options.track));
-  SqliteDb& db = store.db();
-  OSCM_ASSIGN_OR_RETURN(RepoMatcher matcher, RepoMatcher::Load(db));
-  if (matcher.empty()) {
+Status TrackRepositories(store::Store& store, const std::vector<TrackedCommunity>& track) {
+  if (track.empty()) return Status::Ok();
+  OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(store.db()));
+  OSCM_RETURN_IF_ERROR(Track(store, track));
+  return txn.Commit();
+}
+
+Result<GhScanWriter> GhScanWriter::Create(store::Store& store, const GhArchiveIngestOptions& options,
+                                          const BotList& bots) {
+  OSCM_RETURN_IF_ERROR(Track(store, options.track));
+  OSCM_ASSIGN_OR_RETURN(RepoMatcher matcher, RepoMatcher::Load(store.db()));
+  if (matcher.empty() && !options.all_repos) {
     return InvalidArgumentError("no repositories are tracked: name them with --community NAME=owner/repo");
   }
-  OSCM_ASSIGN_OR_RETURN(auto seen, db.Prepare("SELECT 1 FROM gh_files WHERE path = ? AND size = ? AND checksum = ?"));
-  OSCM_ASSIGN_OR_RETURN(auto writer, store::GhEventWriter::Create(db));
-  OSCM_ASSIGN_OR_RETURN(auto log, db.Prepare(
-      "INSERT INTO gh_files(path, size, checksum, lines, events_stored, bad_lines, detail) VALUES (?,?,?,?,?,?,?)"));
+  return GhScanWriter(&store.db(), std::move(matcher), &bots, options.all_repos);
+}
 
+Result<std::set<GhScanWriter::FileKey>> GhScanWriter::IngestedFiles() {
+  // A file read without --all-repos is read again by a run with it.
+  OSCM_ASSIGN_OR_RETURN(auto logged, db_->Prepare(
+      all_repos_ ? "SELECT path, size, checksum FROM gh_files WHERE all_repos = 1"
+                 : "SELECT path, size, checksum FROM gh_files"));
+  std::set<FileKey> done;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, logged.Step());
+    if (!row) return done;
+    done.emplace(logged.ColumnText(0), logged.ColumnInt(1), logged.ColumnText(2));
+  }
+}
+
+Result<GhFileResult> GhScanWriter::Write(const GhFileScan& scan) {
+  GhFileResult r;
+  r.path = scan.path;
+  r.skipped = scan.skipped;
+  if (scan.skipped) return r;
+  if (!scan.rejected.empty()) {
+    r.error = CorruptionError(scan.rejected);
+    return r;
+  }
+  r.lines = scan.lines;
+  r.bad_lines = scan.bad_lines;
+  r.samples = scan.samples;
+  OSCM_ASSIGN_OR_RETURN(auto events, store::GhEventWriter::Create(*db_));
+  for (const GhEvent& ev : scan.events) {
+    const int64_t repo = matcher_.Match(AsciiLower(ev.repo), ev.repo_id);
+    if (repo == 0) continue;
+    OSCM_ASSIGN_OR_RETURN(const bool stored, events.Insert(repo, ev, bots_->IsBot(ev.actor, "", ev.actor)));
+    r.events_stored += stored ? 1 : 0;
+  }
+  OSCM_RETURN_IF_ERROR(matcher_.Flush(*db_));
+  OSCM_RETURN_IF_ERROR(WriteRepoMonths(scan.repo_months));
+  std::string detail;
+  for (const auto& sample : r.samples) detail += sample + "\n";
+  OSCM_ASSIGN_OR_RETURN(auto log, db_->Prepare(
+      "INSERT OR REPLACE INTO gh_files(path, size, checksum, lines, events_stored, bad_lines, detail, all_repos) "
+      "VALUES (?,?,?,?,?,?,?,?)"));
+  log.Bind(1, std::string_view(scan.path)).Bind(2, scan.size).Bind(3, std::string_view(scan.checksum))
+      .Bind(4, r.lines).Bind(5, r.events_stored).Bind(6, r.bad_lines).Bind(7, std::string_view(detail))
+      .Bind(8, int64_t{all_repos_});
+  OSCM_RETURN_IF_ERROR(log.Run());
+  return r;
+}
+
+Status GhScanWriter::WriteRepoMonths(const RepoMonths& months) {
+  if (months.empty()) return Status::Ok();
+  OSCM_ASSIGN_OR_RETURN(auto get, db_->Prepare(
+      "SELECT stars, forks, issues_opened, prs_opened, prs_merged, pushes, actors_sketch FROM gh_repo_months "
+      "WHERE month = ? AND repo_id = ?"));
+  OSCM_ASSIGN_OR_RETURN(auto put, db_->Prepare(
+      "INSERT OR REPLACE INTO gh_repo_months(month, repo_id, name, stars, forks, issues_opened, prs_opened, "
+      "prs_merged, pushes, actors, actors_sketch) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+  // In key order, so that consecutive rows are neighbours in the table's B-tree.
+  std::vector<const std::pair<const RepoMonthKey, RepoMonth>*> sorted;
+  sorted.reserve(months.size());
+  for (const auto& entry : months) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
+    return std::tie(a->first.month, a->first.repo_id) < std::tie(b->first.month, b->first.repo_id);
+  });
+  std::string month;
+  MonthIndex month_index = -1;
+  for (const auto* entry : sorted) {
+    const RepoMonthKey& key = entry->first;
+    const RepoMonth& add = entry->second;
+    if (key.month != month_index) month = FormatMonth(month_index = key.month);
+    get.Bind(1, std::string_view(month)).Bind(2, key.repo_id);
+    OSCM_ASSIGN_OR_RETURN(const bool exists, get.Step());
+    RepoMonth m = add;
+    if (exists) {
+      m.stars += get.ColumnInt(0);
+      m.forks += get.ColumnInt(1);
+      m.issues_opened += get.ColumnInt(2);
+      m.prs_opened += get.ColumnInt(3);
+      m.prs_merged += get.ColumnInt(4);
+      m.pushes += get.ColumnInt(5);
+      const std::string bytes = get.ColumnText(6);
+      ByteReader reader(bytes);
+      DistinctSketch stored;
+      if (!stored.Decode(&reader)) {
+        return CorruptionError(fmt::format("gh_repo_months {} {}: bad actors_sketch", month, key.repo_id));
+      }
+      m.actors.Merge(stored);
+    }
+    get.Reset();
+    ByteWriter sketch;
+    m.actors.Encode(&sketch);
+    put.Bind(1, std::string_view(month)).Bind(2, key.repo_id).Bind(3, std::string_view(m.name)).Bind(4, m.stars)
+        .Bind(5, m.forks).Bind(6, m.issues_opened).Bind(7, m.prs_opened).Bind(8, m.prs_merged).Bind(9, m.pushes)
+        .Bind(10, static_cast<int64_t>(std::llround(m.actors.Estimate()))).BindBlob(11, sketch.data());
+    OSCM_RETURN_IF_ERROR(put.Run());
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhArchiveIngestOptions& options,
+                                                  const BotList& bots, ProgressSink& progress) {
+  OSCM_ASSIGN_OR_RETURN(auto track, store::Transaction::Begin(store.db()));
+  OSCM_ASSIGN_OR_RETURN(GhScanWriter writer, GhScanWriter::Create(store, options, bots));
+  OSCM_RETURN_IF_ERROR(track.Commit());
+  OSCM_ASSIGN_OR_RETURN(const auto done, writer.IngestedFiles());
+  // The filter learns ids and names while scanning, ahead of the writer's matcher.
+  RepoMatcher filter = writer.matcher();
+  const GhScanOptions scan_options{options.max_bad_lines, options.all_repos, options.cancel, {}};
   std::vector<GhFileResult> results;
-  EventParser parser;
-  GhEvent ev;
-  std::string scratch;
-  // Reads one file into the store in one transaction; kCorruption leaves the store untouched.
-  auto IngestFile = [&](const std::string& path, int64_t size, const std::string& checksum, size_t f,
-                        GhFileResult* r) -> Status {
-    // Decompression runs a few chunks ahead on its own thread while this one parses.
-    OSCM_ASSIGN_OR_RETURN(auto source, OpenLineSource(path, kDefaultMaxLineBytes, /*background=*/true));
-    OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
-    IngestStats bad;
-    std::string_view line;
-    while (true) {
-      OSCM_ASSIGN_OR_RETURN(const bool more, source->Next(&line));
-      if (!more) break;
-      if ((source->line_number() & 4095) == 0) {
-        progress.Update(fmt::format("file {}/{} {}", f + 1, options.files.size(),
-                                    fs::path(path).filename().string()),
-                        source->bytes_read(), static_cast<uint64_t>(size), ProgressUnit::kBytes);
-        if (options.cancel != nullptr && options.cancel->load(std::memory_order_relaxed)) {
-          return CancelledError("interrupted");
-        }
-      }
-      if (SkippableLine(line, matcher, &scratch)) continue;
-      Status s = parser.Parse(line, &ev);
-      if (!s.ok()) {
-        bad.AddBad(fmt::format("{}:{}: {}", path, source->line_number(), s.message()));
-        continue;
-      }
-      const int64_t repo = matcher.Match(AsciiLower(ev.repo), ev.repo_id);
-      if (repo == 0) continue;
-      OSCM_ASSIGN_OR_RETURN(const bool stored, writer.Insert(repo, ev, bots.IsBot(ev.actor, "", ev.actor)));
-      r->events_stored += stored ? 1 : 0;
-    }
-    const auto long_lines = static_cast<int64_t>(source->long_lines_skipped());
-    for (int64_t i = 0; i < long_lines; ++i) bad.AddBad(fmt::format("{}: a line longer than {} bytes", path, kDefaultMaxLineBytes));
-    r->lines = static_cast<int64_t>(source->line_number());
-    r->bad_lines = bad.bad;
-    r->samples = bad.samples;
-    if (options.max_bad_lines >= 0 && r->bad_lines > options.max_bad_lines) {
-      return CorruptionError(fmt::format("{}: {} bad lines, more than --max-bad-lines {}; the first: {}", path,
-                                         r->bad_lines, options.max_bad_lines, r->samples.front()));
-    }
-    OSCM_RETURN_IF_ERROR(matcher.Flush(db));
-    std::string detail;
-    for (const auto& sample : r->samples) detail += sample + "\n";
-    log.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum)).Bind(4, r->lines)
-        .Bind(5, r->events_stored).Bind(6, r->bad_lines).Bind(7, std::string_view(detail));
-    OSCM_RETURN_IF_ERROR(log.Run());
-    OSCM_RETURN_IF_ERROR(txn.Commit());
-    return Status::Ok();
-  };
-
   for (size_t f = 0; f < options.files.size(); ++f) {
-    const std::string& path = options.files[f];
-    GhFileResult r;
-    r.path = path;
+    GhFileScan scan;
+    scan.path = options.files[f];
     std::error_code ec;
-    const auto size = static_cast<int64_t>(fs::file_size(path, ec));
-    if (ec) return IoError(fmt::format("{}: {}", path, ec.message()));
-    OSCM_ASSIGN_OR_RETURN(const std::string checksum, Crc32Of(path));
-    seen.Bind(1, std::string_view(path)).Bind(2, size).Bind(3, std::string_view(checksum));
-    OSCM_ASSIGN_OR_RETURN(const bool done, seen.Step());
-    seen.Reset();
-    if (done) {
-      r.skipped = true;
-      results.push_back(std::move(r));
-      continue;
+    scan.size = static_cast<int64_t>(fs::file_size(scan.path, ec));
+    if (ec) return IoError(fmt::format("{}: {}", scan.path, ec.message()));
+    OSCM_ASSIGN_OR_RETURN(scan.checksum, Crc32Of(scan.path));
+    scan.skipped = done.count({scan.path, scan.size, scan.checksum}) > 0;
+    if (!scan.skipped) {
+      const std::string label = fmt::format("file {}/{} {}", f + 1, options.files.size(),
+                                            fs::path(scan.path).filename().string());
+      OSCM_RETURN_IF_ERROR(ScanGhFile(filter, bots, scan_options, progress, label, &scan));
     }
-    Status st = IngestFile(path, size, checksum, f, &r);
-    if (st.code() == StatusCode::kCorruption) {
-      // A broken file (truncated or corrupt gzip, too many bad lines) stores nothing, and the
-      // remaining files are still read; the caller reports the failure.
-      r.error = st;
-      r.events_stored = 0;
-      // Forget the ids and names learned from the rolled-back file.
-      OSCM_ASSIGN_OR_RETURN(matcher, RepoMatcher::Load(db));
-    } else {
-      OSCM_RETURN_IF_ERROR(st);
-    }
+    // One transaction per file: an interrupted run keeps the files already written.
+    OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(store.db()));
+    OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.Write(scan));
+    OSCM_RETURN_IF_ERROR(txn.Commit());
     results.push_back(std::move(r));
   }
   progress.Done();

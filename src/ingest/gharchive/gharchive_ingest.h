@@ -7,8 +7,13 @@
 // event id. Repositories match case-insensitively by name or by GitHub's numeric id, so a renamed
 // repository is followed under its new name. Memory does not grow with the number of events.
 //
+// With all_repos, every repository's monthly aggregates (gh_repo_months) are kept as well, and
+// tracked repositories are optional; a file logged by a run without all_repos is read again.
+//
+// Each file is scanned (file_scan.h) and then written by a GhScanWriter; an MPI run
+// (mpi_ingest.h) scans in several processes and writes with the same GhScanWriter.
 // Lines of untracked repositories are skipped after a cheap look at their repo object (see
-// SkippableLine in the .cc); such a line is checked only for the shape of an event (braces,
+// SkippableLine in file_scan.cc); such a line is checked only for the shape of an event (braces,
 // valid UTF-8, a type and a created_at), so a line of an untracked repository that is broken
 // inside while keeping that shape is not counted as bad. Every other line is parsed in full.
 // Bad lines (not JSON, not an event, over-long) are counted per file with the first few samples;
@@ -22,10 +27,14 @@
 
 #include <atomic>
 #include <cstdint>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "base/progress.h"
+#include "ingest/gharchive/file_scan.h"
+#include "ingest/gharchive/repo_matcher.h"
 #include "ingest/identity/bots.h"
 #include "oscm/status.h"
 #include "store/store.h"
@@ -52,6 +61,7 @@ struct GhArchiveIngestOptions {
   std::vector<std::string> files;
   std::vector<TrackedCommunity> track;  // added to what the store already tracks
   int64_t max_bad_lines = -1;           // per file; -1: no limit
+  bool all_repos = false;               // also keep every repository's monthly aggregates
   const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -63,6 +73,39 @@ struct GhFileResult {
   int64_t bad_lines = 0;
   std::vector<std::string> samples;  // "path:line N: reason", the first few
   Status error;  // kCorruption when the file was rejected (it stored nothing)
+};
+
+// Writes scanned files into the store: the candidate events are matched to tracked repositories
+// in the order the files are written (which must be the order of the files, for renames to be
+// followed as one process follows them), stored with what the matcher learned, the aggregates
+// merged into gh_repo_months, and the file's row added to the ingest log.
+// REQUIRES: the caller holds a Transaction on the store for the writes. Not thread-safe.
+class GhScanWriter {
+ public:
+  // Adds `options.track` to the tracked repositories and loads them. Fails when nothing is
+  // tracked and all_repos is not set. REQUIRES: inside a Transaction (it may write).
+  static Result<GhScanWriter> Create(store::Store& store, const GhArchiveIngestOptions& options,
+                                     const BotList& bots);
+
+  // What the store tracks, for the scans' filters.
+  const RepoMatcher& matcher() const { return matcher_; }
+
+  // The files the ingest log says need no reading in this run, as (path, size, checksum).
+  using FileKey = std::tuple<std::string, int64_t, std::string>;
+  Result<std::set<FileKey>> IngestedFiles();
+
+  // Writes one file's scan (nothing for a skipped or rejected one) and returns its result.
+  Result<GhFileResult> Write(const GhFileScan& scan);
+
+ private:
+  GhScanWriter(store::SqliteDb* db, RepoMatcher matcher, const BotList* bots, bool all_repos)
+      : db_(db), matcher_(std::move(matcher)), bots_(bots), all_repos_(all_repos) {}
+  Status WriteRepoMonths(const RepoMonths& months);
+
+  store::SqliteDb* db_;
+  RepoMatcher matcher_;
+  const BotList* bots_;
+  bool all_repos_;
 };
 
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,

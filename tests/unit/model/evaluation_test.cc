@@ -338,10 +338,10 @@ TEST(RingsTest, CoreRegularCasualUsersAudience) {
   a.has_gh = true;
   a.gh_actors = {"u1", "P1", "s1"};
   a.gh_first_seen = {Day("2025-01-01"), Day("2025-01-01"), Day("2025-01-01")};
-  a.gh_events = {{Day("2025-02-01"), metrics::GhKind::kIssueOpened, 0},
-                 {Day("2025-02-02"), metrics::GhKind::kStar, 0},
-                 {Day("2025-02-03"), metrics::GhKind::kIssueComment, 1},
-                 {Day("2025-02-04"), metrics::GhKind::kStar, 2}};
+  a.gh_events = {{Day("2025-02-01"), GhKind::kIssueOpened, 0},
+                 {Day("2025-02-02"), GhKind::kStar, 0},
+                 {Day("2025-02-03"), GhKind::kIssueComment, 1},
+                 {Day("2025-02-04"), GhKind::kStar, 2}};
   Sort(&a);
   const TalentRings r = EvaluateRings(m, a, TrailingMonths(Day("2025-06-30"), 12));
   EXPECT_EQ(r.core, 1);
@@ -366,7 +366,7 @@ TEST(FunnelTest, ConversionWithinAYearOfFirstSight) {
   a.has_gh = true;
   a.gh_actors = {"a1", "a2", "a3", "a4", "a5", "a6"};
   a.gh_first_seen.assign(6, 0);
-  using K = metrics::GhKind;
+  using K = GhKind;
   a.gh_events = {
       {Day("2023-08-01"), K::kStar, 0},  {Day("2024-03-01"), K::kIssueOpened, 0},   // a1: audience -> user
       {Day("2023-09-01"), K::kStar, 1},                                              // a2: stays audience

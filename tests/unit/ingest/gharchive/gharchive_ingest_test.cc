@@ -26,11 +26,12 @@ class GhArchiveIngestTest : public ::testing::Test {
     store_ = std::make_unique<store::Store>(std::move(s).value());
   }
   Result<std::vector<GhFileResult>> Ingest(std::vector<std::string> files, std::vector<TrackedCommunity> track,
-                                           int64_t max_bad = -1) {
+                                           int64_t max_bad = -1, bool all_repos = false) {
     GhArchiveIngestOptions o;
     o.files = std::move(files);
     o.track = std::move(track);
     o.max_bad_lines = max_bad;
+    o.all_repos = all_repos;
     NullProgress progress;
     return IngestGhArchive(*store_, o, BotList::Builtin(), progress);
   }
@@ -156,6 +157,52 @@ TEST_F(GhArchiveIngestTest, CommunityWithoutGhArchiveDataHasNoValues) {
   const TimeWindow any{0, *ParseDate("2030-01-01")};
   EXPECT_FALSE(metrics::Stars(*a, any).has_value());
   EXPECT_FALSE(metrics::ActiveActors(*a, any).has_value());
+}
+
+TEST_F(GhArchiveIngestTest, AllReposKeepsEveryRepositorysMonthOnce) {
+  const std::string started = "{\"action\":\"started\"}";
+  WriteFile(tmp_.Sub("h.json"),
+            Event("1", "WatchEvent", "acme/tool", 42, "ann", "2024-03-01T10:00:00Z", started) +
+            Event("2", "WatchEvent", "acme/tool", 42, "dependabot[bot]", "2024-03-01T10:00:00Z", started) +
+            Event("3", "IssuesEvent", "acme/tool", 42, "ann", "2024-03-02T10:00:00Z",
+                  R"({"action":"opened","issue":{"number":1,"user":{"login":"ann"}}})") +
+            Event("4", "PullRequestEvent", "acme/tool", 42, "bob", "2024-03-02T10:00:00Z",
+                  R"({"action":"opened","number":2,"pull_request":{"number":2,"user":{"login":"bob"}}})") +
+            Event("5", "PullRequestEvent", "acme/tool", 42, "cat", "2024-03-03T10:00:00Z",
+                  R"({"action":"closed","number":2,"pull_request":{"number":2,"merged":true,"merged_at":"2024-03-03T10:00:00Z"}})") +
+            Event("6", "PushEvent", "ACME/Tool", 42, "Ann", "2024-03-03T11:00:00Z", R"({"size":1,"distinct_size":1})") +
+            Event("7", "ForkEvent", "other/repo", 7, "eve", "2024-03-31T23:59:59Z", "{}") +
+            Event("8", "WatchEvent", "acme/renamed", 42, "dan", "2024-04-01T00:00:00Z", started) +
+            Event("9", "WatchEvent", "no/id", 0, "fay", "2024-04-01T00:00:00Z", started));
+  // Without tracked repositories, and a second time: nothing is counted twice.
+  for (int run = 0; run < 2; ++run) {
+    auto r = Ingest({tmp_.Sub("h.json")}, {}, -1, /*all_repos=*/true);
+    ASSERT_OK(r);
+    EXPECT_EQ((*r)[0].skipped, run == 1);
+  }
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_months"), 3);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_months WHERE month = '2024-03' AND repo_id = 42 AND "
+                           "name = 'acme/tool' AND stars = 2 AND forks = 0 AND issues_opened = 1 AND prs_opened = 1 "
+                           "AND prs_merged = 1 AND pushes = 1 AND actors = 3"), 1);  // ann, bob, cat; not the bot
+  EXPECT_EQ(Count(*store_, "SELECT actors FROM gh_repo_months WHERE month = '2024-03' AND repo_id = 7 AND forks = 1"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT stars FROM gh_repo_months WHERE month = '2024-04' AND name = 'acme/renamed'"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 0);
+}
+
+TEST_F(GhArchiveIngestTest, AllReposReadsAgainAFileReadWithoutIt) {
+  const std::string file = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  ASSERT_OK(Ingest({file}, {{"k8s", {"kubernetes/kubernetes.github.io"}}}));
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_months"), 0);
+  auto again = Ingest({file}, {}, -1, /*all_repos=*/true);
+  ASSERT_OK(again);
+  EXPECT_FALSE((*again)[0].skipped);
+  EXPECT_EQ((*again)[0].events_stored, 0);  // the tracked events were stored the first time
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 16);
+  EXPECT_GT(Count(*store_, "SELECT COUNT(*) FROM gh_repo_months"), 1000);
+  EXPECT_EQ(Count(*store_, "SELECT all_repos FROM gh_files"), 1);
+  auto tracked_only = Ingest({file}, {});
+  ASSERT_OK(tracked_only);
+  EXPECT_TRUE((*tracked_only)[0].skipped);
 }
 
 class GhArchiveIngestErrorTest : public GhArchiveIngestTest {};
