@@ -24,11 +24,6 @@ std::string DimensionTitle(const model::ModelSpec& m, const std::string& id) {
 
 std::string AsOf(const model::CommunityEvaluation& e) { return FormatDate(e.assessment.as_of); }
 
-std::string_view VitalityWord(model::VitalityState s, Lang lang) {
-  static constexpr std::string_view kEn[] = {"active", "declining", "dormant", "archived"};
-  static constexpr std::string_view kZh[] = {"活跃", "衰退", "休眠", "已归档"};
-  return lang == Lang::kZh ? kZh[static_cast<int>(s)] : kEn[static_cast<int>(s)];
-}
 
 }  // namespace
 
@@ -72,7 +67,7 @@ std::string StageTimelineSvg(const std::string& title, const std::vector<const m
     in.as_of = AsOf(*e);
     StageTimelineRow row;
     row.name = e->assessment.community;
-    row.note = std::string(VitalityWord(e->vitality.state, lang));
+    row.note = VitalityWord(e->vitality.state, lang);
     const auto& t = e->timeline;
     for (size_t i = 0; i < t.months.size(); ++i) {
       if (row.bands.empty() || row.bands.back().stage != t.stages[i]) {

@@ -15,6 +15,9 @@ namespace oscm::report {
 
 enum class Lang { kEn, kZh };
 
+// "active", "declining", ... (活跃, 衰退, ...).
+std::string VitalityWord(model::VitalityState s, Lang lang);
+
 std::string RenderEvaluationJson(const model::CommunityEvaluation& e, const model::ModelSpec& m);
 std::string RenderEvaluationTable(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang, bool color);
 

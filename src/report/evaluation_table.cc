@@ -45,10 +45,6 @@ constexpr Words kQuadrant{"quadrant", "象限"};
 
 std::string Pct(double v) { return fmt::format("{:.0f}%", 100 * v); }
 
-std::string VitalityWord(model::VitalityState s, Lang lang) {
-  static constexpr Words kWords[] = {{"active", "活跃"}, {"declining", "衰退"}, {"dormant", "休眠"}, {"archived", "已归档"}};
-  return T(lang, kWords[static_cast<int>(s)]);
-}
 
 std::string StageName(const model::StageSpec& s, Lang lang) {
   return lang == Lang::kZh ? fmt::format("{} ({})", s.name_zh, s.id) : fmt::format("{} ({})", s.id, s.name_zh);
@@ -197,6 +193,12 @@ std::string EvaluationDetails(const model::CommunityEvaluation& e, const model::
 }
 
 }  // namespace
+
+std::string VitalityWord(model::VitalityState s, Lang lang) {
+  static constexpr std::string_view kEn[] = {"active", "declining", "dormant", "archived"};
+  static constexpr std::string_view kZh[] = {"活跃", "衰退", "休眠", "已归档"};
+  return std::string(lang == Lang::kZh ? kZh[static_cast<int>(s)] : kEn[static_cast<int>(s)]);
+}
 
 std::string RenderEvaluationTable(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang, bool color) {
   const char* bold = color ? "\x1b[1m" : "";

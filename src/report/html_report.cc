@@ -61,10 +61,6 @@ std::string StageLabel(const model::StageSpec& s, Lang lang) {
   return HtmlEscape(lang == Lang::kZh ? fmt::format("{} {}", s.name_zh, s.id) : fmt::format("{} {}", s.name_en, s.name_zh));
 }
 
-std::string VitalityLabel(model::VitalityState v, Lang lang) {
-  static constexpr Words kWords[] = {{"active", "活跃"}, {"declining", "衰退"}, {"dormant", "休眠"}, {"archived", "已归档"}};
-  return T(lang, kWords[static_cast<int>(v)]);
-}
 
 std::string Anchor(const std::string& community) { return "c-" + HtmlEscape(community); }
 
@@ -121,7 +117,7 @@ void Summary(std::string* out, const HtmlReportInput& in) {
     const int stage = e.stage.stage;
     *out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td><span class=\"stage s{}\">{}</span></td><td>{}</td>",
                         Anchor(e.assessment.community), HtmlEscape(e.assessment.community), stage,
-                        StageLabel(m.stages[static_cast<size_t>(stage)], lang), VitalityLabel(e.vitality.state, lang));
+                        StageLabel(m.stages[static_cast<size_t>(stage)], lang), VitalityWord(e.vitality.state, lang));
     for (const auto& d : e.scores) *out += fmt::format("<td>{}</td>", ScoreCell(d, lang));
     *out += fmt::format("<td>{}</td></tr>\n", QuadrantCell(e, m, lang));
   }
@@ -286,7 +282,7 @@ void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec&
     }
   }
   *out += fmt::format("<p class=\"verdict\">{}: <span class=\"stage s{}\">{}</span>{} · {}: {}", T(lang, kStage), stage,
-                      StageLabel(m.stages[static_cast<size_t>(stage)], lang), since, T(lang, kVitality), VitalityLabel(e.vitality.state, lang));
+                      StageLabel(m.stages[static_cast<size_t>(stage)], lang), since, T(lang, kVitality), VitalityWord(e.vitality.state, lang));
   for (const auto& d : e.scores) {
     *out += fmt::format(" · {} {}", HtmlEscape(lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en), ScoreCell(d, lang));
   }
