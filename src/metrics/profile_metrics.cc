@@ -42,6 +42,16 @@ int32_t TopOrg(const CommunityActivity& a, const TimeWindow& w) {
   return top;
 }
 
+// The organisations of the declared primary vendors (lower-case), empty when none is declared.
+std::vector<std::string> VendorOrganisations(const CommunityActivity& a) {
+  std::vector<std::string> names;
+  for (const auto& f : a.profile) {
+    if (f.kind != "vendor") continue;
+    for (std::string_view line : SplitLines(f.detail)) names.push_back(AsciiLower(line));
+  }
+  return names;
+}
+
 // Per organisation index: whether it is one of the declared vendors'.
 std::vector<bool> VendorOrgMask(const CommunityActivity& a) {
   const auto names = VendorOrganisations(a);
@@ -121,14 +131,6 @@ std::optional<double> VendorAgeYears(const CommunityActivity& a, const TimeWindo
   return static_cast<double>(w.end - founded) / (365.25 * kSecondsPerDay);
 }
 
-std::vector<std::string> VendorOrganisations(const CommunityActivity& a) {
-  std::vector<std::string> names;
-  for (const auto& f : a.profile) {
-    if (f.kind != "vendor") continue;
-    for (std::string_view line : SplitLines(f.detail)) names.push_back(AsciiLower(line));
-  }
-  return names;
-}
 
 std::optional<double> VendorShare(const CommunityActivity& a, const TimeWindow& w) {
   const auto commits = a.CommitsIn(w);

@@ -24,8 +24,6 @@ std::optional<double> EventsHeld(const CommunityActivity& a, const TimeWindow& w
 std::optional<double> RoadmapPublished(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> VendorAgeYears(const CommunityActivity& a, const TimeWindow& w);
 
-// The organisations of the declared primary vendors (lower-case), empty when none is declared.
-std::vector<std::string> VendorOrganisations(const CommunityActivity& a);
 std::optional<double> VendorShare(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> OutsideContributors(const CommunityActivity& a, const TimeWindow& w);
 
