@@ -10,6 +10,7 @@ std::string_view VitalityId(VitalityState s) {
     case VitalityState::kDeclining: return "declining";
     case VitalityState::kDormant: return "dormant";
     case VitalityState::kArchived: return "archived";
+    case VitalityState::kUnknown: return "unknown";
   }
   return "active";
 }
@@ -25,6 +26,8 @@ Vitality EvaluateVitality(const ModelSpec& model, const metrics::CommunityActivi
   v.recent = def->compute(activity, TrailingMonths(as_of, model.vitality.dormant_months));
   if (archived) {
     v.state = VitalityState::kArchived;
+  } else if (!v.recent) {
+    v.state = VitalityState::kUnknown;
   } else if (v.recent.value_or(0) <= 0) {
     v.state = VitalityState::kDormant;
   } else if (v.previous_12.value_or(0) > 0 && *v.last_12 < model.vitality.declining_ratio * *v.previous_12) {

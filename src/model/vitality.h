@@ -3,7 +3,8 @@
 //   archived   the repository is declared archived (GitHub's flag, when that source is present);
 //   dormant    no activity in the last `dormant_months` months;
 //   declining  the last 12 months below `declining_ratio` of the 12 months before;
-//   active     otherwise.
+//   active     otherwise;
+//   unknown    the vitality metric has no data (say, a community known only from GH Archive).
 // A community can be in crystallization and declining.
 #pragma once
 
@@ -15,7 +16,7 @@
 
 namespace oscm::model {
 
-enum class VitalityState { kActive, kDeclining, kDormant, kArchived };
+enum class VitalityState { kActive, kDeclining, kDormant, kArchived, kUnknown };
 std::string_view VitalityId(VitalityState s);  // "active", ...
 
 struct Vitality {

@@ -195,8 +195,8 @@ std::string EvaluationDetails(const model::CommunityEvaluation& e, const model::
 }  // namespace
 
 std::string VitalityWord(model::VitalityState s, Lang lang) {
-  static constexpr std::string_view kEn[] = {"active", "declining", "dormant", "archived"};
-  static constexpr std::string_view kZh[] = {"活跃", "衰退", "休眠", "已归档"};
+  static constexpr std::string_view kEn[] = {"active", "declining", "dormant", "archived", "unknown"};
+  static constexpr std::string_view kZh[] = {"活跃", "衰退", "休眠", "已归档", "未知"};
   return std::string(lang == Lang::kZh ? kZh[static_cast<int>(s)] : kEn[static_cast<int>(s)]);
 }
 

@@ -270,6 +270,8 @@ TEST(VitalityTest, ActiveDecliningDormantArchived) {
   EXPECT_EQ(EvaluateVitality(m, a, Day("2024-12-31"), false).state, VitalityState::kActive);
   EXPECT_EQ(EvaluateVitality(m, a, Day("2025-06-30"), /*archived=*/true).state, VitalityState::kArchived);
   EXPECT_EQ(VitalityId(VitalityState::kDormant), "dormant");
+  metrics::CommunityActivity no_git;  // known only from GH Archive: no commits to judge by
+  EXPECT_EQ(EvaluateVitality(m, no_git, Day("2025-06-30"), false).state, VitalityState::kUnknown);
 }
 
 TEST(FlywheelTest, SpearmanOnKnownSeries) {
