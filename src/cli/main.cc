@@ -73,7 +73,8 @@ int Run(int argc, char** argv) {
   gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
   AssessOptions assess_opts;
-  auto* assess = app.add_subcommand("assess", "metrics of communities (names, or paths/URLs to ingest first)");
+  auto* assess = app.add_subcommand(
+      "assess", "stage, scores, gaps and metrics of communities (names, or paths/URLs to ingest first)");
   assess->add_option("target", assess_opts.targets, "community name, repository path or URL")->required();
   assess->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
   assess->add_option("--format", assess_opts.format, "table or json")
