@@ -164,10 +164,12 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
   f.p.basis = a.has_gh ? "merged pull requests" : "commits";
   double growth_sum = 0;
   int growth_n = 0;
-  for (FlywheelSeries* s : {&f.b, &f.c, &f.p}) {
-    s->growth = Growth(s->values);
-    if (s->growth) {
-      growth_sum += *s->growth;
+  f.b.growth = Growth(f.b.values);
+  f.c.growth = Growth(f.c.values);
+  f.p.growth = Growth(f.p.values);
+  for (const std::optional<double>& g : {f.b.growth, f.c.growth, f.p.growth}) {
+    if (g) {
+      growth_sum += *g;
       ++growth_n;
     }
   }
