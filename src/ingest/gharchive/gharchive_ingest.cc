@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
+#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -209,36 +212,134 @@ Status GhScanWriter::WriteRepoMonths(const RepoMonths& months) {
   return Status::Ok();
 }
 
+namespace {
+
+// Progress reported from several scanning threads, one report at a time.
+class LockedProgress final : public ProgressSink {
+ public:
+  explicit LockedProgress(ProgressSink* inner) : inner_(inner) {}
+  void Update(std::string_view phase, uint64_t done, uint64_t total, ProgressUnit unit) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    inner_->Update(phase, done, total, unit);
+  }
+  void Done() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    inner_->Done();
+  }
+
+ private:
+  std::mutex mu_;
+  ProgressSink* inner_;
+};
+
+// Whether `matcher` knows the repository id of an event a scan dropped: a filter that lacked it
+// (it was learned from a file another thread scanned) left out an event of a tracked repository.
+bool KnowsAny(const RepoMatcher& matcher, const std::vector<int64_t>& dropped_ids) {
+  return std::any_of(dropped_ids.begin(), dropped_ids.end(), [&](int64_t id) { return matcher.MayMatch("", id); });
+}
+
+}  // namespace
+
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhArchiveIngestOptions& options,
                                                   const BotList& bots, ProgressSink& progress) {
   OSCM_ASSIGN_OR_RETURN(auto track, store::Transaction::Begin(store.db()));
   OSCM_ASSIGN_OR_RETURN(GhScanWriter writer, GhScanWriter::Create(store, options, bots));
   OSCM_RETURN_IF_ERROR(track.Commit());
   OSCM_ASSIGN_OR_RETURN(const auto done, writer.IngestedFiles());
-  // The filter learns ids and names while scanning, ahead of the writer's matcher.
-  RepoMatcher filter = writer.matcher();
   const GhScanOptions scan_options{options.max_bad_lines, options.all_repos, options.cancel, {}};
-  std::vector<GhFileResult> results;
-  for (size_t f = 0; f < options.files.size(); ++f) {
-    GhFileScan scan;
-    scan.path = options.files[f];
+  const size_t n = options.files.size();
+  LockedProgress locked(&progress);
+
+  // Reads file f into `scan` with `filter` (which learns ids and names as it goes).
+  auto scan_file = [&](size_t f, RepoMatcher& filter, GhFileScan* scan, std::vector<int64_t>* dropped_ids) -> Status {
+    scan->path = options.files[f];
     std::error_code ec;
-    scan.size = static_cast<int64_t>(fs::file_size(scan.path, ec));
-    if (ec) return IoError(fmt::format("{}: {}", scan.path, ec.message()));
-    OSCM_ASSIGN_OR_RETURN(scan.checksum, Crc32Of(scan.path));
-    scan.skipped = done.count({scan.path, scan.size, scan.checksum}) > 0;
-    if (!scan.skipped) {
-      const std::string label = fmt::format("file {}/{} {}", f + 1, options.files.size(),
-                                            fs::path(scan.path).filename().string());
-      OSCM_RETURN_IF_ERROR(ScanGhFile(filter, bots, scan_options, progress, label, &scan));
-    }
-    // One transaction per file: an interrupted run keeps the files already written.
-    OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(store.db()));
-    OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.Write(scan));
-    OSCM_RETURN_IF_ERROR(txn.Commit());
-    results.push_back(std::move(r));
+    scan->size = static_cast<int64_t>(fs::file_size(scan->path, ec));
+    if (ec) return IoError(fmt::format("{}: {}", scan->path, ec.message()));
+    OSCM_ASSIGN_OR_RETURN(scan->checksum, Crc32Of(scan->path));
+    scan->skipped = done.count({scan->path, scan->size, scan->checksum}) > 0;
+    if (scan->skipped) return Status::Ok();
+    const std::string label = fmt::format("file {}/{} {}", f + 1, n, fs::path(scan->path).filename().string());
+    return ScanGhFile(filter, bots, scan_options, locked, label, scan, dropped_ids);
+  };
+
+  // Files are scanned several at a time, each scanning thread with its own copy of the matcher as
+  // a filter, and written in path order on this thread, a file per transaction. A filter can lack
+  // a repository id that an earlier file, scanned on another thread, taught the writer (a renamed
+  // repository); the ids of the events a scan dropped show it, and that file is scanned again with
+  // the writer's matcher, as one thread reading the files in order would have. Scanning stays at
+  // most `ahead` files in front of the writing, so memory does not grow with the number of files.
+  struct Slot {
+    GhFileScan scan;
+    std::vector<int64_t> dropped_ids;
+    Status status;
+    bool ready = false;
+  };
+  const size_t threads = std::clamp<size_t>(options.scan_threads > 0 ? options.scan_threads
+                                                                      : std::thread::hardware_concurrency(),
+                                            1, std::max<size_t>(1, std::min<size_t>(n, 4)));
+  const size_t ahead = threads + 1;
+  std::vector<Slot> slots(n);
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next = 0;     // the next file to scan
+  size_t written = 0;  // files written
+  bool stop = false;
+  std::vector<RepoMatcher> filters(threads, writer.matcher());
+  std::vector<std::thread> scanners;
+  for (size_t t = 0; t < threads; ++t) {
+    scanners.emplace_back([&, t] {
+      while (true) {
+        size_t f = 0;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv.wait(lock, [&] { return stop || next >= n || next < written + ahead; });
+          if (stop || next >= n) return;
+          f = next++;
+        }
+        Slot s;
+        s.status = scan_file(f, filters[t], &s.scan, &s.dropped_ids);
+        std::lock_guard<std::mutex> lock(mu);
+        slots[f] = std::move(s);
+        slots[f].ready = true;
+        cv.notify_all();
+      }
+    });
   }
+  std::vector<GhFileResult> results;
+  auto write_all = [&]() -> Status {
+    for (size_t f = 0; f < n; ++f) {
+      Slot s;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return slots[f].ready; });
+        s = std::move(slots[f]);
+      }
+      OSCM_RETURN_IF_ERROR(s.status);
+      if (!s.scan.skipped && s.scan.rejected.empty() && KnowsAny(writer.matcher(), s.dropped_ids)) {
+        RepoMatcher exact = writer.matcher();
+        s.scan = GhFileScan();
+        OSCM_RETURN_IF_ERROR(scan_file(f, exact, &s.scan, nullptr));
+      }
+      OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(store.db()));
+      OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.Write(s.scan));
+      OSCM_RETURN_IF_ERROR(txn.Commit());
+      results.push_back(std::move(r));
+      std::lock_guard<std::mutex> lock(mu);
+      ++written;
+      cv.notify_all();
+    }
+    return Status::Ok();
+  };
+  const Status status = write_all();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    stop = true;
+    cv.notify_all();
+  }
+  for (auto& t : scanners) t.join();
   progress.Done();
+  if (!status.ok()) return status;
   return results;
 }
 

@@ -63,6 +63,7 @@ struct GhArchiveIngestOptions {
   int64_t max_bad_lines = -1;           // per file; -1: no limit
   bool all_repos = false;               // also keep every repository's monthly aggregates
   const std::atomic<bool>* cancel = nullptr;
+  size_t scan_threads = 0;              // files scanned at once; 0: one per core, at most 4
 };
 
 struct GhFileResult {

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "base/time.h"
 #include "ingest/gharchive/event_parser.h"
 #include "metrics/activity.h"
@@ -45,6 +47,65 @@ class GhArchiveIngestTest : public ::testing::Test {
 // deduplicated by id. mxcl/homebrew (id 206084) appears in 2014 under its new name,
 // homebrew/homebrew: 4 of its 40 events. In 2012 payloads every issue has a "pull_request" object;
 // it is a pull request only when that object's URLs are set.
+// Every row of a query, one line each, for comparing stores.
+std::string Dump(store::Store& s, const std::string& sql) {
+  auto stmt = s.db().Prepare(sql);
+  EXPECT_OK(stmt);
+  std::string out;
+  while (true) {
+    auto row = stmt->Step();
+    EXPECT_OK(row);
+    if (!row.has_value() || !*row) break;
+    for (int c = 0; c < stmt->ColumnCount(); ++c) out += stmt->ColumnText(c) + "|";
+    out += "\n";
+  }
+  return out;
+}
+
+// Files scanned on several threads give the store that one thread reading them in order gives,
+// renames included. mxcl/homebrew's id is learned from its events in the 2013 hour; the 2014 hour
+// names it homebrew/homebrew. With two threads and these two files, the thread that scans 2014
+// never saw 2013, so it drops those events, and the writer must notice and read 2014 again.
+TEST_F(GhArchiveIngestTest, SeveralScanningThreadsGiveTheStoreOfOne) {
+  const std::vector<TrackedCommunity> track = {{"homebrew", {"mxcl/homebrew"}}, {"three", {"MrDoob/three.js"}}};
+  auto ingest = [&](const std::vector<const char*>& names, size_t threads, const std::string& db) {
+    std::vector<std::string> files;
+    for (const char* f : names) files.push_back(oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f));
+    auto s = store::Store::Open(tmp_.Sub(db));
+    EXPECT_OK(s);
+    GhArchiveIngestOptions o;
+    o.files = files;
+    o.track = track;
+    o.scan_threads = threads;
+    o.all_repos = true;
+    NullProgress progress;
+    EXPECT_OK(IngestGhArchive(*s, o, BotList::Builtin(), progress));
+    return std::make_pair(Count(*s, "SELECT count(*) FROM gh_events e JOIN gh_repos r ON r.id = e.repo_id "
+                                    "WHERE r.name = 'mxcl/homebrew' AND e.created_at >= 1388534400"),
+                          Dump(*s, "SELECT * FROM gh_events ORDER BY id") + Dump(*s, "SELECT * FROM gh_repos ORDER BY id") +
+                              Dump(*s, "SELECT * FROM gh_repo_names ORDER BY name") +
+                              Dump(*s, "SELECT * FROM gh_files ORDER BY path") +
+                              Dump(*s, "SELECT month, repo_id, name, stars, forks, issues_opened, prs_opened, prs_merged, "
+                                       "pushes, actors FROM gh_repo_months ORDER BY month, repo_id"));
+  };
+  const std::vector<const char*> pair = {"gharchive-2013-02-15-0.timeline-format.json.gz",
+                                         "gharchive-2014-02-15-0.timeline-format.json.gz"};
+  const auto one = ingest(pair, 1, "pair1.db");
+  const auto two = ingest(pair, 2, "pair2.db");
+  EXPECT_EQ(one.first, 4) << "the 2014 events under the new name";
+  EXPECT_EQ(two.first, 4) << "the 2014 hour read again once the 2013 hour taught the id";
+  EXPECT_TRUE(two.second == one.second) << "the stores differ";
+  // Every sample, in order, on one thread and on three.
+  const std::vector<const char*> all = {
+      "gharchive-2011-02-15-0.json", "gharchive-2012-02-15-0.json.gz", "gharchive-2013-02-15-0.normalized.json.gz",
+      "gharchive-2013-02-15-0.timeline-format.json.gz", "gharchive-2014-02-15-0.normalized.json.gz",
+      "gharchive-2014-02-15-0.timeline-format.json.gz", "pinot-2021-07-21-few-hours.json",
+      "pinot-githubActivities-2016-07-07.json.gz"};
+  const auto all_one = ingest(all, 1, "all1.db");
+  EXPECT_GT(all_one.second.size(), 10000u);
+  EXPECT_TRUE(ingest(all, 3, "all3.db").second == all_one.second) << "the stores differ";
+}
+
 TEST_F(GhArchiveIngestTest, RealSamplesForTwoTrackedRepositories) {
   std::vector<std::string> files;
   for (const char* f : {"gharchive-2011-02-15-0.json", "gharchive-2012-02-15-0.json.gz",
