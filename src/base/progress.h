@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string_view>
 
 namespace oscm {
@@ -25,6 +26,24 @@ class NullProgress final : public ProgressSink {
  public:
   void Update(std::string_view, uint64_t, uint64_t, ProgressUnit) override {}
   void Done() override {}
+};
+
+// Forwards to another sink, one call at a time, for reports from several threads.
+class LockedProgress final : public ProgressSink {
+ public:
+  explicit LockedProgress(ProgressSink* inner) : inner_(inner) {}
+  void Update(std::string_view phase, uint64_t done, uint64_t total, ProgressUnit unit) override {
+    std::lock_guard<std::mutex> lock(mu_);
+    inner_->Update(phase, done, total, unit);
+  }
+  void Done() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    inner_->Done();
+  }
+
+ private:
+  std::mutex mu_;
+  ProgressSink* inner_;
 };
 
 }  // namespace oscm

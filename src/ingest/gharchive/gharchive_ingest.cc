@@ -214,28 +214,10 @@ Status GhScanWriter::WriteRepoMonths(const RepoMonths& months) {
 
 namespace {
 
-// Progress reported from several scanning threads, one report at a time.
-class LockedProgress final : public ProgressSink {
- public:
-  explicit LockedProgress(ProgressSink* inner) : inner_(inner) {}
-  void Update(std::string_view phase, uint64_t done, uint64_t total, ProgressUnit unit) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    inner_->Update(phase, done, total, unit);
-  }
-  void Done() override {
-    std::lock_guard<std::mutex> lock(mu_);
-    inner_->Done();
-  }
-
- private:
-  std::mutex mu_;
-  ProgressSink* inner_;
-};
-
 // Whether `matcher` knows the repository id of an event a scan dropped: a filter that lacked it
 // (it was learned from a file another thread scanned) left out an event of a tracked repository.
 bool KnowsAny(const RepoMatcher& matcher, const std::vector<int64_t>& dropped_ids) {
-  return std::any_of(dropped_ids.begin(), dropped_ids.end(), [&](int64_t id) { return matcher.MayMatch("", id); });
+  return std::any_of(dropped_ids.begin(), dropped_ids.end(), [&](int64_t id) { return matcher.KnowsId(id); });
 }
 
 }  // namespace
@@ -298,7 +280,8 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
           f = next++;
         }
         Slot s;
-        s.status = scan_file(f, filters[t], &s.scan, &s.dropped_ids);
+        // With one scanning thread the filter knows all the writer knows: nothing to check.
+        s.status = scan_file(f, filters[t], &s.scan, threads > 1 ? &s.dropped_ids : nullptr);
         std::lock_guard<std::mutex> lock(mu);
         slots[f] = std::move(s);
         slots[f].ready = true;

@@ -35,6 +35,9 @@ class RepoMatcher {
            (gh_id != 0 && (by_gh_id_.count(gh_id) > 0 || extra_ids_.count(gh_id) > 0));
   }
 
+  // Whether `gh_id` is a tracked repository's GitHub id (learned or stored; not AddMayMatchIds').
+  bool KnowsId(int64_t gh_id) const { return by_gh_id_.count(gh_id) > 0; }
+
   // The tracked repository (gh_repos.id) an event belongs to, or 0. Learns ids and new names
   // (renames) as side effects, which Flush stores.
   int64_t Match(const std::string& lower_name, int64_t gh_id);
