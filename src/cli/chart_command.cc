@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/evaluated.h"
 #include "metrics/registry.h"
 #include "model/evaluation.h"
 #include "report/charts/chart_file.h"
@@ -32,28 +33,15 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
   const report::Lang lang = TableLang(o);
 
-  std::optional<model::LandscapeEvaluation> landscape;
-  std::vector<model::CommunityEvaluation> single;
-  std::string title;
-  if (!co.report.landscape.file.empty()) {
-    auto l = EvaluateLandscapeFile(g, co.report.landscape, ingest_opts, io, *model, as_of);
-    if (!l) return Fail(l.error());
-    landscape = std::move(l).value();
-    title = landscape->name;
-  } else {
-    auto r = EvaluateTargets(g, o, ingest_opts, gh, io, *model, as_of);
-    if (!r) return Fail(r.error());
-    single = std::move(r).value();
-    for (const auto& e : single) title += (title.empty() ? "" : ", ") + e.assessment.community;
-  }
-  std::vector<const model::CommunityEvaluation*> evaluations;
-  for (const auto& e : landscape ? landscape->communities : single) evaluations.push_back(&e);
+  auto evaluated = EvaluateForOutput(g, co.report.landscape, o, ingest_opts, gh, io, *model, as_of);
+  if (!evaluated) return Fail(evaluated.error());
+  const std::vector<const model::CommunityEvaluation*> evaluations = evaluated->All();
 
   std::string svg;
   if (co.kind == "quadrant") {
-    svg = report::QuadrantSvg(*landscape, *model, lang);
+    svg = report::QuadrantSvg(*evaluated->landscape, *model, lang);
   } else if (co.kind == "timeline") {
-    svg = report::StageTimelineSvg(title, evaluations, *model, lang);
+    svg = report::StageTimelineSvg(evaluated->title, evaluations, lang);
   } else if (co.kind == "series") {
     svg = report::MetricSeriesSvg(co.metric, evaluations, lang);
   } else if (co.kind == "flywheel") {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/evaluated.h"
 #include "model/evaluation.h"
 #include "report/evaluation_charts.h"
 #include "report/html_report.h"
@@ -48,30 +49,19 @@ int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptio
   report::HtmlReportInput in;
   in.model = &*model;
   in.lang = TableLang(o);
-  std::optional<model::LandscapeEvaluation> landscape;
-  std::vector<model::CommunityEvaluation> single;
-  if (!ro.landscape.file.empty()) {
-    auto l = EvaluateLandscapeFile(g, ro.landscape, ingest_opts, io, *model, as_of);
-    if (!l) return Fail(l.error());
-    landscape = std::move(l).value();
-    in.title = landscape->name;
-    in.as_of = landscape->as_of;
+  auto evaluated = EvaluateForOutput(g, ro.landscape, o, ingest_opts, gh, io, *model, as_of);
+  if (!evaluated) return Fail(evaluated.error());
+  const auto& landscape = evaluated->landscape;
+  const std::vector<const model::CommunityEvaluation*> all = evaluated->All();
+  in.title = evaluated->title;
+  in.as_of = landscape ? landscape->as_of : all.front()->assessment.as_of;
+  if (landscape) {
     in.split = fmt::format("{} {:.1f} / {:.1f}", model->quadrant.median_split ? "medians" : "fixed", landscape->split_x,
                            landscape->split_y);
-  } else {
-    auto r = EvaluateTargets(g, o, ingest_opts, gh, io, *model, as_of);
-    if (!r) return Fail(r.error());
-    single = std::move(r).value();
-    in.title = single.front().assessment.community;
-    for (size_t i = 1; i < single.size(); ++i) in.title += ", " + single[i].assessment.community;
-    in.as_of = single.front().assessment.as_of;
   }
-  const auto& evaluations = landscape ? landscape->communities : single;
-  std::vector<const model::CommunityEvaluation*> all;
-  for (const auto& e : evaluations) all.push_back(&e);
   const bool zh = in.lang == report::Lang::kZh;
   if (landscape) in.charts.push_back({"quadrant", zh ? "成熟度象限" : "Maturity quadrant", report::QuadrantSvg(*landscape, *model, in.lang)});
-  in.charts.push_back({"timeline", zh ? "生命周期阶段时间线" : "Stage timeline", report::StageTimelineSvg(in.title, all, *model, in.lang)});
+  in.charts.push_back({"timeline", zh ? "生命周期阶段时间线" : "Stage timeline", report::StageTimelineSvg(in.title, all, in.lang)});
   in.charts.push_back({"contributors", zh ? "每月活跃贡献者" : "Active contributors per month",
                        report::MetricSeriesSvg("contributors_active", all, in.lang)});
   in.charts.push_back({"organisations", zh ? "每月活跃组织" : "Active organisations per month",

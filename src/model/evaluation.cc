@@ -2,17 +2,13 @@
 
 #include <algorithm>
 
+#include "metrics/gharchive_metrics.h"
+
 namespace oscm::model {
 namespace {
 
 int64_t YearBefore(int64_t as_of) { return TrailingMonths(as_of, 12).begin - kSecondsPerDay; }
 
-std::optional<double> Median(std::vector<double> v) {
-  if (v.empty()) return std::nullopt;
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 size_t DimensionIndex(const ModelSpec& model, const std::string& id) {
   for (size_t i = 0; i < model.dimensions.size(); ++i) {
@@ -86,8 +82,8 @@ LandscapeEvaluation EvaluateLandscape(const ModelSpec& model, const std::string&
       if (c.scores[xi].value) xs.push_back(*c.scores[xi].value);
       if (c.scores[yi].value) ys.push_back(*c.scores[yi].value);
     }
-    l.split_x = Median(xs).value_or(l.split_x);
-    l.split_y = Median(ys).value_or(l.split_y);
+    l.split_x = metrics::Median(xs).value_or(l.split_x);
+    l.split_y = metrics::Median(ys).value_or(l.split_y);
   }
   for (auto& c : l.communities) {
     QuadrantPlacement p;

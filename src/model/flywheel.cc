@@ -140,21 +140,20 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
     if (fact.kind != "adopter" || fact.since == 0) continue;
     if (auto s = slot(fact.since)) f.b.values[*s] += 1;
   }
-  std::vector<double> new_people(n, 0), releases(n, 0);
+  f.new_contributors.assign(n, 0);
+  f.releases.assign(n, 0);
   for (size_t p = 0; p < a.first_contribution.size(); ++p) {
-    if (auto s = slot(a.first_contribution[p])) new_people[*s] += 1;
+    if (auto s = slot(a.first_contribution[p])) f.new_contributors[*s] += 1;
   }
   std::set<std::string_view> versions;  // a version tagged in several modules counts once
   for (const auto& r : a.releases) {
     if (r.version.empty() || r.prerelease || !versions.insert(r.version).second) continue;
-    if (auto s = slot(r.time)) releases[*s] += 1;
+    if (auto s = slot(r.time)) f.releases[*s] += 1;
   }
   for (size_t i = 0; i < n; ++i) {
     f.b.values[i] += static_cast<double>(orgs[i].size());
     f.c.values[i] = static_cast<double>(people[i].size());
   }
-  f.c.components = {{"active", f.c.values}, {"new", std::move(new_people)}};
-  f.p.components = {{"merged", f.p.values}, {"releases", std::move(releases)}};
   f.b.id = "b";
   f.b.basis = a.has_gh ? "organisations contributing or opening/commenting on issues, plus new adopters"
                        : "organisations contributing, plus new adopters";

@@ -6,15 +6,13 @@
 //   B  organisations engaged in the month: organisations with a contribution, or whose people
 //      opened or commented on issues (GitHub logins matched to git identities), plus adopters
 //      that started using the project that month (profile adopters with a `since` date);
-//   C  active contributors in the month (components: active, new);
+//   C  active contributors in the month (new contributors shown beside it);
 //   P  merged changes in the month: merged pull requests when GH data is present, else commits
-//      (components: merged changes, releases).
-// The correlations use each series' main values; the components are shown beside them.
+//      (releases shown beside it).
 #pragma once
 
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "base/time.h"
@@ -28,8 +26,6 @@ struct FlywheelSeries {
   std::string basis;  // what was counted
   std::vector<double> values;  // per month
   std::optional<double> growth;  // last 12 months' sum over the previous 12 months', minus 1
-  // Named parts, per month: C's new contributors, P's releases.
-  std::vector<std::pair<std::string, std::vector<double>>> components;
 };
 
 // Two series a and b. At lag k > 0, a's changes are compared with b's k months later (a leads);
@@ -45,6 +41,8 @@ struct FlywheelLink {
 struct Flywheel {
   std::vector<MonthIndex> months;
   FlywheelSeries b, c, p;
+  std::vector<double> new_contributors;  // per month: people whose first contribution it was
+  std::vector<double> releases;          // per month: versions first tagged (not pre-releases)
   int max_lag = 0;
   std::vector<FlywheelLink> links;  // b-c, c-p, p-b
   std::optional<double> momentum;   // mean growth of the series with one

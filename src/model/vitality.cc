@@ -18,7 +18,6 @@ std::string_view VitalityId(VitalityState s) {
 Vitality EvaluateVitality(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of,
                           bool archived) {
   Vitality v;
-  v.archived = archived;
   const metrics::MetricDef* def = metrics::FindMetric(model.vitality.metric);
   const TimeWindow last = TrailingMonths(as_of, 12);
   v.last_12 = def->compute(activity, last);

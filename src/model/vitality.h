@@ -24,7 +24,6 @@ struct Vitality {
   std::optional<double> last_12;      // the metric over the last 12 months
   std::optional<double> previous_12;  // over the 12 months before
   std::optional<double> recent;       // over the last dormant_months months
-  bool archived = false;
 };
 
 Vitality EvaluateVitality(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of,

@@ -58,8 +58,7 @@ std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelS
 }
 
 std::string StageTimelineSvg(const std::string& title, const std::vector<const model::CommunityEvaluation*>& es,
-                             const model::ModelSpec& m, Lang lang) {
-  (void)m;
+                             Lang lang) {
   StageTimelineInput in;
   in.title = title;
   in.language = ChartLang(lang);

@@ -15,7 +15,7 @@ namespace oscm::report {
 
 std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang);
 std::string StageTimelineSvg(const std::string& title, const std::vector<const model::CommunityEvaluation*>& es,
-                             const model::ModelSpec& m, Lang lang);
+                             Lang lang);
 // `metric`: a registered metric id; its monthly series for each community.
 std::string MetricSeriesSvg(const std::string& metric, const std::vector<const model::CommunityEvaluation*>& es, Lang lang);
 std::string FlywheelSvg(const model::CommunityEvaluation& e, Lang lang);

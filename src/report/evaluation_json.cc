@@ -205,15 +205,6 @@ void WriteFlywheelSeries(JsonWriter& w, const model::FlywheelSeries& s, const st
   w.BeginObject();
   w.Key("basis");
   w.String(s.basis);
-  w.Key("components");
-  w.BeginObject();
-  auto components = s.components;
-  std::sort(components.begin(), components.end());
-  for (const auto& [name, values] : components) {
-    w.Key(name);
-    WriteMonthly(w, values, months);
-  }
-  w.EndObject();
   w.Key("growth");
   Optional(w, s.growth, 4);
   w.Key("series");
@@ -253,10 +244,14 @@ void WriteFlywheel(JsonWriter& w, const model::Flywheel& f) {
   w.EndArray();
   w.Key("momentum");
   Optional(w, f.momentum, 4);
+  w.Key("new_contributors");
+  WriteMonthly(w, f.new_contributors, f.months);
   w.Key("note");
   w.String("Spearman rank correlations of month-over-month changes; lag k > 0: a leads b by k months. "
            "Associations, not causes.");
   WriteFlywheelSeries(w, f.p, f.months);
+  w.Key("releases");
+  WriteMonthly(w, f.releases, f.months);
   w.EndObject();
 }
 

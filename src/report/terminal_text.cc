@@ -132,7 +132,7 @@ std::string RenderTextTable(const std::vector<TextColumn>& columns, const std::v
   };
   std::string out = std::string(bold) + line([&](size_t c) { return columns[c].header; }) + reset + "\n";
   for (const auto& row : rows) out += line([&](size_t c) { return row[c]; }) + "\n";
-  return FitLines(out, max_width);
+  return out;
 }
 
 }  // namespace oscm::report

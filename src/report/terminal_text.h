@@ -26,8 +26,8 @@ struct TextColumn {
 };
 
 // An aligned table: the header (in bold when `bold` is given), then the rows, columns two spaces
-// apart and padded by display width. With columns > 0, optional columns are left out until the
-// table fits; lines still too wide are cut by FitLines.
+// apart and padded by display width. With max_width > 0, optional columns are left out until the
+// table fits (the caller cuts what is still too wide with FitLines).
 std::string RenderTextTable(const std::vector<TextColumn>& columns, const std::vector<std::vector<std::string>>& rows,
                             size_t max_width, const char* bold = "", const char* reset = "");
 

@@ -76,7 +76,7 @@ TEST(EvaluationGoldenTest, SyntheticLandscape) {
   // Charts of the same evaluation (report/charts draws them; these pin the wiring).
   std::vector<const model::CommunityEvaluation*> all = {&l.communities[0], &l.communities[1]};
   CompareGolden(anonymise(QuadrantSvg(l, *model, Lang::kEn)), "charts/landscape_quadrant.svg");
-  CompareGolden(anonymise(StageTimelineSvg("Synthetic", all, *model, Lang::kZh)), "charts/landscape_timeline_zh.svg");
+  CompareGolden(anonymise(StageTimelineSvg("Synthetic", all, Lang::kZh)), "charts/landscape_timeline_zh.svg");
   CompareGolden(anonymise(FlywheelSvg(l.communities[0], Lang::kEn)), "charts/tiny_flywheel.svg");
   // The hostile adopter name is data: JSON escapes what it must and keeps it as text.
   EXPECT_EQ(RenderLandscapeJson(l, *model).find("<script>alert"), std::string::npos) << "it is known only from 2026";

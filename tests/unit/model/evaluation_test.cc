@@ -311,10 +311,9 @@ TEST(FlywheelTest, FindsTheLagAtWhichTalentLeadsProduct) {
   EXPECT_NEAR(*cp.best_rho, 1.0, 1e-12);
   ASSERT_EQ(cp.rho.size(), 9u);  // lags -4..4
   EXPECT_LT(*cp.rho[4], 0.9) << "same-month changes are not the ones that match";
-  ASSERT_EQ(f.c.components.size(), 2u);
-  EXPECT_EQ(f.c.components[1].first, "new");
-  EXPECT_EQ(f.c.components[1].second[0], 10) << "everyone's first contribution is in the first month";
-  EXPECT_EQ(f.c.components[1].second[1], 0);
+  ASSERT_EQ(f.new_contributors.size(), 24u);
+  EXPECT_EQ(f.new_contributors[0], 10) << "everyone's first contribution is in the first month";
+  EXPECT_EQ(f.new_contributors[1], 0);
   // B (no organisations, no adopters) never varies: no correlation, not a zero.
   EXPECT_FALSE(f.links[0].best_rho.has_value());
   ASSERT_TRUE(f.c.growth.has_value());
