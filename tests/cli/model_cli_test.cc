@@ -10,6 +10,7 @@
 #include "base/builtin_data.h"
 #include "base/strings.h"
 #include "cli/cli_fixture.h"
+#include "store/store.h"
 #include "support/community_fixture.h"
 #include "support/profile_fixture.h"
 #include "support/test_util.h"
@@ -128,6 +129,20 @@ TEST_F(ModelCliTest, ChartsInEveryFormat) {
   auto unwritable = Oscm({"chart", "rings", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("no/such/dir/r.png")});
   EXPECT_EQ(unwritable.exit_code, 1);
   EXPECT_NE(unwritable.err.find("no/such/dir/r.png"), std::string::npos) << unwritable.err;
+}
+
+TEST_F(ModelCliTest, LandscapeRefusesAProfileOfAnotherCommunity) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"x\"\n[[community]]\nid = \"small\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto r = Oscm({"landscape", tmp_.Sub("land.toml")});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find(tmp_.Sub("tiny.toml") + ": the profile is for 'tiny', but the landscape uses it for 'small'"),
+            std::string::npos) << r.err;
+  auto store = store::Store::Open(tmp_.Sub("oscm.db"));
+  ASSERT_OK(store);
+  EXPECT_EQ(oscm::testing::QueryInt(store->db(), "SELECT count(*) FROM profile_facts WHERE origin = 'profile'"), 0)
+      << "nothing of the profile is stored";
 }
 
 TEST_F(ModelCliTest, LandscapeWithAnUnknownRepositoryFailsCleanly) {

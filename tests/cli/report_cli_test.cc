@@ -102,6 +102,13 @@ TEST_F(ReportCliTest, ReportNeedsCommunitiesOrALandscape) {
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_NE(unknown.err.find("unknown community 'nobody'"), std::string::npos) << unknown.err;
   EXPECT_FALSE(std::filesystem::exists(tmp_.Sub("out/index.html")));
+  // An --out that cannot be a directory: one line naming it, nothing written.
+  WriteFile(tmp_.Sub("file"), "x");
+  ASSERT_EQ(Oscm({"ingest", "git", repo_->path(), "--community", "tiny"}).exit_code, 0);
+  auto blocked = Oscm({"report", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("file/out")});
+  EXPECT_EQ(blocked.exit_code, 1);
+  EXPECT_NE(blocked.err.find(tmp_.Sub("file/out") + ": cannot create directory"), std::string::npos) << blocked.err;
+  EXPECT_EQ(std::count(blocked.err.begin(), blocked.err.end(), '\n'), 1) << blocked.err;
 }
 
 }  // namespace
