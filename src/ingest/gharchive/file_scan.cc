@@ -1,7 +1,7 @@
 #include "ingest/gharchive/file_scan.h"
 
 #include <simdjson.h>
-#include <zlib.h>
+#include <isa-l/crc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -121,9 +121,9 @@ Result<std::string> Crc32Of(const std::string& path) {
   FilePtr f(std::fopen(path.c_str(), "rb"));
   if (!f) return IoError(fmt::format("{}: cannot open", path));
   std::vector<unsigned char> buf(1 << 20);
-  uLong crc = crc32(0L, Z_NULL, 0);
+  uint32_t crc = 0;  // ISA-L's RFC 1952 CRC-32: the value zlib's crc32 gives, several times faster
   size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), f.get())) > 0) crc = crc32(crc, buf.data(), static_cast<uInt>(n));
+  while ((n = std::fread(buf.data(), 1, buf.size(), f.get())) > 0) crc = crc32_gzip_refl(crc, buf.data(), n);
   if (std::ferror(f.get())) return IoError(fmt::format("{}: read error", path));
   return fmt::format("{:08x}", crc);
 }

@@ -1,6 +1,9 @@
 #include "ingest/gharchive/file_scan.h"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <fmt/format.h>
 
 #include "ingest/gharchive/mpi_ingest.h"
 #include "store/store.h"
@@ -8,6 +11,19 @@
 
 namespace oscm::ingest {
 namespace {
+
+TEST(FileScanTest, ChecksumIsTheCrc32ZlibGives) {
+  // The ingest log keys files by this value: it must stay zlib's CRC-32 of the file's bytes.
+  for (const char* f : {"gharchive-2012-02-15-0.json.gz", "pinot-2021-07-21-few-hours.json"}) {
+    const std::string path = oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f);
+    const std::string bytes = oscm::testing::ReadFile(path);
+    const uLong expected = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()),
+                                 static_cast<uInt>(bytes.size()));
+    auto crc = Crc32Of(path);
+    ASSERT_OK(crc);
+    EXPECT_EQ(*crc, fmt::format("{:08x}", expected)) << f;
+  }
+}
 
 TEST(FileScanTest, PartialResultSurvivesEncoding) {
   oscm::testing::TempDir tmp;
