@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include <fmt/format.h>
@@ -18,6 +19,52 @@
 namespace oscm::ingest {
 namespace {
 
+constexpr size_t kNpos = std::string_view::npos;
+
+// Where `needle` (a JSON key with its quotes) first occurs in `hay`, or npos: memchr for its
+// first byte, then a compare.
+size_t FindKey(std::string_view hay, std::string_view needle) {
+  const char* p = hay.data();
+  const char* const last = hay.data() + hay.size() - std::min(hay.size(), needle.size() - 1);
+  while (p < last) {
+    p = static_cast<const char*>(std::memchr(p, needle.front(), static_cast<size_t>(last - p)));
+    if (p == nullptr) return kNpos;
+    if (std::memcmp(p, needle.data(), needle.size()) == 0) return static_cast<size_t>(p - hay.data());
+    ++p;
+  }
+  return kNpos;
+}
+
+// Whether `needle` (as for FindKey) occurs in the last `near` bytes of `line`, searched from the
+// end, where events keep their created_at, so the usual line is not searched through its payload.
+bool HasKeyNearEnd(std::string_view line, std::string_view needle, size_t near) {
+  const size_t stop = line.size() > near ? line.size() - near : 0;
+  size_t end = line.size();
+  while (end > stop) {
+    const auto* q = static_cast<const char*>(memrchr(line.data() + stop, needle.front(), end - stop));
+    if (q == nullptr) return false;
+    const auto at = static_cast<size_t>(q - line.data());
+    if (line.size() - at >= needle.size() && std::memcmp(q, needle.data(), needle.size()) == 0) return true;
+    end = at;
+  }
+  return false;
+}
+
+// Where the top-level "repo":{ of an event line is: the first '{' that "repo": precedes. A '{'
+// is rare in an event's text before its repo object (the line's, the actor's), where '"' is not.
+size_t FindRepoObject(std::string_view line) {
+  constexpr std::string_view kKey = "\"repo\":";
+  size_t at = 1;
+  while (at < line.size()) {
+    const auto* b = static_cast<const char*>(std::memchr(line.data() + at, '{', line.size() - at));
+    if (b == nullptr) return kNpos;
+    at = static_cast<size_t>(b - line.data());
+    if (at >= kKey.size() && line.substr(at - kKey.size(), kKey.size()) == kKey) return at - kKey.size();
+    ++at;
+  }
+  return kNpos;
+}
+
 // A cheap look at a line before the full parse, since most lines of an hour belong to
 // repositories nobody tracks. It reads "repo":{"id":N,"name":"owner/name",...} (the 2011+
 // layouts; that object holds no nested objects or escapes) and says whether the line may be
@@ -29,20 +76,20 @@ bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::strin
   *id = 0;
   if (line.size() < 2 || line.front() != '{' || line.back() != '}') return false;
   constexpr std::string_view kRepo = "\"repo\":{";
-  const size_t repo = line.find(kRepo);
+  const size_t repo = FindRepoObject(line);
   if (repo == std::string_view::npos) return false;
   const size_t end = line.find('}', repo);
   if (end == std::string_view::npos) return false;
   const std::string_view obj = line.substr(repo + kRepo.size(), end - repo - kRepo.size());
   constexpr std::string_view kName = "\"name\":\"";
-  const size_t name_at = obj.find(kName);
+  const size_t name_at = FindKey(obj, kName);
   if (name_at == std::string_view::npos) return false;
   const size_t name_end = obj.find('"', name_at + kName.size());
   if (name_end == std::string_view::npos) return false;
   const std::string_view name = obj.substr(name_at + kName.size(), name_end - name_at - kName.size());
   if (name.find('\\') != std::string_view::npos || name.find('/') == std::string_view::npos) return false;
   constexpr std::string_view kId = "\"id\":";
-  if (const size_t id_at = obj.find(kId); id_at != std::string_view::npos) {
+  if (const size_t id_at = FindKey(obj, kId); id_at != std::string_view::npos) {
     for (size_t i = id_at + kId.size(); i < obj.size() && obj[i] >= '0' && obj[i] <= '9'; ++i) {
       *id = *id * 10 + (obj[i] - '0');
     }
@@ -52,8 +99,9 @@ bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::strin
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   if (matcher.MayMatch(*scratch, *id)) return false;
-  return line.find("\"type\":\"") != std::string_view::npos &&
-         line.find("\"created_at\":\"") != std::string_view::npos &&
+  constexpr std::string_view kCreatedAt = "\"created_at\":\"";
+  return FindKey(line, "\"type\":\"") != kNpos &&
+         (HasKeyNearEnd(line, kCreatedAt, 512) || FindKey(line, kCreatedAt) != kNpos) &&
          simdjson::validate_utf8(line.data(), line.size());
 }
 
@@ -125,8 +173,10 @@ Result<std::string> Crc32Of(const std::string& path) {
   size_t n;
   while ((n = std::fread(buf.data(), 1, buf.size(), f.get())) > 0) crc = crc32_gzip_refl(crc, buf.data(), n);
   if (std::ferror(f.get())) return IoError(fmt::format("{}: read error", path));
-  return fmt::format("{:08x}", crc);
+  return FormatCrc32(crc);
 }
+
+std::string FormatCrc32(uint32_t crc) { return fmt::format("{:08x}", crc); }
 
 Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions& options,
                   ProgressSink& progress, std::string_view progress_label, GhFileScan* scan,
@@ -178,6 +228,10 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
     }
     filter.Match(lower, ev.repo_id);
     scan->events.push_back(ev);
+    if (options.take_events && scan->events.size() >= options.event_batch) {
+      options.take_events(std::move(scan->events));
+      scan->events.clear();
+    }
   }
   if (other_ids != nullptr) {
     std::sort(other_ids->begin(), other_ids->end());
@@ -185,6 +239,7 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
   }
   const auto long_lines = static_cast<int64_t>(source->long_lines_skipped());
   for (int64_t i = 0; i < long_lines; ++i) bad.AddBad(fmt::format("{}: a line longer than {} bytes", path, kDefaultMaxLineBytes));
+  scan->checksum = FormatCrc32(source->file_crc32());
   scan->lines = static_cast<int64_t>(source->line_number());
   scan->bad_lines = bad.bad;
   scan->samples = bad.samples;

@@ -79,12 +79,19 @@ struct GhScanOptions {
   const std::atomic<bool>* cancel = nullptr;
   // Called every few thousand lines, on the scanning thread; an error stops the scan with it.
   std::function<Status()> poll;
+  // When set, takes the candidates found so far, a few hundred at a time, on the scanning thread
+  // and in file order, so that they can be written while the scan goes on; scan->events then
+  // holds only the last ones. A rejected file's already-taken candidates must be dropped.
+  std::function<void(std::vector<GhEvent>&& batch)> take_events;
+  size_t event_batch = 512;  // candidates per take_events call
 };
 
 // The CRC-32 of a file's bytes, as 8 hex digits (the ingest log's checksum).
 Result<std::string> Crc32Of(const std::string& path);
+std::string FormatCrc32(uint32_t crc);
 
-// Reads `scan->path` into `scan` (whose path, size and checksum the caller sets). `filter` picks
+// Reads `scan->path` into `scan` (whose path and size the caller sets; a scan that ends cleanly
+// sets the checksum from the bytes it read). `filter` picks
 // the candidates and learns as it goes (RepoMatcher::Match). `other_ids`, when given, receives
 // the repository ids of the events that were not kept, sorted and without duplicates (so that
 // ids learned in other processes can be checked for; see mpi_ingest.cc). A rejected file is a

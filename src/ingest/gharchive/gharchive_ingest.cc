@@ -4,6 +4,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <tuple>
@@ -11,7 +12,6 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
-#include "store/gh_event_writer.h"
 
 namespace oscm::ingest {
 namespace fs = std::filesystem;
@@ -130,6 +130,29 @@ Result<std::set<GhScanWriter::FileKey>> GhScanWriter::IngestedFiles() {
 }
 
 Result<GhFileResult> GhScanWriter::Write(const GhFileScan& scan) {
+  OSCM_RETURN_IF_ERROR(StartFile());
+  return FinishFile(scan);
+}
+
+Status GhScanWriter::StartFile() {
+  OSCM_ASSIGN_OR_RETURN(auto events, store::GhEventWriter::Create(*db_));
+  events_.emplace(std::move(events));
+  events_stored_ = 0;
+  return Status::Ok();
+}
+
+Status GhScanWriter::WriteEvents(const std::vector<GhEvent>& events) {
+  OSCM_ASSERT(events_.has_value(), "WriteEvents before StartFile");
+  for (const GhEvent& ev : events) {
+    const int64_t repo = matcher_.Match(AsciiLower(ev.repo), ev.repo_id);
+    if (repo == 0) continue;
+    OSCM_ASSIGN_OR_RETURN(const bool stored, events_->Insert(repo, ev, bots_->IsBot(ev.actor, "", ev.actor)));
+    events_stored_ += stored ? 1 : 0;
+  }
+  return Status::Ok();
+}
+
+Result<GhFileResult> GhScanWriter::FinishFile(const GhFileScan& scan) {
   GhFileResult r;
   r.path = scan.path;
   r.skipped = scan.skipped;
@@ -141,13 +164,9 @@ Result<GhFileResult> GhScanWriter::Write(const GhFileScan& scan) {
   r.lines = scan.lines;
   r.bad_lines = scan.bad_lines;
   r.samples = scan.samples;
-  OSCM_ASSIGN_OR_RETURN(auto events, store::GhEventWriter::Create(*db_));
-  for (const GhEvent& ev : scan.events) {
-    const int64_t repo = matcher_.Match(AsciiLower(ev.repo), ev.repo_id);
-    if (repo == 0) continue;
-    OSCM_ASSIGN_OR_RETURN(const bool stored, events.Insert(repo, ev, bots_->IsBot(ev.actor, "", ev.actor)));
-    r.events_stored += stored ? 1 : 0;
-  }
+  OSCM_RETURN_IF_ERROR(WriteEvents(scan.events));
+  r.events_stored = events_stored_;
+  events_.reset();
   OSCM_RETURN_IF_ERROR(matcher_.Flush(*db_));
   OSCM_RETURN_IF_ERROR(WriteRepoMonths(scan.repo_months));
   std::string detail;
@@ -160,6 +179,14 @@ Result<GhFileResult> GhScanWriter::Write(const GhFileScan& scan) {
       .Bind(8, int64_t{all_repos_});
   OSCM_RETURN_IF_ERROR(log.Run());
   return r;
+}
+
+Result<bool> IsIngested(const std::set<GhScanWriter::FileKey>& done, const std::string& path, int64_t size,
+                        std::string* checksum) {
+  const auto it = done.lower_bound({path, size, ""});
+  if (it == done.end() || std::get<0>(*it) != path || std::get<1>(*it) != size) return false;
+  OSCM_ASSIGN_OR_RETURN(*checksum, Crc32Of(path));
+  return done.count({path, size, *checksum}) > 0;
 }
 
 Status GhScanWriter::WriteRepoMonths(const RepoMonths& months) {
@@ -228,34 +255,44 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
   OSCM_ASSIGN_OR_RETURN(GhScanWriter writer, GhScanWriter::Create(store, options, bots));
   OSCM_RETURN_IF_ERROR(track.Commit());
   OSCM_ASSIGN_OR_RETURN(const auto done, writer.IngestedFiles());
-  const GhScanOptions scan_options{options.max_bad_lines, options.all_repos, options.cancel, {}};
+  GhScanOptions scan_options;
+  scan_options.max_bad_lines = options.max_bad_lines;
+  scan_options.all_repos = options.all_repos;
+  scan_options.cancel = options.cancel;
+  scan_options.event_batch = std::max<size_t>(1, options.event_batch);
   const size_t n = options.files.size();
   LockedProgress locked(&progress);
 
-  // Reads file f into `scan` with `filter` (which learns ids and names as it goes).
-  auto scan_file = [&](size_t f, RepoMatcher& filter, GhFileScan* scan, std::vector<int64_t>* dropped_ids) -> Status {
+  // Reads file f into `scan` with `filter` (which learns ids and names as it goes). `take_events`,
+  // when set, receives the candidates as they are found.
+  auto scan_file = [&](size_t f, RepoMatcher& filter, GhFileScan* scan, std::vector<int64_t>* dropped_ids,
+                       std::function<void(std::vector<GhEvent>&&)> take_events) -> Status {
     scan->path = options.files[f];
     std::error_code ec;
     scan->size = static_cast<int64_t>(fs::file_size(scan->path, ec));
     if (ec) return IoError(fmt::format("{}: {}", scan->path, ec.message()));
-    OSCM_ASSIGN_OR_RETURN(scan->checksum, Crc32Of(scan->path));
-    scan->skipped = done.count({scan->path, scan->size, scan->checksum}) > 0;
+    OSCM_ASSIGN_OR_RETURN(scan->skipped, IsIngested(done, scan->path, scan->size, &scan->checksum));
     if (scan->skipped) return Status::Ok();
     const std::string label = fmt::format("file {}/{} {}", f + 1, n, fs::path(scan->path).filename().string());
-    return ScanGhFile(filter, bots, scan_options, locked, label, scan, dropped_ids);
+    GhScanOptions file_options = scan_options;
+    file_options.take_events = std::move(take_events);
+    return ScanGhFile(filter, bots, file_options, locked, label, scan, dropped_ids);
   };
 
   // Files are scanned several at a time, each scanning thread with its own copy of the matcher as
-  // a filter, and written in path order on this thread, a file per transaction. A filter can lack
-  // a repository id that an earlier file, scanned on another thread, taught the writer (a renamed
-  // repository); the ids of the events a scan dropped show it, and that file is scanned again with
-  // the writer's matcher, as one thread reading the files in order would have. Scanning stays at
-  // most `ahead` files in front of the writing, so memory does not grow with the number of files.
+  // a filter, and written in path order on this thread, a file per transaction. The candidates of
+  // a file are written while it is still being scanned (the scan hands them over in batches), so
+  // that writing overlaps reading. A filter can lack a repository id that an earlier file,
+  // scanned on another thread, taught the writer (a renamed repository); the ids of the events a
+  // scan dropped show it, and that file is rolled back and scanned again with the writer's
+  // matcher, as one thread reading the files in order would have. Scanning stays at most `ahead`
+  // files in front of the writing, so memory does not grow with the number of files.
   struct Slot {
+    std::vector<std::vector<GhEvent>> batches;  // candidates handed over, not yet written
     GhFileScan scan;
     std::vector<int64_t> dropped_ids;
     Status status;
-    bool ready = false;
+    bool ready = false;  // the scan is over: scan, dropped_ids and status are set
   };
   const size_t threads = std::clamp<size_t>(options.scan_threads > 0 ? options.scan_threads
                                                                       : std::thread::hardware_concurrency(),
@@ -279,35 +316,68 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
           if (stop || next >= n) return;
           f = next++;
         }
-        Slot s;
+        auto take_events = [&, f](std::vector<GhEvent>&& batch) {
+          std::lock_guard<std::mutex> lock(mu);
+          slots[f].batches.push_back(std::move(batch));
+          cv.notify_all();
+        };
+        GhFileScan scan;
+        std::vector<int64_t> dropped_ids;
         // With one scanning thread the filter knows all the writer knows: nothing to check.
-        s.status = scan_file(f, filters[t], &s.scan, threads > 1 ? &s.dropped_ids : nullptr);
+        Status status = scan_file(f, filters[t], &scan, threads > 1 ? &dropped_ids : nullptr, take_events);
         std::lock_guard<std::mutex> lock(mu);
-        slots[f] = std::move(s);
+        slots[f].scan = std::move(scan);
+        slots[f].dropped_ids = std::move(dropped_ids);
+        slots[f].status = std::move(status);
         slots[f].ready = true;
         cv.notify_all();
       }
     });
   }
   std::vector<GhFileResult> results;
-  auto write_all = [&]() -> Status {
-    for (size_t f = 0; f < n; ++f) {
-      Slot s;
+  auto write_file = [&](size_t f) -> Status {
+    const RepoMatcher before = writer.matcher();
+    std::optional<store::Transaction> txn;
+    auto begin = [&]() -> Status {
+      OSCM_ASSIGN_OR_RETURN(auto t, store::Transaction::Begin(store.db()));
+      txn.emplace(std::move(t));
+      return writer.StartFile();
+    };
+    OSCM_RETURN_IF_ERROR(begin());
+    Slot s;
+    while (true) {
+      std::vector<std::vector<GhEvent>> batches;
       {
         std::unique_lock<std::mutex> lock(mu);
-        cv.wait(lock, [&] { return slots[f].ready; });
-        s = std::move(slots[f]);
+        cv.wait(lock, [&] { return slots[f].ready || !slots[f].batches.empty(); });
+        batches.swap(slots[f].batches);
+        if (slots[f].ready) s = std::move(slots[f]);
       }
-      OSCM_RETURN_IF_ERROR(s.status);
-      if (!s.scan.skipped && s.scan.rejected.empty() && KnowsAny(writer.matcher(), s.dropped_ids)) {
-        RepoMatcher exact = writer.matcher();
+      for (const auto& batch : batches) OSCM_RETURN_IF_ERROR(writer.WriteEvents(batch));
+      if (s.ready) break;
+    }
+    OSCM_RETURN_IF_ERROR(s.status);
+    const bool read_again = !s.scan.skipped && s.scan.rejected.empty() && KnowsAny(before, s.dropped_ids);
+    if (read_again || !s.scan.rejected.empty()) {
+      // Nothing of this file may stay: neither the candidates written so far nor what the matcher
+      // learned from them.
+      txn.reset();
+      writer.RestoreMatcher(before);
+      if (read_again) {
+        RepoMatcher exact = before;
         s.scan = GhFileScan();
-        OSCM_RETURN_IF_ERROR(scan_file(f, exact, &s.scan, nullptr));
+        OSCM_RETURN_IF_ERROR(scan_file(f, exact, &s.scan, nullptr, nullptr));
       }
-      OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(store.db()));
-      OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.Write(s.scan));
-      OSCM_RETURN_IF_ERROR(txn.Commit());
-      results.push_back(std::move(r));
+      OSCM_RETURN_IF_ERROR(begin());
+    }
+    OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.FinishFile(s.scan));
+    OSCM_RETURN_IF_ERROR(txn->Commit());
+    results.push_back(std::move(r));
+    return Status::Ok();
+  };
+  auto write_all = [&]() -> Status {
+    for (size_t f = 0; f < n; ++f) {
+      OSCM_RETURN_IF_ERROR(write_file(f));
       std::lock_guard<std::mutex> lock(mu);
       ++written;
       cv.notify_all();

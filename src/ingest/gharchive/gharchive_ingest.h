@@ -10,8 +10,9 @@
 // With all_repos, every repository's monthly aggregates (gh_repo_months) are kept as well, and
 // tracked repositories are optional; a file logged by a run without all_repos is read again.
 //
-// Each file is scanned (file_scan.h) and then written by a GhScanWriter; an MPI run
-// (mpi_ingest.h) scans in several processes and writes with the same GhScanWriter.
+// Each file is scanned (file_scan.h) and written by a GhScanWriter, which stores its candidates
+// while the scan goes on; an MPI run (mpi_ingest.h) scans in several processes and writes with
+// the same GhScanWriter. A file's checksum comes from its scan, so a new file is read once.
 // Lines of untracked repositories are skipped after a cheap look at their repo object (see
 // SkippableLine in file_scan.cc); such a line is checked only for the shape of an event (braces,
 // valid UTF-8, a type and a created_at), so a line of an untracked repository that is broken
@@ -27,6 +28,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -37,6 +39,7 @@
 #include "ingest/gharchive/repo_matcher.h"
 #include "ingest/identity/bots.h"
 #include "oscm/status.h"
+#include "store/gh_event_writer.h"
 #include "store/store.h"
 
 namespace oscm::ingest {
@@ -64,6 +67,7 @@ struct GhArchiveIngestOptions {
   bool all_repos = false;               // also keep every repository's monthly aggregates
   const std::atomic<bool>* cancel = nullptr;
   size_t scan_threads = 0;              // files scanned at once; 0: one per core, at most 4
+  size_t event_batch = 512;             // candidates a scan hands to the writer at a time
 };
 
 struct GhFileResult {
@@ -98,6 +102,15 @@ class GhScanWriter {
   // Writes one file's scan (nothing for a skipped or rejected one) and returns its result.
   Result<GhFileResult> Write(const GhFileScan& scan);
 
+  // The same in pieces, for a scan still running: StartFile, WriteEvents with each batch of
+  // candidates in file order, then FinishFile with the finished scan (whose `events` are the
+  // last ones). A file whose transaction is rolled back instead (a rejected file, or one read
+  // again) must give the matcher back its state from before the file with RestoreMatcher.
+  Status StartFile();
+  Status WriteEvents(const std::vector<GhEvent>& events);
+  Result<GhFileResult> FinishFile(const GhFileScan& scan);
+  void RestoreMatcher(RepoMatcher matcher) { matcher_ = std::move(matcher); }
+
  private:
   GhScanWriter(store::SqliteDb* db, RepoMatcher matcher, const BotList* bots, bool all_repos)
       : db_(db), matcher_(std::move(matcher)), bots_(bots), all_repos_(all_repos) {}
@@ -107,7 +120,15 @@ class GhScanWriter {
   RepoMatcher matcher_;
   const BotList* bots_;
   bool all_repos_;
+  std::optional<store::GhEventWriter> events_;  // the file being written
+  int64_t events_stored_ = 0;                   // by this file so far
 };
+
+// Whether the ingest log `done` holds the file `path` of `size` bytes. Its CRC-32 is computed
+// (into *checksum) only when the log has a file of that path and size, so that a file not yet
+// ingested is read once, by its scan (which sets the checksum from the bytes it reads).
+Result<bool> IsIngested(const std::set<GhScanWriter::FileKey>& done, const std::string& path, int64_t size,
+                        std::string* checksum);
 
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store,
                                                   const GhArchiveIngestOptions& options,

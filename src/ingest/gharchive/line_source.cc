@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
 
 #include "base/batch_pipe.h"
@@ -68,6 +69,8 @@ class Decoder {
   // comes after the text decoded before it.
   Result<bool> NextChunk(std::string_view* chunk);
   uint64_t bytes_read() const { return file_bytes_ - (inflater_ ? inflater_->stream().avail_in : 0); }
+  // The CRC-32 of the file's bytes read so far (all of them after a clean end).
+  uint32_t file_crc32() const { return file_crc_; }
   bool is_gzip() const { return inflater_ != nullptr; }
   // Gives the buffer behind the last chunk away (gzip only; plain text returns an empty vector)
   // and decodes the next chunk into `fresh` instead.
@@ -84,6 +87,7 @@ class Decoder {
   size_t plain_len_ = 0;  // plain text: bytes of in_ holding the current chunk
   bool file_eof_ = false;
   uint64_t file_bytes_ = 0;
+  uint32_t file_crc_ = 0;  // ISA-L's RFC 1952 CRC-32, the value zlib's crc32 gives
 
   std::unique_ptr<GzipInflater> inflater_;  // null for plain text
   std::vector<char> out_;
@@ -102,6 +106,7 @@ class ChunkSource {
   virtual ~ChunkSource() = default;
   virtual Result<bool> NextChunk(std::string_view* chunk) = 0;
   virtual uint64_t bytes_read() const = 0;
+  virtual uint32_t file_crc32() const = 0;  // valid after NextChunk returned a clean end
 };
 
 class DirectChunks final : public ChunkSource {
@@ -109,6 +114,7 @@ class DirectChunks final : public ChunkSource {
   explicit DirectChunks(std::unique_ptr<Decoder> decoder) : decoder_(std::move(decoder)) {}
   Result<bool> NextChunk(std::string_view* chunk) override { return decoder_->NextChunk(chunk); }
   uint64_t bytes_read() const override { return decoder_->bytes_read(); }
+  uint32_t file_crc32() const override { return decoder_->file_crc32(); }
 
  private:
   std::unique_ptr<Decoder> decoder_;
@@ -144,6 +150,7 @@ class BackgroundChunks final : public ChunkSource {
     return true;
   }
   uint64_t bytes_read() const override { return bytes_read_; }
+  uint32_t file_crc32() const override { return current_.file_crc; }
 
  private:
   struct Chunk {
@@ -151,6 +158,7 @@ class BackgroundChunks final : public ChunkSource {
     size_t size = 0;
     std::string copy;        // plain text: a copy of the chunk
     uint64_t bytes_read = 0;
+    uint32_t file_crc = 0;   // at the end: the CRC-32 of the file's bytes
     bool end = false;
     Status status;
   };
@@ -163,6 +171,7 @@ class BackgroundChunks final : public ChunkSource {
       c.bytes_read = decoder_->bytes_read();
       if (!more || !*more) {
         if (!more) c.status = more.error();
+        c.file_crc = decoder_->file_crc32();
         c.end = true;
         chunks_.Push(std::move(c));
         chunks_.Close();
@@ -208,6 +217,7 @@ class FileLineSource final : public LineSource {
   uint64_t line_number() const override { return line_number_; }
   uint64_t bytes_read() const override { return chunks_->bytes_read(); }
   uint64_t long_lines_skipped() const override { return long_lines_skipped_; }
+  uint32_t file_crc32() const override { return at_end_ ? chunks_->file_crc32() : 0; }
 
  private:
   // Adds the unterminated tail of a chunk to pending_, or starts skipping if it gets too long.
@@ -234,6 +244,7 @@ class FileLineSource final : public LineSource {
 
   uint64_t line_number_ = 0;
   uint64_t long_lines_skipped_ = 0;
+  bool at_end_ = false;  // the chunks ended cleanly
   Status error_;
 };
 
@@ -269,6 +280,7 @@ Status Decoder::ReadInput() {
     }
   }
   file_bytes_ += got;
+  file_crc_ = crc32_gzip_refl(file_crc_, in_.data() + kept, got);
   if (inflater_) {
     inflate_state& s = inflater_->stream();
     s.next_in = in_.data();
@@ -427,6 +439,7 @@ Result<bool> FileLineSource::Next(std::string_view* line) {
       return error_;
     }
     if (!*more) {
+      at_end_ = true;
       if (!skipping_ && pending_.empty()) return false;
       if (FinishLine(PendingText(), /*had_newline=*/false, /*from_pending=*/true, line)) {
         return true;

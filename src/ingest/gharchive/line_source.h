@@ -50,6 +50,10 @@ class LineSource {
   // clean end this is the file size. A source with no file behind it returns 0.
   virtual uint64_t bytes_read() const { return 0; }
 
+  // The CRC-32 (as zlib's crc32) of every byte of the file, once Next() has returned false at a
+  // clean end; 0 before that and for a source with no file behind it.
+  virtual uint32_t file_crc32() const { return 0; }
+
   // Lines dropped because they were longer than the source's limit. They are not returned, but
   // they still advance line_number().
   virtual uint64_t long_lines_skipped() const { return 0; }

@@ -295,7 +295,9 @@ class RankScanner {
               Collector* collector)
       : mpi_(mpi), setup_(setup), filter_(std::move(filter)), bots_(bots), progress_(progress),
         results_(results), other_ids_(other_ids), collector_(collector) {
-    scan_options_ = GhScanOptions{options.max_bad_lines, options.all_repos, options.cancel, {}};
+    scan_options_.max_bad_lines = options.max_bad_lines;
+    scan_options_.all_repos = options.all_repos;
+    scan_options_.cancel = options.cancel;
     if (collector_ != nullptr) {
       // Rank 0 takes the others' results while it scans, so that they never wait for it, and
       // stops early when one of them failed.
@@ -321,8 +323,7 @@ class RankScanner {
       GhFileScan scan;
       scan.path = f.path;
       scan.size = f.size;
-      OSCM_ASSIGN_OR_RETURN(scan.checksum, Crc32Of(f.path));
-      scan.skipped = setup_.done.count({f.path, f.size, scan.checksum}) > 0;
+      OSCM_ASSIGN_OR_RETURN(scan.skipped, IsIngested(setup_.done, f.path, f.size, &scan.checksum));
       std::vector<int64_t> other_ids;
       if (!scan.skipped) {
         const std::string label = fmt::format("rank {}/{}: file {}/{} {}", mpi_.rank(), mpi_.ranks(), i + 1,

@@ -25,6 +25,19 @@ TEST(FileScanTest, ChecksumIsTheCrc32ZlibGives) {
   }
 }
 
+// A scan takes the checksum from the bytes it reads, so a new file is read once: the same value.
+TEST(FileScanTest, ScanSetsTheChecksumOfTheBytesItRead) {
+  const BotList bots = BotList::Builtin();
+  NullProgress progress;
+  for (const char* f : {"gharchive-2012-02-15-0.json.gz", "pinot-2021-07-21-few-hours.json"}) {
+    GhFileScan scan;
+    scan.path = oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f);
+    RepoMatcher nothing;
+    ASSERT_OK(ScanGhFile(nothing, bots, GhScanOptions(), progress, "", &scan));
+    EXPECT_EQ(scan.checksum, *Crc32Of(scan.path)) << f;
+  }
+}
+
 TEST(FileScanTest, PartialResultSurvivesEncoding) {
   oscm::testing::TempDir tmp;
   auto store = store::Store::Open(tmp.Sub("oscm.db"));
@@ -41,7 +54,9 @@ TEST(FileScanTest, PartialResultSurvivesEncoding) {
   scan.checksum = "12345678";
   NullProgress progress;
   std::vector<int64_t> other_ids;
-  ASSERT_OK(ScanGhFile(filter, bots, GhScanOptions{-1, true, nullptr, {}}, progress, "", &scan, &other_ids));
+  GhScanOptions scan_options;
+  scan_options.all_repos = true;
+  ASSERT_OK(ScanGhFile(filter, bots, scan_options, progress, "", &scan, &other_ids));
   EXPECT_EQ(scan.lines, 4074);
   EXPECT_FALSE(scan.events.empty());
   EXPECT_GT(scan.repo_months.size(), 1000u);

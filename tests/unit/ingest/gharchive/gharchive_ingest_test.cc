@@ -68,7 +68,7 @@ std::string Dump(store::Store& s, const std::string& sql) {
 // never saw 2013, so it drops those events, and the writer must notice and read 2014 again.
 TEST_F(GhArchiveIngestTest, SeveralScanningThreadsGiveTheStoreOfOne) {
   const std::vector<TrackedCommunity> track = {{"homebrew", {"mxcl/homebrew"}}, {"three", {"MrDoob/three.js"}}};
-  auto ingest = [&](const std::vector<const char*>& names, size_t threads, const std::string& db) {
+  auto ingest = [&](const std::vector<const char*>& names, size_t threads, const std::string& db, size_t batch) {
     std::vector<std::string> files;
     for (const char* f : names) files.push_back(oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f));
     auto s = store::Store::Open(tmp_.Sub(db));
@@ -77,6 +77,7 @@ TEST_F(GhArchiveIngestTest, SeveralScanningThreadsGiveTheStoreOfOne) {
     o.files = files;
     o.track = track;
     o.scan_threads = threads;
+    o.event_batch = batch;
     o.all_repos = true;
     NullProgress progress;
     EXPECT_OK(IngestGhArchive(*s, o, BotList::Builtin(), progress));
@@ -90,20 +91,26 @@ TEST_F(GhArchiveIngestTest, SeveralScanningThreadsGiveTheStoreOfOne) {
   };
   const std::vector<const char*> pair = {"gharchive-2013-02-15-0.timeline-format.json.gz",
                                          "gharchive-2014-02-15-0.timeline-format.json.gz"};
-  const auto one = ingest(pair, 1, "pair1.db");
-  const auto two = ingest(pair, 2, "pair2.db");
+  const auto one = ingest(pair, 1, "pair1.db", 512);
+  const auto two = ingest(pair, 2, "pair2.db", 512);
   EXPECT_EQ(one.first, 4) << "the 2014 events under the new name";
   EXPECT_EQ(two.first, 4) << "the 2014 hour read again once the 2013 hour taught the id";
   EXPECT_TRUE(two.second == one.second) << "the stores differ";
+  // Candidates handed to the writer one at a time: the 2014 hour's are written while it is
+  // scanned, then rolled back (with what the matcher learned from them) and read again.
+  const auto streamed = ingest(pair, 2, "pair2s.db", 1);
+  EXPECT_EQ(streamed.first, 4);
+  EXPECT_TRUE(streamed.second == one.second) << "the stores differ";
   // Every sample, in order, on one thread and on three.
   const std::vector<const char*> all = {
       "gharchive-2011-02-15-0.json", "gharchive-2012-02-15-0.json.gz", "gharchive-2013-02-15-0.normalized.json.gz",
       "gharchive-2013-02-15-0.timeline-format.json.gz", "gharchive-2014-02-15-0.normalized.json.gz",
       "gharchive-2014-02-15-0.timeline-format.json.gz", "pinot-2021-07-21-few-hours.json",
       "pinot-githubActivities-2016-07-07.json.gz"};
-  const auto all_one = ingest(all, 1, "all1.db");
+  const auto all_one = ingest(all, 1, "all1.db", 512);
   EXPECT_GT(all_one.second.size(), 10000u);
-  EXPECT_TRUE(ingest(all, 3, "all3.db").second == all_one.second) << "the stores differ";
+  EXPECT_TRUE(ingest(all, 3, "all3.db", 512).second == all_one.second) << "the stores differ";
+  EXPECT_TRUE(ingest(all, 3, "all3s.db", 2).second == all_one.second) << "the stores differ";
 }
 
 TEST_F(GhArchiveIngestTest, RealSamplesForTwoTrackedRepositories) {
@@ -287,6 +294,32 @@ TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
   ASSERT_EQ((*r)[0].samples.size(), 2u);
   EXPECT_EQ((*r)[0].samples[0].rfind(tmp_.Sub("bad.json") + ":2: invalid JSON", 0), 0u) << (*r)[0].samples[0];
   EXPECT_NE((*r)[0].samples[1].find(":3: no type"), std::string::npos) << (*r)[0].samples[1];
+}
+
+// A file rejected after its first candidates were written (here one at a time) leaves nothing:
+// not its events, and not the rename its events taught the matcher, which a later file of the
+// same run would otherwise store.
+TEST_F(GhArchiveIngestErrorTest, FileRejectedAfterItsCandidatesWereWrittenLeavesNothing) {
+  const std::string star = "{\"action\":\"started\"}";
+  WriteFile(tmp_.Sub("a.json"), Event("1", "WatchEvent", "acme/tool", 42, "ann", "2024-03-01T10:00:00Z", star) +
+                                    Event("2", "WatchEvent", "acme/renamed", 42, "bob", "2024-03-01T11:00:00Z", star) +
+                                    "not json\nnot json either\n");
+  WriteFile(tmp_.Sub("b.json"), Event("3", "WatchEvent", "acme/tool", 42, "cat", "2024-03-02T10:00:00Z", star));
+  GhArchiveIngestOptions o;
+  o.files = {tmp_.Sub("a.json"), tmp_.Sub("b.json")};
+  o.track = {{"acme", {"acme/tool"}}};
+  o.max_bad_lines = 1;
+  o.event_batch = 1;
+  NullProgress progress;
+  auto r = IngestGhArchive(*store_, o, BotList::Builtin(), progress);
+  ASSERT_OK(r);
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ((*r)[0].error.code(), StatusCode::kCorruption);
+  EXPECT_EQ((*r)[0].events_stored, 0);
+  EXPECT_EQ((*r)[1].events_stored, 1);
+  EXPECT_EQ(Dump(*store_, "SELECT id FROM gh_events ORDER BY id"), "3|\n");
+  EXPECT_EQ(Dump(*store_, "SELECT name FROM gh_repo_names ORDER BY name"), "acme/tool|\n");
+  EXPECT_EQ(Dump(*store_, "SELECT path FROM gh_files"), tmp_.Sub("b.json") + "|\n");
 }
 
 TEST_F(GhArchiveIngestErrorTest, TruncatedGzipIsRejectedAndTheOtherFilesAreRead) {
