@@ -8,16 +8,15 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
 
 #include "base/batch_pipe.h"
 #include "base/file_handle.h"
+#include "ingest/gharchive/file_blocks.h"
 
 namespace oscm::ingest {
 namespace {
 
-constexpr size_t kInputChunk = size_t{1} << 20;
 constexpr size_t kOutputChunk = size_t{4} << 20;
 
 
@@ -59,7 +58,7 @@ const char* IsalMessage(int rc) {
 // The decoding half: the file's text as a sequence of chunks (decompressed when gzip).
 class Decoder {
  public:
-  explicit Decoder(FilePtr file) : file_(std::move(file)) {}
+  explicit Decoder(std::unique_ptr<FileBlocks> input) : input_(std::move(input)) {}
   Decoder(const Decoder&) = delete;
   Decoder& operator=(const Decoder&) = delete;
 
@@ -70,7 +69,7 @@ class Decoder {
   Result<bool> NextChunk(std::string_view* chunk);
   uint64_t bytes_read() const { return file_bytes_ - (inflater_ ? inflater_->stream().avail_in : 0); }
   // The CRC-32 of the file's bytes read so far (all of them after a clean end).
-  uint32_t file_crc32() const { return file_crc_; }
+  uint32_t file_crc32() const { return input_->crc32(); }
   bool is_gzip() const { return inflater_ != nullptr; }
   // Gives the buffer behind the last chunk away (gzip only; plain text returns an empty vector)
   // and decodes the next chunk into `fresh` instead.
@@ -79,15 +78,14 @@ class Decoder {
  private:
   Status ReadPlain();
   Status Inflate();
-  // Moves unconsumed input to the front of in_ and reads once into the rest.
+  // Takes the next block of the file (after the unconsumed input, if any) as the input.
   Status ReadInput();
 
-  FilePtr file_;
-  std::vector<unsigned char> in_ = std::vector<unsigned char>(kInputChunk);
-  size_t plain_len_ = 0;  // plain text: bytes of in_ holding the current chunk
+  std::unique_ptr<FileBlocks> input_;
+  std::string_view block_;  // the current block of the file
+  std::string carry_;       // gzip: unconsumed input followed by the next block (rare)
   bool file_eof_ = false;
   uint64_t file_bytes_ = 0;
-  uint32_t file_crc_ = 0;  // ISA-L's RFC 1952 CRC-32, the value zlib's crc32 gives
 
   std::unique_ptr<GzipInflater> inflater_;  // null for plain text
   std::vector<char> out_;
@@ -250,11 +248,12 @@ class FileLineSource final : public LineSource {
 
 Status Decoder::Init() {
   OSCM_RETURN_IF_ERROR(ReadInput());
-  if (plain_len_ >= 2 && in_[0] == 0x1f && in_[1] == 0x8b) {
+  if (block_.size() >= 2 && static_cast<unsigned char>(block_[0]) == 0x1f &&
+      static_cast<unsigned char>(block_[1]) == 0x8b) {
     inflater_ = std::make_unique<GzipInflater>();
     inflate_state& s = inflater_->stream();
-    s.next_in = in_.data();
-    s.avail_in = static_cast<uint32_t>(plain_len_);
+    s.next_in = reinterpret_cast<uint8_t*>(const_cast<char*>(block_.data()));
+    s.avail_in = static_cast<uint32_t>(block_.size());
     out_.resize(kOutputChunk);
   } else {
     first_chunk_ready_ = true;
@@ -263,30 +262,21 @@ Status Decoder::Init() {
 }
 
 Status Decoder::ReadInput() {
-  size_t kept = 0;
+  // ISA-L keeps what it has not decoded of a block it has consumed, so input is left over only
+  // at the end of a gzip member (a byte or two, to tell what follows).
+  const size_t kept = inflater_ ? inflater_->stream().avail_in : 0;
+  if (kept > 0) carry_.assign(reinterpret_cast<const char*>(inflater_->stream().next_in), kept);
+  OSCM_ASSIGN_OR_RETURN(block_, input_->Next());
+  if (block_.empty()) file_eof_ = true;
+  file_bytes_ += block_.size();
+  if (kept > 0) {
+    carry_.append(block_);
+    block_ = carry_;
+  }
   if (inflater_) {
     inflate_state& s = inflater_->stream();
-    kept = s.avail_in;
-    if (kept > 0 && s.next_in != in_.data()) std::memmove(in_.data(), s.next_in, kept);
-  }
-  size_t got = 0;
-  if (!file_eof_) {
-    got = std::fread(in_.data() + kept, 1, in_.size() - kept, file_.get());
-    if (got < in_.size() - kept) {
-      if (std::ferror(file_.get())) {
-        return IoError(fmt::format("read: {}", std::strerror(errno)));
-      }
-      file_eof_ = true;
-    }
-  }
-  file_bytes_ += got;
-  file_crc_ = crc32_gzip_refl(file_crc_, in_.data() + kept, got);
-  if (inflater_) {
-    inflate_state& s = inflater_->stream();
-    s.next_in = in_.data();
-    s.avail_in = static_cast<uint32_t>(kept + got);
-  } else {
-    plain_len_ = got;
+    s.next_in = reinterpret_cast<uint8_t*>(const_cast<char*>(block_.data()));
+    s.avail_in = static_cast<uint32_t>(block_.size());
   }
   return Status::Ok();
 }
@@ -297,9 +287,9 @@ Status Decoder::ReadPlain() {
   } else {
     OSCM_RETURN_IF_ERROR(ReadInput());
   }
-  data_ = reinterpret_cast<const char*>(in_.data());
-  end_ = plain_len_;
-  if (plain_len_ == 0) input_done_ = true;
+  data_ = block_.data();
+  end_ = block_.size();
+  if (block_.empty()) input_done_ = true;
   return Status::Ok();
 }
 
@@ -461,7 +451,8 @@ Result<std::unique_ptr<LineSource>> OpenLineSource(const std::string& path, size
     if (err == ENOENT) return NotFoundError(fmt::format("{}: no such file", path));
     return IoError(fmt::format("{}: cannot open: {}", path, std::strerror(err)));
   }
-  auto decoder = std::make_unique<Decoder>(std::move(file));
+  // In the background, the file is read on one more thread, ahead of the decoding.
+  auto decoder = std::make_unique<Decoder>(ReadFileBlocks(std::move(file), background));
   OSCM_RETURN_IF_ERROR(decoder->Init().WithContext(path));
   std::unique_ptr<ChunkSource> chunks;
   if (background) {
