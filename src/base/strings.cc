@@ -1,5 +1,7 @@
 #include "base/strings.h"
 
+#include <cstring>
+
 namespace oscm {
 
 std::string AsciiLower(std::string_view s) {
@@ -110,6 +112,33 @@ std::string SanitizeUtf8(std::string_view s) {
     i += n;
   }
   return out;
+}
+
+size_t FindAnchored(std::string_view hay, std::string_view needle, size_t anchor) {
+  if (hay.size() < needle.size()) return std::string_view::npos;
+  const char* p = hay.data() + anchor;
+  const char* const last = hay.data() + hay.size() - (needle.size() - anchor - 1);
+  while (p < last) {
+    p = static_cast<const char*>(std::memchr(p, needle[anchor], static_cast<size_t>(last - p)));
+    if (p == nullptr) return std::string_view::npos;
+    if (std::memcmp(p - anchor, needle.data(), needle.size()) == 0) return static_cast<size_t>(p - anchor - hay.data());
+    ++p;
+  }
+  return std::string_view::npos;
+}
+
+size_t RFindAnchored(std::string_view hay, std::string_view needle, size_t anchor) {
+  if (hay.size() < needle.size()) return std::string_view::npos;
+  // Hits at [anchor, end) leave room for the needle on both sides.
+  size_t end = hay.size() - (needle.size() - anchor - 1);
+  while (end > anchor) {
+    const auto* q = static_cast<const char*>(memrchr(hay.data() + anchor, needle[anchor], end - anchor));
+    if (q == nullptr) return std::string_view::npos;
+    const auto at = static_cast<size_t>(q - hay.data());
+    if (std::memcmp(q - anchor, needle.data(), needle.size()) == 0) return at - anchor;
+    end = at;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace oscm

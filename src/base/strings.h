@@ -14,6 +14,13 @@ bool EndsWith(std::string_view s, std::string_view suffix);
 bool IEquals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 std::vector<std::string_view> SplitLines(std::string_view text);
 
+// Where `needle` first (FindAnchored) or last (RFindAnchored) occurs in `hay`, or npos, as
+// std::string_view::find and rfind say. They memchr (memrchr) for needle[anchor] and compare
+// around each hit, so they are fast when that byte is rare in `hay`, where find stops at every
+// occurrence of the needle's first byte. REQUIRES: anchor < needle.size().
+size_t FindAnchored(std::string_view hay, std::string_view needle, size_t anchor);
+size_t RFindAnchored(std::string_view hay, std::string_view needle, size_t anchor);
+
 // True if `s` is well-formed UTF-8.
 bool IsValidUtf8(std::string_view s);
 // Returns `s` with each byte of an ill-formed UTF-8 sequence replaced by U+FFFD and control

@@ -21,55 +21,6 @@ namespace {
 
 constexpr size_t kNpos = std::string_view::npos;
 
-// Where `needle` first occurs in `hay`, or npos: memchr for needle[anchor], then a compare. The
-// anchor is a byte of the needle that is rare in JSON text before it (memchr calls are what cost).
-size_t FindKey(std::string_view hay, std::string_view needle, size_t anchor) {
-  if (hay.size() < needle.size()) return kNpos;
-  const char* p = hay.data() + anchor;
-  const char* const last = hay.data() + hay.size() - (needle.size() - anchor - 1);
-  while (p < last) {
-    p = static_cast<const char*>(std::memchr(p, needle[anchor], static_cast<size_t>(last - p)));
-    if (p == nullptr) return kNpos;
-    if (std::memcmp(p - anchor, needle.data(), needle.size()) == 0) return static_cast<size_t>(p - anchor - hay.data());
-    ++p;
-  }
-  return kNpos;
-}
-
-// Whether `needle` occurs in the last `near` bytes of `line`, searched from the end by memrchr
-// for needle[anchor], as FindKey. Events keep their created_at there, so the usual line is not
-// searched through its payload.
-bool HasKeyNearEnd(std::string_view line, std::string_view needle, size_t anchor, size_t near) {
-  const size_t stop = line.size() > near ? line.size() - near : 0;
-  size_t end = line.size();
-  while (end > stop) {
-    const auto* q = static_cast<const char*>(memrchr(line.data() + stop, needle[anchor], end - stop));
-    if (q == nullptr) return false;
-    const auto at = static_cast<size_t>(q - line.data());
-    if (at >= anchor && line.size() - (at - anchor) >= needle.size() &&
-        std::memcmp(q - anchor, needle.data(), needle.size()) == 0) {
-      return true;
-    }
-    end = at;
-  }
-  return false;
-}
-
-// Where the top-level "repo":{ of an event line is: the first '{' that "repo": precedes. A '{'
-// is rare in an event's text before its repo object (the line's, the actor's), where '"' is not.
-size_t FindRepoObject(std::string_view line) {
-  constexpr std::string_view kKey = "\"repo\":";
-  size_t at = 1;
-  while (at < line.size()) {
-    const auto* b = static_cast<const char*>(std::memchr(line.data() + at, '{', line.size() - at));
-    if (b == nullptr) return kNpos;
-    at = static_cast<size_t>(b - line.data());
-    if (at >= kKey.size() && line.substr(at - kKey.size(), kKey.size()) == kKey) return at - kKey.size();
-    ++at;
-  }
-  return kNpos;
-}
-
 // A cheap look at a line before the full parse, since most lines of an hour belong to
 // repositories nobody tracks. It reads "repo":{"id":N,"name":"owner/name",...} (the 2011+
 // layouts; that object holds no nested objects or escapes) and says whether the line may be
@@ -80,21 +31,22 @@ size_t FindRepoObject(std::string_view line) {
 bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::string* scratch, int64_t* id) {
   *id = 0;
   if (line.size() < 2 || line.front() != '{' || line.back() != '}') return false;
+  // The first "repo":{ found by its '{', rare in an event before its repo object, where '"' is not.
   constexpr std::string_view kRepo = "\"repo\":{";
-  const size_t repo = FindRepoObject(line);
+  const size_t repo = FindAnchored(line, kRepo, kRepo.size() - 1);
   if (repo == std::string_view::npos) return false;
   const size_t end = line.find('}', repo);
   if (end == std::string_view::npos) return false;
   const std::string_view obj = line.substr(repo + kRepo.size(), end - repo - kRepo.size());
   constexpr std::string_view kName = "\"name\":\"";
-  const size_t name_at = FindKey(obj, kName, 0);
+  const size_t name_at = obj.find(kName);
   if (name_at == std::string_view::npos) return false;
   const size_t name_end = obj.find('"', name_at + kName.size());
   if (name_end == std::string_view::npos) return false;
   const std::string_view name = obj.substr(name_at + kName.size(), name_end - name_at - kName.size());
   if (name.find('\\') != std::string_view::npos || name.find('/') == std::string_view::npos) return false;
   constexpr std::string_view kId = "\"id\":";
-  if (const size_t id_at = FindKey(obj, kId, 0); id_at != std::string_view::npos) {
+  if (const size_t id_at = obj.find(kId); id_at != std::string_view::npos) {
     for (size_t i = id_at + kId.size(); i < obj.size() && obj[i] >= '0' && obj[i] <= '9'; ++i) {
       *id = *id * 10 + (obj[i] - '0');
     }
@@ -104,11 +56,15 @@ bool SkippableLine(std::string_view line, const RepoMatcher& matcher, std::strin
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   if (matcher.MayMatch(*scratch, *id)) return false;
-  // Anchored on their 'y' and '_', which JSON text has fewer of than '"'.
+  // Found by their 'y' and '_', which JSON text has fewer of than '"'.
   constexpr std::string_view kType = "\"type\":\"";
   constexpr std::string_view kCreatedAt = "\"created_at\":\"";
-  return FindKey(line, kType, 3) != kNpos &&
-         (HasKeyNearEnd(line, kCreatedAt, 8, 512) || FindKey(line, kCreatedAt, 8) != kNpos) &&
+  // created_at is looked for near the end first, where events keep it, so that the usual line is
+  // not searched through its payload.
+  constexpr size_t kNearEnd = 512;
+  return FindAnchored(line, kType, 3) != kNpos &&
+         (RFindAnchored(line.substr(line.size() - std::min(line.size(), kNearEnd)), kCreatedAt, 8) != kNpos ||
+          FindAnchored(line, kCreatedAt, 8) != kNpos) &&
          simdjson::validate_utf8(line.data(), line.size());
 }
 

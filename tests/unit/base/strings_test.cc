@@ -143,5 +143,34 @@ TEST(StringsTest, SanitizeIsIdempotentOnValidText) {
   EXPECT_EQ(SanitizeUtf8(SanitizeUtf8("a\xFF\x01" "b")), SanitizeUtf8("a\xFF\x01" "b"));
 }
 
+// FindAnchored and RFindAnchored answer as std::string_view::find and rfind, for every anchor,
+// on random strings over a small alphabet (so that hits, near misses and overlaps are common)
+// and at the edges: needle as long as the haystack, longer, at the very start and end.
+TEST(StringsTest, AnchoredFindsAgreeWithFindAndRfind) {
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<size_t>(state >> 33);
+  };
+  auto random_string = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += "ab\"_:"[next() % 5];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const std::string hay = random_string(next() % 40);
+    const std::string needle = random_string(1 + next() % 5);
+    for (size_t anchor = 0; anchor < needle.size(); ++anchor) {
+      SCOPED_TRACE(hay + " / " + needle + " / " + std::to_string(anchor));
+      EXPECT_EQ(FindAnchored(hay, needle, anchor), std::string_view(hay).find(needle));
+      EXPECT_EQ(RFindAnchored(hay, needle, anchor), std::string_view(hay).rfind(needle));
+    }
+  }
+  EXPECT_EQ(FindAnchored("\"type\":\"", "\"type\":\"", 3), 0u);
+  EXPECT_EQ(RFindAnchored("x\"type\":\"", "\"type\":\"", 7), 1u);
+  EXPECT_EQ(FindAnchored("ab", "abc", 2), std::string_view::npos);
+  EXPECT_EQ(RFindAnchored("", "a", 0), std::string_view::npos);
+}
+
 }  // namespace
 }  // namespace oscm
