@@ -182,7 +182,7 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
       bad.AddBad(fmt::format("{}:{}: {}", path, source->line_number(), s.message()));
       continue;
     }
-    if (options.all_repos) AddToRepoMonths(ev, bots.IsBot(ev.actor, "", ev.actor), &scan->repo_months);
+    if (options.all_repos) AddToRepoMonths(ev, bots.IsBotLogin(ev.actor), &scan->repo_months);
     if (!tracking) continue;
     const std::string lower = AsciiLower(ev.repo);
     if (!filter.MayMatch(lower, ev.repo_id)) {

@@ -146,7 +146,7 @@ Status GhScanWriter::WriteEvents(const std::vector<GhEvent>& events) {
   for (const GhEvent& ev : events) {
     const int64_t repo = matcher_.Match(AsciiLower(ev.repo), ev.repo_id);
     if (repo == 0) continue;
-    OSCM_ASSIGN_OR_RETURN(const bool stored, events_->Insert(repo, ev, bots_->IsBot(ev.actor, "", ev.actor)));
+    OSCM_ASSIGN_OR_RETURN(const bool stored, events_->Insert(repo, ev, bots_->IsBotLogin(ev.actor)));
     events_stored_ += stored ? 1 : 0;
   }
   return Status::Ok();

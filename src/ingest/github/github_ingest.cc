@@ -219,7 +219,7 @@ class RepoSync {
             ev.subject_created_at = it->second.created_at;
           }
         }
-        OSCM_ASSIGN_OR_RETURN(const bool added, writer_.Insert(repo_id, ev, bots_.IsBot(ev.actor, "", ev.actor)));
+        OSCM_ASSIGN_OR_RETURN(const bool added, writer_.Insert(repo_id, ev, bots_.IsBotLogin(ev.actor)));
         *stored += added ? 1 : 0;
       }
       if (listing.since) state.since = std::max(state.since, page.max_updated);

@@ -42,20 +42,25 @@ Status BotList::LoadFile(const std::string& path) {
   return Status::Ok();
 }
 
-bool BotList::Listed(std::string_view s) const {
-  return !s.empty() && bots_.count(AsciiLower(s)) > 0;
+bool BotList::IsBot(std::string_view name, std::string_view email, std::string_view login) const {
+  return IsBotLower(AsciiLower(Trim(name)), AsciiLower(Trim(email)), AsciiLower(login));
 }
 
-bool BotList::IsBot(std::string_view name, std::string_view email, std::string_view login) const {
-  const std::string lname = AsciiLower(Trim(name));
-  const std::string lemail = AsciiLower(Trim(email));
+bool BotList::IsBotLogin(std::string_view login) const {
   const std::string llogin = AsciiLower(login);
-  for (const std::string* s : {&lname, &lemail, &llogin}) {
-    if (!s->empty() && people_.count(*s) > 0) return false;
+  return IsBotLower(Trim(llogin), "", llogin);
+}
+
+bool BotList::IsBotLower(std::string_view lname, std::string_view lemail, std::string_view llogin) const {
+  for (const std::string_view s : {lname, lemail, llogin}) {
+    if (!s.empty() && people_.find(s) != people_.end()) return false;
   }
   if (EndsWith(lname, "[bot]") || EndsWith(llogin, "[bot]")) return true;
   if (auto noreply = NoreplyLogin(lemail); noreply && EndsWith(*noreply, "[bot]")) return true;
-  return Listed(lname) || Listed(lemail) || Listed(llogin);
+  for (const std::string_view s : {lname, lemail, llogin}) {
+    if (!s.empty() && bots_.find(s) != bots_.end()) return true;
+  }
+  return false;
 }
 
 std::string BotList::Fingerprint() const {

@@ -5,6 +5,7 @@
 // file does not say "!name" for it. Immutable after loading; thread-safe for IsBot.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -24,14 +25,23 @@ class BotList {
   void AddText(std::string_view text);
 
   bool IsBot(std::string_view name, std::string_view email, std::string_view login) const;
+  // A GitHub event's actor, known by login only: IsBot(login, "", login), with one allocation.
+  bool IsBotLogin(std::string_view login) const;
 
   // A stable description of the list's content, stored so a changed list can be detected.
   std::string Fingerprint() const;
 
  private:
-  bool Listed(std::string_view s) const;
-  std::unordered_set<std::string> bots_;
-  std::unordered_set<std::string> people_;
+  // IsBot on lower-case, trimmed values.
+  bool IsBotLower(std::string_view name, std::string_view email, std::string_view login) const;
+  // Lookups by std::string_view, with no std::string made for them.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  using Set = std::unordered_set<std::string, Hash, std::equal_to<>>;
+  Set bots_;
+  Set people_;
 };
 
 }  // namespace oscm::ingest

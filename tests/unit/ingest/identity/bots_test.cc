@@ -67,6 +67,19 @@ TEST(BotListTest, AddTextAddsAndOverrides) {
   EXPECT_TRUE(list.IsBot("ti-srebot", "", ""));
 }
 
+// An event actor known by login alone is judged as IsBot(login, "", login) judges it.
+TEST(BotListTest, IsBotLoginIsIsBotOnTheLogin) {
+  BotList list = BotList::Builtin();
+  list.AddText("my-ci\n!ti-chi-bot\n!human[bot]\n");
+  size_t bots = 0;
+  for (const char* login : {"dependabot[bot]", "Dependabot[BOT]", "my-ci", "MY-CI", " my-ci ", "ti-chi-bot",
+                            "ti-srebot", "human[bot]", "other[bot]", "alice", "", "codecov-io"}) {
+    EXPECT_EQ(list.IsBotLogin(login), list.IsBot(login, "", login)) << login;
+    bots += list.IsBotLogin(login) ? 1 : 0;
+  }
+  EXPECT_GE(bots, 5u);  // the list above is not all people
+}
+
 TEST(BotListTest, OverrideBeatsSuffix) {
   BotList list = BotList::Builtin();
   list.AddText("!human[bot]\n");
