@@ -59,7 +59,7 @@ class BatchPipe {
     cv_.wait(lock, [&] { return batches_.size() < max_batches_ || stopped_; });
     if (stopped_) return false;
     if (!pending_.empty()) batches_.push_back(std::move(pending_));
-    pending_ = {};
+    pending_ = std::vector<T>();
     pending_.reserve(batch_size_);
     cv_.notify_all();
     return true;

@@ -2,7 +2,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -10,6 +9,7 @@
 #include <isa-l/crc.h>
 
 #include "base/batch_pipe.h"
+#include "base/buffer_pool.h"
 
 namespace oscm::ingest {
 namespace {
@@ -17,15 +17,15 @@ namespace {
 constexpr size_t kBlockBytes = size_t{1} << 20;
 
 // One fread of up to a block into `buf`: the bytes read (0 at the end), or the read error.
-Result<size_t> ReadBlock(std::FILE* file, std::vector<char>* buf) {
-  buf->resize(kBlockBytes);
+Result<size_t> ReadBlock(std::FILE* file, PooledBuffer* buf) {
+  if (buf->empty()) *buf = PooledBuffer(kBlockBytes);
   const size_t got = std::fread(buf->data(), 1, buf->size(), file);
   if (got < buf->size() && std::ferror(file)) return IoError(fmt::format("read: {}", std::strerror(errno)));
   return got;
 }
 
 // ISA-L's RFC 1952 CRC-32 gives the value zlib's crc32 gives, several times faster.
-uint32_t AddToCrc(uint32_t crc, const std::vector<char>& buf, size_t n) {
+uint32_t AddToCrc(uint32_t crc, const PooledBuffer& buf, size_t n) {
   return crc32_gzip_refl(crc, reinterpret_cast<const unsigned char*>(buf.data()), n);
 }
 
@@ -43,12 +43,13 @@ class DirectBlocks final : public FileBlocks {
 
  private:
   FilePtr file_;
-  std::vector<char> buf_;
+  PooledBuffer buf_;
   uint32_t crc_ = 0;
   Status error_;
 };
 
-// Reads on its own thread, a few blocks ahead; buffers travel to the consumer and back.
+// Reads on its own thread, a few blocks ahead; buffers travel to the consumer and back through
+// the buffer pool.
 class BackgroundBlocks final : public FileBlocks {
  public:
   explicit BackgroundBlocks(FilePtr file)
@@ -62,7 +63,7 @@ class BackgroundBlocks final : public FileBlocks {
   Result<std::string_view> Next() override {
     if (!current_.status.ok()) return current_.status;
     if (current_.end) return std::string_view();
-    if (!current_.data.empty()) Recycle(std::move(current_.data));
+    current_.data = PooledBuffer();  // back to the pool
     std::vector<Block> got;
     if (!blocks_.Pop(&got) || got.empty()) return InternalError("background reader stopped");
     current_ = std::move(got.front());
@@ -73,7 +74,7 @@ class BackgroundBlocks final : public FileBlocks {
 
  private:
   struct Block {
-    std::vector<char> data;  // bytes in [0, size)
+    PooledBuffer data;  // bytes in [0, size)
     size_t size = 0;
     uint32_t crc = 0;  // of the file's bytes up to the end of this block
     bool end = false;  // no more bytes (or an error)
@@ -84,7 +85,6 @@ class BackgroundBlocks final : public FileBlocks {
     uint32_t crc = 0;
     while (true) {
       Block b;
-      b.data = TakeRecycled();
       Result<size_t> got = ReadBlock(file_.get(), &b.data);
       if (got) {
         b.size = *got;
@@ -94,28 +94,14 @@ class BackgroundBlocks final : public FileBlocks {
       }
       b.crc = crc;
       b.end = !got || *got == 0;
-      if (b.end) b.data.clear();
+      if (b.end) b.data = PooledBuffer();
       const bool end = b.end;
       if (!blocks_.Push(std::move(b)) || end) break;  // the consumer stopped, or the file ended
     }
     blocks_.Close();
   }
-  std::vector<char> TakeRecycled() {
-    std::lock_guard<std::mutex> lock(free_mu_);
-    if (free_.empty()) return {};
-    std::vector<char> b = std::move(free_.back());
-    free_.pop_back();
-    return b;
-  }
-  void Recycle(std::vector<char> b) {
-    std::lock_guard<std::mutex> lock(free_mu_);
-    free_.push_back(std::move(b));
-  }
-
   FilePtr file_;  // the reading thread's only
   BatchPipe<Block> blocks_;
-  std::mutex free_mu_;
-  std::vector<std::vector<char>> free_;
   std::thread thread_;
   Block current_;  // consumer side
 };

@@ -11,6 +11,7 @@
 #include <isa-l/igzip_lib.h>
 
 #include "base/batch_pipe.h"
+#include "base/buffer_pool.h"
 #include "base/file_handle.h"
 #include "ingest/gharchive/file_blocks.h"
 
@@ -73,7 +74,7 @@ class Decoder {
   bool is_gzip() const { return inflater_ != nullptr; }
   // Gives the buffer behind the last chunk away (gzip only; plain text returns an empty vector)
   // and decodes the next chunk into `fresh` instead.
-  std::vector<char> TakeBuffer(std::vector<char> fresh);
+  PooledBuffer TakeBuffer(PooledBuffer fresh);
 
  private:
   Status ReadPlain();
@@ -88,7 +89,7 @@ class Decoder {
   uint64_t file_bytes_ = 0;
 
   std::unique_ptr<GzipInflater> inflater_;  // null for plain text
-  std::vector<char> out_;
+  PooledBuffer out_;
   bool member_done_ = false;  // inflate reached the end of a gzip member
 
   const char* data_ = nullptr;
@@ -119,7 +120,8 @@ class DirectChunks final : public ChunkSource {
 };
 
 // Runs the decoder on its own thread, a few chunks ahead; the chunk buffers travel to the
-// consumer and back, so no text is copied and no buffer is allocated per chunk.
+// consumer and back through the buffer pool, so no text is copied and no buffer is allocated
+// per chunk.
 class BackgroundChunks final : public ChunkSource {
  public:
   explicit BackgroundChunks(std::unique_ptr<Decoder> decoder)
@@ -135,7 +137,7 @@ class BackgroundChunks final : public ChunkSource {
       if (!current_.status.ok()) return current_.status;
       return false;
     }
-    if (!current_.data.empty()) Recycle(std::move(current_.data));
+    current_.data = PooledBuffer();  // back to the pool
     std::vector<Chunk> got;
     if (!chunks_.Pop(&got) || got.empty()) return InternalError("background decoder stopped");
     current_ = std::move(got.front());
@@ -152,7 +154,7 @@ class BackgroundChunks final : public ChunkSource {
 
  private:
   struct Chunk {
-    std::vector<char> data;  // gzip: the decoder's output buffer, text in [0, size)
+    PooledBuffer data;       // gzip: the decoder's output buffer, text in [0, size)
     size_t size = 0;
     std::string copy;        // plain text: a copy of the chunk
     uint64_t bytes_read = 0;
@@ -177,29 +179,15 @@ class BackgroundChunks final : public ChunkSource {
       }
       c.size = text.size();
       if (decoder_->is_gzip()) {
-        c.data = decoder_->TakeBuffer(TakeRecycled());
+        c.data = decoder_->TakeBuffer(PooledBuffer(kOutputChunk));
       } else {
         c.copy.assign(text);
       }
       if (!chunks_.Push(std::move(c))) return;  // the consumer stopped
     }
   }
-  std::vector<char> TakeRecycled() {
-    std::lock_guard<std::mutex> lock(free_mu_);
-    if (free_.empty()) return std::vector<char>(kOutputChunk);
-    std::vector<char> b = std::move(free_.back());
-    free_.pop_back();
-    return b;
-  }
-  void Recycle(std::vector<char> b) {
-    std::lock_guard<std::mutex> lock(free_mu_);
-    free_.push_back(std::move(b));
-  }
-
   std::unique_ptr<Decoder> decoder_;  // the background thread's only
   BatchPipe<Chunk> chunks_;
-  std::mutex free_mu_;
-  std::vector<std::vector<char>> free_;
   std::thread thread_;
   Chunk current_;  // consumer side
   uint64_t bytes_read_ = 0;
@@ -254,7 +242,7 @@ Status Decoder::Init() {
     inflate_state& s = inflater_->stream();
     s.next_in = reinterpret_cast<uint8_t*>(const_cast<char*>(block_.data()));
     s.avail_in = static_cast<uint32_t>(block_.size());
-    out_.resize(kOutputChunk);
+    out_ = PooledBuffer(kOutputChunk);
   } else {
     first_chunk_ready_ = true;
   }
@@ -352,7 +340,7 @@ Result<bool> Decoder::NextChunk(std::string_view* chunk) {
   return end_ > 0;
 }
 
-std::vector<char> Decoder::TakeBuffer(std::vector<char> fresh) {
+PooledBuffer Decoder::TakeBuffer(PooledBuffer fresh) {
   if (!inflater_) return {};
   std::swap(out_, fresh);
   return fresh;
