@@ -11,23 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 hours=${1:-8}
 oscm=$(realpath "${2:-build-release/oscm}")
-samples=../shared/data/gharchive-sample
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-gen=${GEN_DIR:-$tmp/hours}
-if [ ! -f "$gen/.done-$hours" ]; then
-  rm -rf "$gen"
-  python3 bench/make_gharchive_hours.py "$samples" "$gen" --hours "$hours" --events 90000 --seed 1
-  touch "$gen/.done-$hours"
-fi
-track=$(python3 - "$gen" <<'PY'
-import collections, glob, gzip, json, sys
-c = collections.Counter()
-for line in gzip.open(sorted(glob.glob(sys.argv[1] + "/*.json.gz"))[0], "rt"):
-    c[json.loads(line)["repo"]["name"]] += 1
-print("bench=" + ",".join(n for n, _ in c.most_common(100)))
-PY
-)
+source bench/gharchive_hours_input.sh
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 mpi="mpirun --oversubscribe --bind-to none"
 db="$tmp/oscm.db"
