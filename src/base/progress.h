@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <mutex>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace oscm {
 
@@ -28,22 +31,42 @@ class NullProgress final : public ProgressSink {
   void Done() override {}
 };
 
-// Forwards to another sink, one call at a time, for reports from several threads.
-class LockedProgress final : public ProgressSink {
+// Several files read at once, reported to `sink` as one line under one phase: the bytes read of
+// all of them against their total. A terminal then shows one rate and one ETA for the whole run,
+// where files taking turns on the line would each restart them. Thread-safe.
+class FilesProgress {
  public:
-  explicit LockedProgress(ProgressSink* inner) : inner_(inner) {}
-  void Update(std::string_view phase, uint64_t done, uint64_t total, ProgressUnit unit) override {
-    std::lock_guard<std::mutex> lock(mu_);
-    inner_->Update(phase, done, total, unit);
-  }
-  void Done() override {
-    std::lock_guard<std::mutex> lock(mu_);
-    inner_->Done();
-  }
+  FilesProgress(ProgressSink* sink, std::string phase, const std::vector<uint64_t>& sizes);
+  FilesProgress(const FilesProgress&) = delete;
+  FilesProgress& operator=(const FilesProgress&) = delete;
+
+  // A sink for file i: each Update's `done` is the bytes of that file read so far (phase and
+  // total are ignored). REQUIRES: i < sizes.size().
+  ProgressSink& File(size_t i) { return *files_[i]; }
+  // Counts file i as read whole (a file skipped because it was already ingested, say).
+  void Finished(size_t i) { Set(i, sizes_[i]); }
 
  private:
+  class FileSink final : public ProgressSink {
+   public:
+    FileSink(FilesProgress* run, size_t i) : run_(run), i_(i) {}
+    void Update(std::string_view, uint64_t done, uint64_t, ProgressUnit) override { run_->Set(i_, done); }
+    void Done() override {}
+
+   private:
+    FilesProgress* run_;
+    size_t i_;
+  };
+  void Set(size_t i, uint64_t done);
+
+  ProgressSink* sink_;
+  const std::string phase_;
+  const std::vector<uint64_t> sizes_;
+  uint64_t total_ = 0;
+  std::vector<std::unique_ptr<FileSink>> files_;
   std::mutex mu_;
-  ProgressSink* inner_;
+  std::vector<uint64_t> done_;  // per file, under mu_
+  uint64_t sum_ = 0;            // of done_, under mu_
 };
 
 }  // namespace oscm

@@ -261,7 +261,16 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
   scan_options.cancel = options.cancel;
   scan_options.event_batch = std::max<size_t>(1, options.event_batch);
   const size_t n = options.files.size();
-  LockedProgress locked(&progress);
+  // One progress line for the run: the files' bytes read, of their total.
+  std::vector<uint64_t> sizes;
+  for (const auto& path : options.files) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    sizes.push_back(ec ? 0 : static_cast<uint64_t>(size));
+  }
+  FilesProgress run_progress(&progress, n == 1 ? fs::path(options.files[0]).filename().string()
+                                               : fmt::format("{} files", n),
+                             sizes);
 
   // Reads file f into `scan` with `filter` (which learns ids and names as it goes). `take_events`,
   // when set, receives the candidates as they are found.
@@ -272,11 +281,13 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
     scan->size = static_cast<int64_t>(fs::file_size(scan->path, ec));
     if (ec) return IoError(fmt::format("{}: {}", scan->path, ec.message()));
     OSCM_ASSIGN_OR_RETURN(scan->skipped, IsIngested(done, scan->path, scan->size, &scan->checksum));
-    if (scan->skipped) return Status::Ok();
-    const std::string label = fmt::format("file {}/{} {}", f + 1, n, fs::path(scan->path).filename().string());
-    GhScanOptions file_options = scan_options;
-    file_options.take_events = std::move(take_events);
-    return ScanGhFile(filter, bots, file_options, locked, label, scan, dropped_ids);
+    if (!scan->skipped) {
+      GhScanOptions file_options = scan_options;
+      file_options.take_events = std::move(take_events);
+      OSCM_RETURN_IF_ERROR(ScanGhFile(filter, bots, file_options, run_progress.File(f), "", scan, dropped_ids));
+    }
+    run_progress.Finished(f);
+    return Status::Ok();
   };
 
   // Files are scanned several at a time, each scanning thread with its own copy of the matcher as

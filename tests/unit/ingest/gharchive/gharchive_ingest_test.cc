@@ -113,6 +113,47 @@ TEST_F(GhArchiveIngestTest, SeveralScanningThreadsGiveTheStoreOfOne) {
   EXPECT_TRUE(ingest(all, 3, "all3s.db", 2).second == all_one.second) << "the stores differ";
 }
 
+// Files read two at a time make one progress line: one phase, the bytes of all the files read
+// against their total, ending at the total (a skipped file counts as read).
+TEST_F(GhArchiveIngestTest, ProgressIsOneLineForAllTheFiles) {
+  struct Recorded {
+    std::string phase;
+    uint64_t done, total;
+    ProgressUnit unit;
+  };
+  struct Recorder final : ProgressSink {
+    std::vector<Recorded> updates;
+    void Update(std::string_view phase, uint64_t done, uint64_t total, ProgressUnit unit) override {
+      updates.push_back({std::string(phase), done, total, unit});
+    }
+    void Done() override {}
+  };
+  std::vector<std::string> files;
+  uint64_t total = 0;
+  for (const char* f : {"gharchive-2012-02-15-0.json.gz", "gharchive-2013-02-15-0.timeline-format.json.gz",
+                        "gharchive-2014-02-15-0.timeline-format.json.gz"}) {
+    files.push_back(oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f));
+    total += std::filesystem::file_size(files.back());
+  }
+  for (const bool again : {false, true}) {
+    SCOPED_TRACE(again ? "second run: every file skipped" : "first run");
+    GhArchiveIngestOptions o;
+    o.files = files;
+    o.track = {{"homebrew", {"mxcl/homebrew"}}};
+    o.scan_threads = 2;
+    Recorder recorder;
+    ASSERT_OK(IngestGhArchive(*store_, o, BotList::Builtin(), recorder));
+    ASSERT_FALSE(recorder.updates.empty());
+    for (const Recorded& u : recorder.updates) {
+      EXPECT_EQ(u.phase, "3 files");
+      EXPECT_EQ(u.total, total);
+      EXPECT_LE(u.done, total);
+      EXPECT_EQ(u.unit, ProgressUnit::kBytes);
+    }
+    EXPECT_EQ(recorder.updates.back().done, total);
+  }
+}
+
 TEST_F(GhArchiveIngestTest, RealSamplesForTwoTrackedRepositories) {
   std::vector<std::string> files;
   for (const char* f : {"gharchive-2011-02-15-0.json", "gharchive-2012-02-15-0.json.gz",
