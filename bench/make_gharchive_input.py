@@ -16,6 +16,7 @@ import glob
 import gzip
 import json
 import os
+import re
 
 
 def main():
@@ -23,10 +24,16 @@ def main():
     ap.add_argument("samples")
     ap.add_argument("out")
     ap.add_argument("--mb", type=int, default=1000)
+    ap.add_argument("--since", type=int, default=2011,
+                    help="only the samples of this year and later (2015: the layout GH Archive "
+                         "has used since 2015)")
     args = ap.parse_args()
     lines = []
     for path in sorted(glob.glob(os.path.join(args.samples, "*.json*"))):
         if "timeline" in path:  # same events as the normalised copies
+            continue
+        year = re.search(r"(20\d\d)-\d\d-\d\d", os.path.basename(path))
+        if year is None or int(year.group(1)) < args.since:
             continue
         opener = gzip.open if path.endswith(".gz") else open
         with opener(path, "rt", encoding="utf-8") as f:

@@ -190,10 +190,11 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
       continue;
     }
     filter.Match(lower, ev.repo_id);
-    scan->events.push_back(ev);
+    scan->events.push_back(std::move(ev));  // Parse starts ev afresh
     if (options.take_events && scan->events.size() >= options.event_batch) {
       options.take_events(std::move(scan->events));
       scan->events.clear();
+      scan->events.reserve(options.event_batch);
     }
   }
   if (other_ids != nullptr) {
