@@ -143,12 +143,13 @@ Status GhScanWriter::StartFile() {
 
 Status GhScanWriter::WriteEvents(const std::vector<GhEvent>& events) {
   OSCM_ASSERT(events_.has_value(), "WriteEvents before StartFile");
+  rows_.clear();
   for (const GhEvent& ev : events) {
     const int64_t repo = matcher_.Match(AsciiLower(ev.repo), ev.repo_id);
-    if (repo == 0) continue;
-    OSCM_ASSIGN_OR_RETURN(const bool stored, events_->Insert(repo, ev, bots_->IsBotLogin(ev.actor)));
-    events_stored_ += stored ? 1 : 0;
+    if (repo != 0) rows_.push_back({repo, &ev, bots_->IsBotLogin(ev.actor)});
   }
+  OSCM_ASSIGN_OR_RETURN(const int64_t stored, events_->InsertAll(rows_));
+  events_stored_ += stored;
   return Status::Ok();
 }
 

@@ -122,6 +122,7 @@ class GhScanWriter {
   bool all_repos_;
   std::optional<store::GhEventWriter> events_;  // the file being written
   int64_t events_stored_ = 0;                   // by this file so far
+  std::vector<store::GhEventWriter::Row> rows_;  // WriteEvents' scratch
 };
 
 // Whether the ingest log `done` holds the file `path` of `size` bytes. Its CRC-32 is computed
