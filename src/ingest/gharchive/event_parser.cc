@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "base/time.h"
+#include "ingest/gharchive/line_source.h"
 
 namespace oscm::ingest {
 namespace {
@@ -173,10 +174,17 @@ struct EventParser::Impl {
 EventParser::EventParser() : impl_(std::make_unique<Impl>()) {}
 EventParser::~EventParser() = default;
 
-Status EventParser::Parse(std::string_view line, GhEvent* ev) {
+static_assert(kLinePadding >= simdjson::SIMDJSON_PADDING, "simdjson reads that far past a padded line");
+
+Status EventParser::Parse(std::string_view line, GhEvent* ev) { return Parse(line, /*padded=*/false, ev); }
+
+Status EventParser::ParsePadded(std::string_view line, GhEvent* ev) { return Parse(line, /*padded=*/true, ev); }
+
+Status EventParser::Parse(std::string_view line, bool padded, GhEvent* ev) {
   *ev = GhEvent();
   element doc;
-  if (auto err = impl_->parser.parse(line.data(), line.size()).get(doc); err != simdjson::SUCCESS) {
+  if (auto err = impl_->parser.parse(line.data(), line.size(), /*realloc_if_needed=*/!padded).get(doc);
+      err != simdjson::SUCCESS) {
     return CorruptionError(fmt::format("invalid JSON: {}", simdjson::error_message(err)));
   }
   if (!doc.is_object()) return CorruptionError("not a JSON object");

@@ -24,8 +24,12 @@ class EventParser {
 
   // Fills `event` (cleared first) from one line.
   Status Parse(std::string_view line, GhEvent* event);
+  // The same, for a line followed in memory by at least kLinePadding readable bytes (as
+  // LineSource's lines are): parsed where it lies, not copied first.
+  Status ParsePadded(std::string_view line, GhEvent* event);
 
  private:
+  Status Parse(std::string_view line, bool padded, GhEvent* event);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

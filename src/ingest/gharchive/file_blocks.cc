@@ -18,9 +18,9 @@ constexpr size_t kBlockBytes = size_t{1} << 20;
 
 // One fread of up to a block into `buf`: the bytes read (0 at the end), or the read error.
 Result<size_t> ReadBlock(std::FILE* file, PooledBuffer* buf) {
-  if (buf->empty()) *buf = PooledBuffer(kBlockBytes);
-  const size_t got = std::fread(buf->data(), 1, buf->size(), file);
-  if (got < buf->size() && std::ferror(file)) return IoError(fmt::format("read: {}", std::strerror(errno)));
+  if (buf->empty()) *buf = PooledBuffer(kBlockBytes + kFileBlockPadding);
+  const size_t got = std::fread(buf->data(), 1, kBlockBytes, file);
+  if (got < kBlockBytes && std::ferror(file)) return IoError(fmt::format("read: {}", std::strerror(errno)));
   return got;
 }
 

@@ -6,6 +6,7 @@
 // Thread-safety: none; use a FileBlocks from one thread at a time.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -14,6 +15,10 @@
 #include "oscm/status.h"
 
 namespace oscm::ingest {
+
+// Every block is followed in memory by at least this many readable bytes (of unspecified
+// content), so that text in a block can be parsed where it lies (see kLinePadding).
+inline constexpr size_t kFileBlockPadding = 64;
 
 class FileBlocks {
  public:

@@ -178,7 +178,7 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
       if (other_ids != nullptr && skipped_id != 0) other_ids->push_back(skipped_id);
       continue;
     }
-    if (Status s = parser.Parse(line, &ev); !s.ok()) {
+    if (Status s = parser.ParsePadded(line, &ev); !s.ok()) {
       bad.AddBad(fmt::format("{}:{}: {}", path, source->line_number(), s.message()));
       continue;
     }

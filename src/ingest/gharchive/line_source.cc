@@ -19,6 +19,10 @@ namespace oscm::ingest {
 namespace {
 
 constexpr size_t kOutputChunk = size_t{4} << 20;
+static_assert(kFileBlockPadding >= kLinePadding, "plain text lines are returned from the file's blocks");
+// Decompressed chunks are decoded into the first kOutputChunk bytes of a buffer this large, so a
+// line that ends a chunk still has kLinePadding bytes after it.
+constexpr size_t kOutputBuffer = kOutputChunk + kLinePadding;
 
 
 // Owns an ISA-L inflate state set up for gzip decoding (ISA-L inflates about 3x faster than
@@ -144,8 +148,8 @@ class BackgroundChunks final : public ChunkSource {
     bytes_read_ = current_.bytes_read;
     if (!current_.status.ok()) return current_.status;
     if (current_.end) return false;
-    // Views are made here, after the moves: a short std::string keeps its text inline.
-    *chunk = current_.data.empty() ? std::string_view(current_.copy)
+    // Views are made here, after the moves.
+    *chunk = current_.data.empty() ? std::string_view(current_.copy.data(), current_.size)
                                    : std::string_view(current_.data.data(), current_.size);
     return true;
   }
@@ -156,7 +160,7 @@ class BackgroundChunks final : public ChunkSource {
   struct Chunk {
     PooledBuffer data;       // gzip: the decoder's output buffer, text in [0, size)
     size_t size = 0;
-    std::string copy;        // plain text: a copy of the chunk
+    std::vector<char> copy;  // plain text: a copy of the chunk, then kLinePadding bytes
     uint64_t bytes_read = 0;
     uint32_t file_crc = 0;   // at the end: the CRC-32 of the file's bytes
     bool end = false;
@@ -179,9 +183,10 @@ class BackgroundChunks final : public ChunkSource {
       }
       c.size = text.size();
       if (decoder_->is_gzip()) {
-        c.data = decoder_->TakeBuffer(PooledBuffer(kOutputChunk));
+        c.data = decoder_->TakeBuffer(PooledBuffer(kOutputBuffer));
       } else {
-        c.copy.assign(text);
+        c.copy.resize(text.size() + kLinePadding);
+        std::memcpy(c.copy.data(), text.data(), text.size());
       }
       if (!chunks_.Push(std::move(c))) return;  // the consumer stopped
     }
@@ -242,7 +247,7 @@ Status Decoder::Init() {
     inflate_state& s = inflater_->stream();
     s.next_in = reinterpret_cast<uint8_t*>(const_cast<char*>(block_.data()));
     s.avail_in = static_cast<uint32_t>(block_.size());
-    out_ = PooledBuffer(kOutputChunk);
+    out_ = PooledBuffer(kOutputBuffer);
   } else {
     first_chunk_ready_ = true;
   }
@@ -324,10 +329,10 @@ Result<bool> Decoder::NextChunk(std::string_view* chunk) {
   if (inflater_) {
     inflate_state& s = inflater_->stream();
     s.next_out = reinterpret_cast<uint8_t*>(out_.data());
-    s.avail_out = static_cast<uint32_t>(out_.size());
+    s.avail_out = static_cast<uint32_t>(kOutputChunk);
     st = Inflate();
     data_ = out_.data();
-    end_ = out_.size() - s.avail_out;
+    end_ = kOutputChunk - s.avail_out;
   } else {
     st = ReadPlain();
   }
@@ -357,7 +362,7 @@ void FileLineSource::AppendPending(const char* p, size_t n) {
   }
   // One allocation of the full limit: untouched pages cost no memory, while growing step by step
   // leaves the freed steps resident in malloc's heap (measured: 2x the limit at 16 MiB).
-  if (pending_.capacity() < limit) pending_.reserve(limit);
+  if (pending_.capacity() < limit + kLinePadding) pending_.reserve(limit + kLinePadding);
   pending_.insert(pending_.end(), p, p + n);
 }
 

@@ -25,6 +25,11 @@ namespace oscm::ingest {
 // the largest real ones (PushEvents with many commits) stay well under 1 MB.
 inline constexpr size_t kDefaultMaxLineBytes = size_t{16} << 20;
 
+// Every line a LineSource from OpenLineSource returns is followed in memory by at least this many
+// readable bytes (of unspecified content), so that a parser that reads ahead in blocks (simdjson)
+// can take the line where it lies instead of copying it.
+inline constexpr size_t kLinePadding = 64;
+
 class LineSource {
  public:
   LineSource() = default;
@@ -34,7 +39,8 @@ class LineSource {
 
   // On success with true, *line is the next line without its terminator ("\n" or "\r\n"; a final
   // line with no "\n" is returned as it is). *line stays valid until the next call to Next() or
-  // the destruction of the source. Returns false at a clean end of input.
+  // the destruction of the source; OpenLineSource's sources follow it with kLinePadding readable
+  // bytes. Returns false at a clean end of input.
   //
   // An error (unreadable file, truncated or corrupt gzip) comes only after every line that was
   // fully decoded before the fault has been returned; the partial line at the fault is dropped.
