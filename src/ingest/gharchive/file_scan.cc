@@ -1,7 +1,6 @@
 #include "ingest/gharchive/file_scan.h"
 
 #include <simdjson.h>
-#include <isa-l/crc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -14,6 +13,7 @@
 #include "base/ingest_stats.h"
 #include "base/strings.h"
 #include "ingest/gharchive/event_parser.h"
+#include "ingest/gharchive/file_blocks.h"
 #include "ingest/gharchive/line_source.h"
 
 namespace oscm::ingest {
@@ -131,12 +131,12 @@ void AddToRepoMonths(const GhEvent& ev, bool actor_is_bot, RepoMonths* months) {
 Result<std::string> Crc32Of(const std::string& path) {
   FilePtr f(std::fopen(path.c_str(), "rb"));
   if (!f) return IoError(fmt::format("{}: cannot open", path));
-  std::vector<unsigned char> buf(1 << 20);
-  uint32_t crc = 0;  // ISA-L's RFC 1952 CRC-32: the value zlib's crc32 gives, several times faster
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), f.get())) > 0) crc = crc32_gzip_refl(crc, buf.data(), n);
-  if (std::ferror(f.get())) return IoError(fmt::format("{}: read error", path));
-  return FormatCrc32(crc);
+  auto blocks = ReadFileBlocks(std::move(f), /*background=*/false);
+  while (true) {
+    Result<std::string_view> block = blocks->Next();
+    if (!block) return block.error().WithContext(path);
+    if (block->empty()) return FormatCrc32(blocks->crc32());
+  }
 }
 
 std::string FormatCrc32(uint32_t crc) { return fmt::format("{:08x}", crc); }
