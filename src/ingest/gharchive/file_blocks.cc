@@ -113,4 +113,17 @@ std::unique_ptr<FileBlocks> ReadFileBlocks(FilePtr file, bool background) {
   return std::make_unique<DirectBlocks>(std::move(file));
 }
 
+Result<std::string> Crc32Of(const std::string& path) {
+  FilePtr f(std::fopen(path.c_str(), "rb"));
+  if (!f) return IoError(fmt::format("{}: cannot open", path));
+  auto blocks = ReadFileBlocks(std::move(f), /*background=*/false);
+  while (true) {
+    Result<std::string_view> block = blocks->Next();
+    if (!block) return block.error().WithContext(path);
+    if (block->empty()) return FormatCrc32(blocks->crc32());
+  }
+}
+
+std::string FormatCrc32(uint32_t crc) { return fmt::format("{:08x}", crc); }
+
 }  // namespace oscm::ingest

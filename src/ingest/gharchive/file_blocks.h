@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "base/file_handle.h"
@@ -37,5 +38,10 @@ class FileBlocks {
 
 // Reads `file` from its current position. With `background`, a thread reads ahead.
 std::unique_ptr<FileBlocks> ReadFileBlocks(FilePtr file, bool background);
+
+// The CRC-32 of a file's bytes, as 8 hex digits (the GH Archive ingest log's checksum). Errors
+// name the path.
+Result<std::string> Crc32Of(const std::string& path);
+std::string FormatCrc32(uint32_t crc);
 
 }  // namespace oscm::ingest

@@ -3,13 +3,11 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstring>
 #include <memory>
 
 #include <fmt/format.h>
 
-#include "base/file_handle.h"
 #include "base/ingest_stats.h"
 #include "base/strings.h"
 #include "ingest/gharchive/event_parser.h"
@@ -127,19 +125,6 @@ void AddToRepoMonths(const GhEvent& ev, bool actor_is_bot, RepoMonths* months) {
   }
   if (person) m.actors.AddHash(StableHash64(AsciiLower(ev.actor)));
 }
-
-Result<std::string> Crc32Of(const std::string& path) {
-  FilePtr f(std::fopen(path.c_str(), "rb"));
-  if (!f) return IoError(fmt::format("{}: cannot open", path));
-  auto blocks = ReadFileBlocks(std::move(f), /*background=*/false);
-  while (true) {
-    Result<std::string_view> block = blocks->Next();
-    if (!block) return block.error().WithContext(path);
-    if (block->empty()) return FormatCrc32(blocks->crc32());
-  }
-}
-
-std::string FormatCrc32(uint32_t crc) { return fmt::format("{:08x}", crc); }
 
 Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions& options,
                   ProgressSink& progress, std::string_view progress_label, GhFileScan* scan,

@@ -86,10 +86,6 @@ struct GhScanOptions {
   size_t event_batch = 512;  // candidates per take_events call
 };
 
-// The CRC-32 of a file's bytes, as 8 hex digits (the ingest log's checksum).
-Result<std::string> Crc32Of(const std::string& path);
-std::string FormatCrc32(uint32_t crc);
-
 // Reads `scan->path` into `scan` (whose path and size the caller sets; a scan that ends cleanly
 // sets the checksum from the bytes it read). `filter` picks
 // the candidates and learns as it goes (RepoMatcher::Match). `other_ids`, when given, receives

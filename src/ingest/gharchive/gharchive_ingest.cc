@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/gharchive/file_blocks.h"
 
 namespace oscm::ingest {
 namespace fs = std::filesystem;
@@ -252,6 +253,15 @@ bool KnowsAny(const RepoMatcher& matcher, const std::vector<int64_t>& dropped_id
 
 Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhArchiveIngestOptions& options,
                                                   const BotList& bots, ProgressSink& progress) {
+  // The files' sizes, for their log rows and for one progress line for the run (the bytes read, of
+  // their total). A file that cannot be looked at stops the run before anything is read or stored.
+  std::vector<uint64_t> sizes;
+  for (const auto& path : options.files) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) return IoError(fmt::format("{}: {}", path, ec.message()));
+    sizes.push_back(static_cast<uint64_t>(size));
+  }
   OSCM_ASSIGN_OR_RETURN(auto track, store::Transaction::Begin(store.db()));
   OSCM_ASSIGN_OR_RETURN(GhScanWriter writer, GhScanWriter::Create(store, options, bots));
   OSCM_RETURN_IF_ERROR(track.Commit());
@@ -262,13 +272,6 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
   scan_options.cancel = options.cancel;
   scan_options.event_batch = std::max<size_t>(1, options.event_batch);
   const size_t n = options.files.size();
-  // One progress line for the run: the files' bytes read, of their total.
-  std::vector<uint64_t> sizes;
-  for (const auto& path : options.files) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    sizes.push_back(ec ? 0 : static_cast<uint64_t>(size));
-  }
   FilesProgress run_progress(&progress, n == 1 ? fs::path(options.files[0]).filename().string()
                                                : fmt::format("{} files", n),
                              sizes);
@@ -278,9 +281,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
   auto scan_file = [&](size_t f, RepoMatcher& filter, GhFileScan* scan, std::vector<int64_t>* dropped_ids,
                        std::function<void(std::vector<GhEvent>&&)> take_events) -> Status {
     scan->path = options.files[f];
-    std::error_code ec;
-    scan->size = static_cast<int64_t>(fs::file_size(scan->path, ec));
-    if (ec) return IoError(fmt::format("{}: {}", scan->path, ec.message()));
+    scan->size = static_cast<int64_t>(sizes[f]);
     OSCM_ASSIGN_OR_RETURN(scan->skipped, IsIngested(done, scan->path, scan->size, &scan->checksum));
     if (!scan->skipped) {
       GhScanOptions file_options = scan_options;

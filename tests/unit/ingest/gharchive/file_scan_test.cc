@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/gharchive/file_blocks.h"
 #include "ingest/gharchive/mpi_ingest.h"
 #include "store/store.h"
 #include "support/test_util.h"

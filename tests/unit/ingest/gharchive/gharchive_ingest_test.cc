@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -361,6 +363,22 @@ TEST_F(GhArchiveIngestErrorTest, FileRejectedAfterItsCandidatesWereWrittenLeaves
   EXPECT_EQ(Dump(*store_, "SELECT id FROM gh_events ORDER BY id"), "3|\n");
   EXPECT_EQ(Dump(*store_, "SELECT name FROM gh_repo_names ORDER BY name"), "acme/tool|\n");
   EXPECT_EQ(Dump(*store_, "SELECT path FROM gh_files"), tmp_.Sub("b.json") + "|\n");
+}
+
+// A file whose size cannot be read (a FIFO named among the files) stops the run before any file
+// is read or anything stored (not even the newly tracked repository), with one error naming it.
+TEST_F(GhArchiveIngestErrorTest, UnsizableFileStopsTheRunBeforeAnyReading) {
+  const std::string good = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  const std::string fifo = tmp_.Sub("z-fifo.json");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  auto r = Ingest({good, fifo}, {{"k8s", {"kubernetes/kubernetes.github.io"}}});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code(), StatusCode::kIoError);
+  EXPECT_EQ(r.error().message().rfind(fifo + ": ", 0), 0u) << r.error().message();
+  EXPECT_EQ(r.error().message().find('\n'), std::string::npos);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repos"), 0);
 }
 
 TEST_F(GhArchiveIngestErrorTest, TruncatedGzipIsRejectedAndTheOtherFilesAreRead) {
