@@ -111,7 +111,8 @@ struct ModelSpec {
   std::string path;  // the file it was loaded from ("<builtin>" for the shipped default)
   std::string name;
   std::string version;
-  double min_factor_coverage = 0.5;  // a factor with less of its weight measured is unavailable
+  double min_factor_coverage = 0.5;     // a factor with less of its weight measured is unavailable
+  double min_dimension_coverage = 0.5;  // a dimension with less of its weight measured is unavailable
   std::vector<IndicatorSpec> indicators;
   std::vector<DimensionSpec> dimensions;
   std::vector<StageSpec> stages;  // ordered, first = trigger

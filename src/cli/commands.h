@@ -80,7 +80,7 @@ struct IngestGitHubOptions {
 
 struct AssessOptions {
   std::vector<std::string> targets;
-  std::string as_of;
+  std::optional<std::string> as_of;  // as given; checked by ReadEvaluationOptions
   std::string format = "table";
   std::string github;  // OWNER/REPO whose GitHub data is fetched too (default: from a github.com URL)
   std::string model;   // a model file; "" for the built-in default
@@ -154,6 +154,8 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
                                                          const IngestGitOptions& ingest_opts, const IdentityOptions& io,
                                                          const model::ModelSpec& model, std::optional<int64_t> as_of);
 
+// The organisations of a community with the rules that decided them (--as-of, --format).
+int CmdOrgs(const GlobalOptions& g, const std::string& community, const AssessOptions& o);
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
                  const IngestGitOptions& ingest_opts, const IdentityOptions& io);
 int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,

@@ -379,7 +379,7 @@ Status ForTables(const toml::table& root, std::string_view key, const std::strin
 
 Result<ModelSpec> ParseModel(std::string_view text, const std::string& path) {
   OSCM_ASSIGN_OR_RETURN(const toml::table root, ParseToml(text, path));
-  OSCM_RETURN_IF_ERROR(CheckKeys(root, path, "the model", {"name", "version", "min_factor_coverage", "indicator", "dimension",
+  OSCM_RETURN_IF_ERROR(CheckKeys(root, path, "the model", {"name", "version", "min_factor_coverage", "min_dimension_coverage", "indicator", "dimension",
                                                            "stage", "quadrant", "vitality", "rings", "timeline", "flywheel"}));
   ModelSpec m;
   m.path = path;
@@ -391,6 +391,11 @@ Result<ModelSpec> ParseModel(std::string_view text, const std::string& path) {
     return TomlError(path, *root.get("min_factor_coverage"), "min_factor_coverage must be in (0, 1]");
   }
   m.min_factor_coverage = coverage.value_or(m.min_factor_coverage);
+  OSCM_ASSIGN_OR_RETURN(auto dimension_coverage, TomlNumber(root, "min_dimension_coverage", path));
+  if (dimension_coverage && !(*dimension_coverage > 0 && *dimension_coverage <= 1)) {
+    return TomlError(path, *root.get("min_dimension_coverage"), "min_dimension_coverage must be in (0, 1]");
+  }
+  m.min_dimension_coverage = dimension_coverage.value_or(m.min_dimension_coverage);
 
   std::set<std::string> indicator_ids;
   if (Status s = ForTables(root, "indicator", path, [&](const toml::table& t) -> Status {

@@ -119,9 +119,19 @@ TEST(ScoresTest, MissingIndicatorsShareTheirWeightAndThinFactorsAreUnavailable) 
   EXPECT_NEAR(*pop.factors[0].value, 100.0, 1e-9);
   EXPECT_FALSE(pop.factors[1].value.has_value()) << "no merge times: unavailable, not zero";
   EXPECT_DOUBLE_EQ(pop.factors[1].coverage, 0);
-  ASSERT_TRUE(pop.value.has_value());
-  EXPECT_NEAR(*pop.value, 100.0, 1e-9) << "the unavailable factor's weight goes to the others";
   EXPECT_DOUBLE_EQ(pop.coverage, (3 * 0.5 + 1 * 0) / 4.0);
+  // 37.5% measured is below the default min_dimension_coverage (0.5): one factor cannot stand
+  // for the dimension...
+  EXPECT_FALSE(pop.value.has_value());
+  // ...though its range says what is known: 9 contributors scored 1 with weight 2 of the factor's 4.
+  EXPECT_NEAR(pop.low, (3 * 50.0 + 1 * 0.0) / 4, 1e-9);
+  EXPECT_NEAR(pop.high, 100.0, 1e-9);
+  // With a lower minimum, the unavailable factor's weight goes to the others.
+  ModelSpec lenient = m;
+  lenient.min_dimension_coverage = 0.3;
+  auto shared = ScoreDimensions(lenient, s, nullptr);
+  ASSERT_TRUE(shared[0].value.has_value());
+  EXPECT_NEAR(*shared[0].value, 100.0, 1e-9) << "the unavailable factor's weight goes to the others";
   // stars alone (weight 1 of 4) is below the 0.5 minimum coverage.
   MetricSnapshot thin({{"stars", 99.0}});
   auto thin_scores = ScoreDimensions(m, thin, nullptr);
@@ -138,6 +148,65 @@ TEST(ScoresTest, MissingIndicatorsShareTheirWeightAndThinFactorsAreUnavailable) 
   EXPECT_NEAR(*f[0].value, (3 * people + 1 * speed) / 4, 1e-9);
   EXPECT_DOUBLE_EQ(f[0].coverage, 1);
   EXPECT_NEAR(*f[1].value, 100 * (1.0 + 0.5) / 2, 1e-9);
+}
+
+// A realistic community under the default model, with evidence taken away: the range always
+// widens and holds the score that fuller evidence gives.
+TEST(ScoresTest, LessEvidenceWidensTheRangeAndKeepsTheFullerScoreInside) {
+  auto model = DefaultModel();
+  ASSERT_OK(model);
+  std::map<std::string, std::optional<double>> full = {
+      {"contributors_active", 120}, {"contributors_new", 40}, {"issue_authors", 300}, {"active_actors", 2000},
+      {"stars", 1500}, {"forks", 300}, {"commits", 2400}, {"releases", 9}, {"release_months", 7},
+      {"age_months", 70}, {"bus_factor", 6}, {"pr_merge_hours", 40}, {"adopters", 12}, {"adopter_industries", 4},
+      {"issue_first_response_hours", 20}, {"issue_close_hours", 300}, {"issues_closed", 900},
+      {"contributor_retention", 0.35}, {"community_files", 7}, {"events_held", 3}, {"doc_languages", 1},
+      {"reviewers", 60}, {"vendor_age_years", 6}, {"roadmap_published", 1}, {"foundation_level", 2},
+      {"org_commit_share", 0.6}, {"orgs_active", 8}, {"working_hours_share", 0.6}, {"vendor_share", 0.4},
+      {"business_models", 2}, {"commercial_offerings", 2}, {"commercial_vendors", 3}, {"elephant_factor", 2}};
+  MetricSnapshot all(full);
+  const auto reference = ScoreDimensions(*model, all, nullptr);
+  std::vector<std::string> ids;
+  for (const auto& [id, v] : full) ids.push_back(id);
+  // Every single metric removed, then growing random sets (a fixed seed: the same cases each run).
+  std::vector<std::vector<std::string>> removals;
+  for (const auto& id : ids) removals.push_back({id});
+  uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> r;
+    for (const auto& id : ids) {
+      seed = seed * 1664525u + 1013904223u;
+      if ((seed >> 16) % 3 == 0) r.push_back(id);
+    }
+    removals.push_back(r);
+  }
+  for (const auto& removed : removals) {
+    auto values = full;
+    for (const auto& id : removed) values.erase(id);
+    MetricSnapshot less(values);
+    const auto scores = ScoreDimensions(*model, less, nullptr);
+    for (size_t d = 0; d < scores.size(); ++d) {
+      SCOPED_TRACE(fmt::format("{} without {} metrics", scores[d].spec->id, removed.size()));
+      ASSERT_TRUE(reference[d].value.has_value());
+      EXPECT_LE(scores[d].low, reference[d].low + 1e-9);
+      EXPECT_GE(scores[d].high, reference[d].high - 1e-9);
+      EXPECT_LE(scores[d].low, *reference[d].value + 1e-9);
+      EXPECT_GE(scores[d].high, *reference[d].value - 1e-9);
+      if (scores[d].value) {
+        EXPECT_GE(*scores[d].value, scores[d].low - 1e-9);
+        EXPECT_LE(*scores[d].value, scores[d].high + 1e-9);
+      }
+      for (size_t f = 0; f < scores[d].factors.size(); ++f) {
+        EXPECT_LE(scores[d].factors[f].low, reference[d].factors[f].low + 1e-9);
+        EXPECT_GE(scores[d].factors[f].high, reference[d].factors[f].high - 1e-9);
+      }
+    }
+  }
+  // With everything measured the range is the value itself.
+  for (const auto& d : reference) {
+    EXPECT_NEAR(d.low, *d.value, 1e-9);
+    EXPECT_NEAR(d.high, *d.value, 1e-9);
+  }
 }
 
 TEST(StageTest, HighestStageWithAllLowerStagesPassing) {
@@ -196,7 +265,7 @@ metrics::CommunityActivity People(int n) {
 }
 
 void Contribute(metrics::CommunityActivity* a, int person, int64_t time, int32_t org = -1) {
-  a->contributions.push_back(metrics::ContributionFact{time, person, org, org >= 0 ? metrics::Affiliation::kOrganisation
+  a->contributions.push_back(metrics::ContributionFact{time, person, org, org >= 0 ? metrics::Affiliation::kCompany
                                                                                   : metrics::Affiliation::kIndependent});
   a->commits.push_back(metrics::CommitFact{time, 0, org, metrics::Affiliation::kIndependent});
   auto& first = a->first_contribution[static_cast<size_t>(person)];
@@ -336,7 +405,7 @@ TEST(RingsTest, CoreRegularCasualUsersAudience) {
   Contribute(&a, 3, Day("2025-03-02"));
   Contribute(&a, 4, Day("2025-03-03"));
   // GitHub: u1 opens an issue and stars (a user); p1 (a contributor, by login) comments; s1 only stars.
-  a.has_gh = true;
+  a.gh_archive_hours = {{Day("2020-01-01"), Day("2026-01-01")}};  // every hour read
   a.gh_actors = {"u1", "P1", "s1"};
   a.gh_first_seen = {Day("2025-01-01"), Day("2025-01-01"), Day("2025-01-01")};
   a.gh_events = {{Day("2025-02-01"), GhKind::kIssueOpened, 0},
@@ -364,7 +433,7 @@ TEST(FunnelTest, ConversionWithinAYearOfFirstSight) {
   for (int i = 0; i < 5; ++i) Contribute(&a, 0, Day("2022-06-01") + i * 40 * kSecondsPerDay);
   for (int i = 0; i < 10; ++i) Contribute(&a, 1, Day("2023-08-10") + i * 3 * kSecondsPerDay);
   Contribute(&a, 2, Day("2023-08-20"));
-  a.has_gh = true;
+  a.gh_archive_hours = {{Day("2020-01-01"), Day("2026-01-01")}};  // every hour read
   a.gh_actors = {"a1", "a2", "a3", "a4", "a5", "a6"};
   a.gh_first_seen.assign(6, 0);
   using K = GhKind;
@@ -388,7 +457,9 @@ TEST(FunnelTest, ConversionWithinAYearOfFirstSight) {
   EXPECT_EQ(*f.steps[2].cohort, 2);  // p1, p2
   EXPECT_EQ(*f.steps[2].reached, 1);
   EXPECT_DOUBLE_EQ(*f.steps[2].rate, 0.5);
-  a.has_gh = false;  // without GH data only contributor -> core is measured
+  // Without GitHub events covering the cohort and its year, only contributor -> core is measured,
+  // though some events are stored.
+  a.gh_archive_hours = {{Day("2023-07-01"), Day("2023-08-01")}};
   const Funnel git_only = EvaluateFunnel(m, a, Day("2025-06-30"));
   EXPECT_FALSE(git_only.steps[0].cohort.has_value());
   EXPECT_FALSE(git_only.steps[1].cohort.has_value());
