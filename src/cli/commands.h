@@ -71,6 +71,7 @@ struct GitHubOptions {
   std::string api_url = "https://api.github.com";
   std::string token_env;  // "" = GITHUB_TOKEN, which may be unset
   bool no_wait = false;
+  int profiles = 100;  // with a token: the public profiles of this many most active logins
 };
 
 struct IngestGitHubOptions {

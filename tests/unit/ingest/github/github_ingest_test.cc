@@ -3,9 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "base/time.h"
+#include "ingest/git/git_ingest.h"
+#include "ingest/github/profiles.h"
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
+#include "metrics/git_metrics.h"
 #include "store/gh_event_writer.h"
+#include "support/git_fixture.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 #include "unit/ingest/github/github_test_data.h"
@@ -377,6 +381,62 @@ TEST(ParseGitHubRepoTest, UrlsAndNames) {
   EXPECT_TRUE(IsGitHubUrl("https://github.com/tikv/tikv"));
   EXPECT_FALSE(IsGitHubUrl("tikv/tikv"));
   EXPECT_FALSE(IsGitHubUrl("file:///tmp/x"));
+}
+
+}  // namespace
+}  // namespace oscm::ingest
+
+namespace oscm::ingest {
+namespace {
+
+// Profiles of the most active git identities with GitHub logins, cached, and what they change:
+// a webmail author whose profile names a company counts for it.
+TEST_F(GitHubIngestTest, ContributorProfilesAreFetchedOnceAndNameCompanies) {
+  oscm::testing::GitFixture repo(tmp_.Sub("repo"));
+  auto commit = [&](const char* name, const char* email, const char* date) {
+    oscm::testing::FixtureCommit c;
+    c.author_name = name;
+    c.author_email = email;
+    c.date = date;
+    c.files = {{"f", date}};
+    repo.Commit(c);
+  };
+  commit("Ann", "1+ann@users.noreply.github.com", "2024-01-02T10:00:00");
+  commit("Ann", "1+ann@users.noreply.github.com", "2024-02-02T10:00:00");
+  commit("Bob", "2+bob@users.noreply.github.com", "2024-03-02T10:00:00");
+  commit("Cy", "cy@gmail.com", "2024-04-02T10:00:00");  // no login: never asked for
+  GitIngestOptions g;
+  g.location = repo.path();
+  g.community = "widget";
+  NullProgress progress;
+  ASSERT_OK(IngestGit(*store_, g, BotList::Builtin(), AffiliationResolver::Builtin(), progress));
+
+  auto logins = ActiveLogins(store_->db(), {"widget"}, 10);
+  ASSERT_OK(logins);
+  EXPECT_EQ(*logins, (std::vector<std::string>{"ann", "bob"}));  // most commits first
+
+  server_.Route("/users/ann", Json(R"({"login":"ann","company":"@Acme "})"));
+  server_.Route("/users/bob", ReplayResponse{404, {}, R"({"message":"Not Found"})"});
+  GitHubClientOptions o;
+  o.api_url = server_.base_url();
+  client_ = std::make_unique<GitHubClient>(o, *transport_, waiter_, clock_);
+  auto r = FetchContributorProfiles(*store_, {"widget"}, *client_, clock_, {}, progress);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->fetched, 2);
+  EXPECT_EQ(r->companies, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_profiles WHERE login = 'bob' AND company = ''"), 1);
+  // A second run within the cache's age asks nothing.
+  const size_t requests = server_.requests().size();
+  auto again = FetchContributorProfiles(*store_, {"widget"}, *client_, clock_, {}, progress);
+  ASSERT_OK(again);
+  EXPECT_EQ(again->cached, 2);
+  EXPECT_EQ(server_.requests().size(), requests);
+
+  auto a = metrics::LoadCommunityActivity(store_->db(), "widget");
+  ASSERT_OK(a);
+  const TimeWindow year = TrailingMonths(*ParseDate("2024-12-31"), 12);
+  EXPECT_EQ(*metrics::OrgsActive(*a, year), 1);  // Acme, from Ann's profile
+  EXPECT_NEAR(*metrics::OrgCommitShare(*a, year), 2.0 / 4.0, 1e-9);
 }
 
 }  // namespace
