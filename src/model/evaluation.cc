@@ -117,7 +117,11 @@ CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityAct
   e.scores = ScoreDimensions(model, now, peers);
   e.stage = EvaluateStage(model, now);
   MetricSnapshot before(activity, TrailingMonths(YearBefore(as_of), 12));
-  for (const auto& d : ScoreDimensions(model, before, previous_peers)) e.previous_scores.push_back(d.value);
+  // A year before the first evidence there was nothing to score.
+  const bool history_then = e.first_evidence != 0 && e.first_evidence <= YearBefore(as_of);
+  for (const auto& d : ScoreDimensions(model, before, previous_peers)) {
+    e.previous_scores.push_back(history_then ? d.value : std::nullopt);
+  }
   e.timeline = EvaluateTimeline(model, activity, as_of);
   e.vitality = EvaluateVitality(model, activity, as_of, activity.archived);
   e.flywheel = EvaluateFlywheel(model, activity, as_of);
