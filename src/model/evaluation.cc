@@ -123,6 +123,13 @@ CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityAct
     e.previous_scores.push_back(history_then ? d.value : std::nullopt);
   }
   e.timeline = EvaluateTimeline(model, activity, as_of);
+  // The headline is the timeline's stage: held above what today's criteria give while they have
+  // failed for less than timeline.leave_months.
+  if (!e.timeline.stages.empty() && e.timeline.stages.back() > e.stage.stage) {
+    e.stage.raw_stage = e.stage.stage;
+    e.stage.failing_since = e.timeline.failing_since;
+    SetStage(&e.stage, e.timeline.stages.back());
+  }
   e.vitality = EvaluateVitality(model, activity, as_of, activity.archived);
   e.flywheel = EvaluateFlywheel(model, activity, as_of);
   e.rings = EvaluateRings(model, activity, e.assessment.window);

@@ -127,6 +127,24 @@ void WriteStage(JsonWriter& w, const model::CommunityEvaluation& e, const model:
     w.BeginArray();
     for (const auto& cr : c->criteria) {
       w.BeginObject();
+      if (!cr.spec->alternatives.empty()) {
+        w.Key("alternatives");
+        w.BeginArray();
+        for (size_t k = 0; k < cr.spec->alternatives.size(); ++k) {
+          const model::Criterion& alt = cr.spec->alternatives[k];
+          w.BeginObject();
+          w.Key("metric");
+          w.String(alt.metric);
+          w.Key("op");
+          w.String(OpText(alt.op));
+          w.Key("target");
+          w.Number(alt.value, 4);
+          w.Key("value");
+          WriteMetricValue(w, alt.metric, cr.alternative_values[k]);
+          w.EndObject();
+        }
+        w.EndArray();
+      }
       w.Key("criterion");
       w.String(cr.spec->text);
       w.Key("metric");
@@ -163,6 +181,17 @@ void WriteStage(JsonWriter& w, const model::CommunityEvaluation& e, const model:
     w.Int(s.gaps_needed);
     w.Key("to");
     w.String(m.stages[next].id);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("held");
+  if (s.raw_stage && s.failing_since) {
+    w.BeginObject();
+    w.Key("failing_since");
+    w.String(FormatMonth(*s.failing_since));
+    w.Key("raw");
+    w.String(m.stages[static_cast<size_t>(*s.raw_stage)].id);
     w.EndObject();
   } else {
     w.Null();

@@ -79,6 +79,12 @@ std::string EvaluationSummary(const model::CommunityEvaluation& e, const model::
       break;
     }
   }
+  if (e.stage.raw_stage && e.stage.failing_since) {
+    out += fmt::format(fmt::runtime(lang == Lang::kZh ? "  (保持中: 判据自 {} 起未满足, 今日判据给出 {}; 连续 {} 个月未满足才降级)"
+                                                      : "  (held: its criteria fail since {}, which alone give {}; a stage is left after {} months of failing)"),
+                       FormatMonth(*e.stage.failing_since), m.stages[static_cast<size_t>(*e.stage.raw_stage)].id,
+                       m.timeline.leave_months);
+  }
   out += '\n';
   out += fmt::format("{}{:<12}{}{}  ({} {}: {} / {})\n", bold, T(lang, kVitality), reset,
                      VitalityWord(e.vitality.state, lang), m.vitality.metric, lang == Lang::kZh ? "近 12 个月 / 此前 12 个月" : "last 12 months / the 12 before",
@@ -132,7 +138,7 @@ std::string EvaluationDetails(const model::CommunityEvaluation& e, const model::
     const auto& c = e.stage.checks[i];
     out += fmt::format("  {} {}/{}{}\n", StageName(*c.spec, lang), c.passed, c.criteria.size(), c.pass ? "  ✓" : "");
     for (const auto& cr : c.criteria) {
-      out += fmt::format("    {} {:<34} {}\n", cr.pass ? "✓" : "✗", cr.spec->text, model::FormatCriterionValue(*cr.spec, cr.value));
+      out += fmt::format("    {} {:<34} {}\n", cr.pass ? "✓" : "✗", cr.spec->text, model::FormatCriterionValues(cr));
     }
   }
   // Timeline.

@@ -188,7 +188,7 @@ void StageEvidence(std::string* out, const model::CommunityEvaluation& e, const 
                             check.criteria.size(), i, StageLabel(*check.spec, lang), check.passed, check.criteria.size());
       }
       *out += fmt::format("<td><code>{}</code></td><td class=\"n\">{}</td><td class=\"{}\">{}</td></tr>\n", HtmlEscape(cr.spec->text),
-                          HtmlEscape(cr.value ? model::FormatCriterionValue(*cr.spec, cr.value) : T(lang, kNoData)),
+                          HtmlEscape(cr.value || !cr.spec->alternatives.empty() ? model::FormatCriterionValues(cr) : T(lang, kNoData)),
                           cr.pass ? "pass" : "fail", cr.pass ? "✓" : "✗");
     }
   }

@@ -281,6 +281,72 @@ void Sort(metrics::CommunityActivity* a) {
   std::stable_sort(a->gh_events.begin(), a->gh_events.end(), by_time);
 }
 
+TEST(TimelineTest, HoldStagesEntersAtOnceAndLeavesLate) {
+  struct Case {
+    int leave;
+    std::vector<int> raw, held;
+  };
+  const std::vector<Case> cases = {
+      {1, {0, 1, 0, 1, 0}, {0, 1, 0, 1, 0}},                // leave at once: every flip shows
+      {3, {0, 1, 0, 1, 0, 1}, {0, 1, 1, 1, 1, 1}},          // wavering: held
+      {3, {0, 1, 0, 0, 0, 0}, {0, 1, 1, 1, 0, 0}},          // three failing months: left
+      {2, {0, 2, 1, 1, 2, 0, 0}, {0, 2, 2, 1, 2, 2, 0}},    // down to the stage of that month
+      {3, {1, 2, 3, 1, 3, 3}, {1, 2, 3, 3, 3, 3}},
+      {2, {}, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.raw));
+    EXPECT_EQ(HoldStages(c.leave, c.raw), c.held);
+  }
+}
+
+// A metric wavering at a threshold month after month: without hysteresis the stage flips every
+// month; with leave_months the headline holds, says so, and is left only when the metric stays down.
+TEST(TimelineTest, HysteresisHoldsTheStageWhileAMetricWavers) {
+  std::string text = kModel;
+  const std::string from = "criteria = [\"contributors_active >= 3\", \"release_months >= 2\"]";
+  text.replace(text.find(from), from.size(), "criteria = [\"commits >= 25 or adopters >= 1\"]");
+  text += "\n[timeline]\nmin_months = 1\nleave_months = 3\n";
+  auto held_model = ParseModel(text, "t.toml");
+  ASSERT_OK(held_model);
+  EXPECT_EQ(held_model->stages[1].criteria[0].alternatives.size(), 1u);
+  ModelSpec flipping = *held_model;
+  flipping.timeline.leave_months = 1;
+  // Two commits a month for a year, then the trailing 12-month count alternates 25, 24, 25, 24.
+  auto a = People(1);
+  const MonthIndex first = MonthOf(Day("2022-01-01"));
+  std::vector<int> per_month(12, 2);
+  for (int m = 12; m < 36; ++m) per_month.push_back(per_month[static_cast<size_t>(m - 12)] + (m % 2 == 0 ? 1 : -1));
+  for (size_t m = 0; m < per_month.size(); ++m) {
+    for (int k = 0; k < per_month[m]; ++k) Contribute(&a, 0, MonthStart(first + static_cast<MonthIndex>(m)) + (k + 1) * 3600);
+  }
+  Sort(&a);
+  const int64_t as_of = MonthStart(first + 36) - kSecondsPerDay;  // the end of a month whose count is 24
+  const StageTimeline flips = EvaluateTimeline(flipping, a, as_of);
+  EXPECT_GE(flips.transitions.size(), 10u);
+  const StageTimeline held = EvaluateTimeline(*held_model, a, as_of);
+  EXPECT_EQ(held.transitions.size(), 1u) << "entered once, never left";
+  EXPECT_EQ(held.stages.back(), 1);
+  EXPECT_EQ(held.raw.back(), 0);
+  ASSERT_TRUE(held.failing_since.has_value());
+  EXPECT_EQ(*held.failing_since, first + 35);
+  const CommunityEvaluation e = Evaluate(*held_model, a, as_of);
+  EXPECT_EQ(e.stage.stage, 1);
+  ASSERT_TRUE(e.stage.raw_stage.has_value());
+  EXPECT_EQ(*e.stage.raw_stage, 0);
+  // Quiet for good: the stage is left after three failing month ends.
+  const StageTimeline later = EvaluateTimeline(*held_model, a, MonthStart(first + 40));
+  EXPECT_EQ(later.stages.back(), 0);
+  // The alternative passes the criterion on its own: a declared adopter.
+  MetricSnapshot declared({{"commits", 2.0}, {"adopters", 1.0}});
+  EXPECT_EQ(EvaluateStage(*held_model, declared).stage, 1);
+  MetricSnapshot neither({{"commits", 2.0}, {"adopters", 0.0}});
+  const StageResult r = EvaluateStage(*held_model, neither);
+  EXPECT_EQ(r.stage, 0);
+  ASSERT_EQ(r.gaps.size(), 1u);
+  EXPECT_EQ(r.gaps[0], "commits >= 25 or adopters >= 1, now commits 2, adopters 0");
+}
+
 TEST(TimelineTest, TransitionsUpAndDown) {
   std::string text = kModel;
   const std::string from = "criteria = [\"contributors_active >= 3\", \"release_months >= 2\"]";
