@@ -155,6 +155,25 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
                                                          const IngestGitOptions& ingest_opts, const IdentityOptions& io,
                                                          const model::ModelSpec& model, std::optional<int64_t> as_of);
 
+struct CalibrateOptions {
+  std::string verdicts;   // the CSV of verdicts
+  std::string model;      // "" for the built-in one
+  std::string format = "table";
+  std::string fit;        // OUT.toml: propose thresholds, with k-fold held-out figures
+  int folds = 5;
+  int resamples = 1000;
+  std::string subset = "all";  // all, train (70% of repositories), test (the other 30%)
+  std::vector<std::string> foundations;
+  std::vector<std::string> exclude;  // repositories left out (monorepos, moved projects)
+  std::string clone_root;  // where clones of missing repositories are (owner+name/repo, owner/name)
+  bool clone = false;      // clone missing repositories from GitHub
+  bool skip_missing = false;
+  std::string samples;  // write every row's evaluation (stage, scores, metrics) to this CSV
+};
+
+// Checks a model against foundations' dated verdicts (see model/calibration.h).
+int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const IdentityOptions& io);
+
 // The organisations of a community with the rules that decided them (--as-of, --format).
 int CmdOrgs(const GlobalOptions& g, const std::string& community, const AssessOptions& o);
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,

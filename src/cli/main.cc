@@ -125,6 +125,25 @@ int Run(int argc, char** argv) {
   model_cmd->require_subcommand(1);
   auto* model_check = model_cmd->add_subcommand("check", "validate model files (exit 3 when one is invalid)");
   model_check->add_option("file", model_files, "model files")->required();
+  CalibrateOptions calibrate_opts;
+  auto* calibrate = model_cmd->add_subcommand(
+      "calibrate", "check a model against foundations' dated verdicts (CSV: repository,foundation,date,verdict,rank)");
+  calibrate->add_option("verdicts", calibrate_opts.verdicts, "verdicts CSV file")->required()->check(CLI::ExistingFile);
+  calibrate->add_option("--model", calibrate_opts.model, "model file (default: the built-in one)");
+  calibrate->add_option("--format", calibrate_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  calibrate->add_option("--fit", calibrate_opts.fit, "write a model with fitted thresholds to this file (never the one in use)");
+  calibrate->add_option("--folds", calibrate_opts.folds, "folds of the cross-validation behind --fit")->capture_default_str();
+  calibrate->add_option("--resamples", calibrate_opts.resamples, "bootstrap resamples for the intervals")
+      ->capture_default_str()->check(CLI::Range(100, 100000));
+  calibrate->add_option("--subset", calibrate_opts.subset, "all, train (70% of the repositories) or test (the other 30%)")
+      ->check(CLI::IsMember({"all", "train", "test"}))->capture_default_str();
+  calibrate->add_option("--foundation", calibrate_opts.foundations, "only these foundations (repeatable)");
+  calibrate->add_option("--exclude", calibrate_opts.exclude, "leave out this repository, owner/name (repeatable)");
+  calibrate->add_option("--clone-root", calibrate_opts.clone_root, "directory of clones (owner+name/repo or owner/name) to ingest missing repositories from");
+  calibrate->add_flag("--clone", calibrate_opts.clone, "clone missing repositories from GitHub");
+  calibrate->add_flag("--skip-missing", calibrate_opts.skip_missing, "calibrate on the rows whose repositories are there");
+  calibrate->add_option("--samples", calibrate_opts.samples, "also write every row's stage, scores and metrics to this CSV");
+  AddIdentityFlags(calibrate, &identity_opts);
 
   std::string metrics_format = "table";
   auto* metrics_cmd = app.add_subcommand("metrics", "list the registered metrics");
@@ -156,6 +175,7 @@ int Run(int argc, char** argv) {
   if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*chart) return CmdChart(g, chart_opts, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*model_check) return CmdModelCheck(model_files);
+  if (*calibrate) return CmdModelCalibrate(g, calibrate_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);
   if (*orgs) return CmdOrgs(g, orgs_community, orgs_opts);

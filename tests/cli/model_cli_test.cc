@@ -149,6 +149,65 @@ TEST_F(ModelCliTest, ChartsInEveryFormat) {
   EXPECT_NE(unwritable.err.find("no/such/dir/r.png"), std::string::npos) << unwritable.err;
 }
 
+// oscm model calibrate end to end: clones found under --clone-root are ingested, every row is
+// evaluated at its date, and --fit writes a model oscm accepts, leaving the one in use alone.
+TEST_F(ModelCliTest, CalibrateAgainstVerdicts) {
+  // Three busy projects (many people, monthly commits and releases) and three that stopped.
+  for (int p = 0; p < 6; ++p) {
+    const bool busy = p < 3;
+    oscm::testing::GitFixture repo(tmp_.Sub(fmt::format("clones/org{}+proj/repo", p)));
+    for (int m = 0; m < (busy ? 24 : 2); ++m) {
+      for (int k = 0; k < (busy ? 4 : 1); ++k) {
+        oscm::testing::FixtureCommit c;
+        c.author_name = fmt::format("Dev {}", busy ? (m * 4 + k) % (7 + p) : 0);
+        c.author_email = fmt::format("dev{}@gmail.com", busy ? (m * 4 + k) % (7 + p) : 0);
+        c.date = fmt::format("{}-{:02}-{:02}T10:00:00", 2020 + m / 12, m % 12 + 1, 3 + 5 * k);
+        c.files = {{"f.txt", std::to_string(m * 4 + k)}};
+        const int i = repo.Commit(c);
+        if (busy && k == 0 && m % 2 == 0) repo.Tag(fmt::format("v1.{}.0", m), i);
+      }
+    }
+  }
+  std::string csv = "repository,foundation,date,verdict,rank,meaning\n";
+  for (int p = 0; p < 6; ++p) {
+    csv += fmt::format("org{}/proj,cncf,2021-12-20,{},{},\"row, {}\"\n", p, p < 3 ? "sandbox" : "archived", p < 3 ? 1 : 0, p);
+  }
+  WriteFile(tmp_.Sub("verdicts.csv"), csv);
+
+  // Not in the store and no clone named: one line listing them, exit 1.
+  auto missing = Oscm({"model", "calibrate", tmp_.Sub("verdicts.csv")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_EQ(Lines(missing.err), 1) << missing.err;
+  EXPECT_NE(missing.err.find("6 repositories of " + tmp_.Sub("verdicts.csv") + " are not in the store"), std::string::npos) << missing.err;
+
+  auto r = Oscm({"-q", "model", "calibrate", tmp_.Sub("verdicts.csv"), "--clone-root", tmp_.Sub("clones"), "--format", "json",
+                 "--resamples", "200", "--fit", tmp_.Sub("fitted.toml"), "--folds", "3", "--samples", tmp_.Sub("samples.csv")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"foundation\": \"cncf\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"rows\": 6,"), std::string::npos) << r.out.substr(0, 3000);
+  // The busy projects are in development, the stopped ones in trigger: a perfect stage AUC.
+  // Any threshold from 1 to 7 people separates them: the model's own 5 is kept.
+  EXPECT_NE(r.out.find("\"after\": \"contributors_active >= 5\""), std::string::npos) << r.out.substr(0, 600);
+  const std::string reports = r.out.substr(r.out.find("\"reports\""));
+  // The stage predictor's AUC: its entry in the report's predictors, as JSON formats it.
+  const size_t stage_at = reports.find("\"id\": \"stage\"");
+  ASSERT_NE(stage_at, std::string::npos);
+  const std::string stage_auc = reports.substr(reports.rfind("\"archived<sandbox\"", stage_at), 200);
+  EXPECT_NE(stage_auc.find("\"low\": 1.0000"), std::string::npos) << stage_auc;
+  EXPECT_NE(stage_auc.find("\"value\": 1.0000"), std::string::npos) << stage_auc;
+  const std::string samples = oscm::testing::ReadFile(tmp_.Sub("samples.csv"));
+  EXPECT_NE(samples.find("org0/proj,cncf,sandbox,1,2021-12-20,0,1,development,"), std::string::npos) << samples;
+  EXPECT_NE(samples.find("org5/proj,cncf,archived,0,2021-12-20,0,1,trigger,"), std::string::npos) << samples;
+  // The proposal is a valid model; the built-in one is untouched.
+  EXPECT_EQ(Oscm({"model", "check", tmp_.Sub("fitted.toml")}).exit_code, 0);
+  const std::string fitted = oscm::testing::ReadFile(tmp_.Sub("fitted.toml"));
+  EXPECT_NE(fitted.find("# fitted: "), std::string::npos);
+  // A second run finds the repositories in the store and gives the same report.
+  auto again = Oscm({"-q", "model", "calibrate", tmp_.Sub("verdicts.csv"), "--format", "json", "--resamples", "200"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out.substr(again.out.find("\"reports\"")), r.out.substr(r.out.find("\"reports\"")));
+}
+
 TEST_F(ModelCliTest, LandscapeRefusesAProfileOfAnotherCommunity) {
   WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
   WriteFile(tmp_.Sub("land.toml"), "name = \"x\"\n[[community]]\nid = \"small\"\nrepositories = [\"tiny\"]\n"
