@@ -124,6 +124,8 @@ CalibrationSample EvaluateSample(const ModelSpec& model, const metrics::Communit
   const StageResult stage = EvaluateStage(model, snapshot);
   const StageTimeline timeline = EvaluateTimeline(model, activity, s.date);
   s.stage = timeline.stages.empty() ? stage.stage : std::max(stage.stage, timeline.stages.back());
+  s.transitions = static_cast<int>(timeline.transitions.size());
+  s.timeline_months = static_cast<int>(timeline.months.size());
   // The scores' estimates whatever their coverage: git alone measures about half of popularity,
   // and whether the estimate agrees with the verdicts is the question here.
   ModelSpec ungated = model;
@@ -192,6 +194,19 @@ std::vector<FoundationReport> Calibrate(const ModelSpec& model, const std::vecto
       in.push_back(&s);
     }
     rep.rows = static_cast<int>(in.size());
+    {
+      std::map<std::string, const CalibrationSample*> longest;
+      for (const auto* s : in) {
+        auto& l = longest[rows[s->row].repository];
+        if (l == nullptr || s->timeline_months > l->timeline_months) l = s;
+      }
+      double changes = 0, months = 0;
+      for (const auto& [repo, s] : longest) {
+        changes += s->transitions;
+        months += s->timeline_months;
+      }
+      if (months > 0) rep.changes_per_year = 12 * changes / months;
+    }
     // Verdicts by rank, clusters by repository.
     std::map<std::pair<int, std::string>, size_t> verdict_order;
     std::map<std::string, size_t> repo_index;

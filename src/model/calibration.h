@@ -39,6 +39,8 @@ struct CalibrationSample {
   int months_before = 0;   // 0: the verdict's date; 12: a year before it
   bool has_history = false;
   int stage = 0;  // the headline stage (with hysteresis)
+  int transitions = 0;      // stage changes in the timeline up to `date`
+  int timeline_months = 0;  // months of that timeline
   std::vector<std::optional<double>> scores;   // per model dimension: the estimate, whatever its coverage
   std::vector<std::optional<double>> metrics;  // per registered metric, in metrics::Registry() order
   std::vector<std::vector<bool>> passes;       // per stage, per criterion
@@ -77,6 +79,9 @@ struct FoundationReport {
   int rows = 0;          // rows evaluated with history
   int repositories = 0;
   int no_history = 0;    // rows left out: no commit before their date
+  // Stage changes per community-year, over each repository's longest timeline: how often the
+  // headline moves (a metric wavering at a threshold makes it flip).
+  std::optional<double> changes_per_year;
   std::vector<std::string> verdicts;               // by rank
   std::vector<int> ranks;                          // per verdict
   std::vector<std::pair<size_t, size_t>> pairs;    // (lower, higher) indexes into verdicts

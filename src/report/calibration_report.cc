@@ -76,6 +76,7 @@ std::string RenderCalibrationTable(const CalibrationInput& in, size_t width) {
   for (const auto& r : in.reports) {
     out += fmt::format("\n── {} ──\n{} rows of {} repositories", Title(r), r.rows, r.repositories);
     if (r.no_history > 0) out += fmt::format(" ({} rows left out: no commit by their date)", r.no_history);
+    if (r.changes_per_year) out += fmt::format("; stage changes per community-year: {:.2f}", *r.changes_per_year);
     out += "\n\nstage × verdict\n";
     std::vector<TextColumn> columns = {{"stage"}};
     for (const auto& v : r.verdicts) columns.push_back({v, true});
@@ -141,6 +142,8 @@ void WriteReports(JsonWriter& w, const std::vector<model::FoundationReport>& rep
   w.BeginArray();
   for (const auto& r : reports) {
     w.BeginObject();
+    w.Key("changes_per_year");
+    if (r.changes_per_year) w.Number(*r.changes_per_year, 4); else w.Null();
     w.Key("criteria");
     w.BeginArray();
     for (const auto& c : r.criteria) {
