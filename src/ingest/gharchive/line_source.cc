@@ -12,6 +12,7 @@
 #include "base/batch_pipe.h"
 #include "base/buffer_pool.h"
 #include "base/file_handle.h"
+#include "base/thread_name.h"
 #include "ingest/gharchive/file_blocks.h"
 
 namespace oscm::ingest {
@@ -167,6 +168,7 @@ class BackgroundChunks final : public ChunkSource {
   };
 
   void Produce() {
+    SetThreadName("oscm-inflate");
     while (true) {
       Chunk c;
       std::string_view text;
