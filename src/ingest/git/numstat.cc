@@ -1,20 +1,53 @@
 #include "ingest/git/numstat.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <optional>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "ingest/git/git_handles.h"
 #include "ingest/git/git_repo.h"
+#include "ingest/git/pack_residency.h"
 
 namespace oscm::ingest {
 namespace {
+
+// Peak memory of --numstat on git/git was 530 MB (186 MB anonymous, 345 MB of mapped pack); with
+// these it stays under 200 MB with the same wall time (bench/RESULTS.md, issue #17):
+// - libgit2 caches up to 256 MiB of parsed trees per repository handle by default, and each
+//   worker has one; a few MiB keep the trees of neighbouring commits, which is what gets reused.
+constexpr ssize_t kObjectCacheBytes = ssize_t{4} << 20;
+// - the packs' mapped pages are given back past this much resident file-backed memory
+//   (pack_residency.h), checked every kTrimEvery commits;
+constexpr size_t kResidentFileBytes = size_t{48} << 20;
+constexpr size_t kTrimEvery = 32;
+// - blobs are allocated and freed in the workers' malloc arenas, which keep freed pages resident;
+//   malloc_trim gives them back every kMallocTrimEvery commits.
+constexpr size_t kMallocTrimEvery = 256;
+
+// Sets libgit2's object cache limit (a process-wide option) for the life of this object.
+class ObjectCacheLimit {
+ public:
+  explicit ObjectCacheLimit(ssize_t bytes) {
+    ssize_t used = 0;
+    git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &used, &previous_);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+  }
+  ~ObjectCacheLimit() { git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, previous_); }
+  ObjectCacheLimit(const ObjectCacheLimit&) = delete;
+  ObjectCacheLimit& operator=(const ObjectCacheLimit&) = delete;
+
+ private:
+  ssize_t previous_ = 0;
+};
 
 Result<GitTree> CommitTree(git_repository* repo, const std::string& hex) {
   git_oid oid;
@@ -209,6 +242,11 @@ Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob
   size_t written = 0;  // jobs passed to the sink
   Status error;        // first failure; stops everyone
 
+  const ObjectCacheLimit cache_limit(kObjectCacheBytes);
+  std::error_code ec;
+  const std::filesystem::path objects = std::filesystem::weakly_canonical(std::filesystem::path(repo_path) / "objects", ec);
+  PackResidency packs(objects.string() + "/", kResidentFileBytes);
+
   auto worker = [&]() {
     auto repo = GitRepo::OpenLocal(repo_path);
     std::unique_lock<std::mutex> lock(mu);
@@ -265,6 +303,16 @@ Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob
       }
       ++written;
       cv.notify_all();
+      if (written % kTrimEvery == 0) {
+        lock.unlock();
+        Result<size_t> trimmed = packs.Trim();
+        if (written % kMallocTrimEvery == 0) malloc_trim(0);
+        lock.lock();
+        if (!trimmed) {
+          error = trimmed.error();
+          break;
+        }
+      }
     }
     cv.notify_all();
   }
