@@ -6,6 +6,15 @@
 #include <new>
 #include <vector>
 
+// GCC says __SANITIZE_ADDRESS__; clang 14 only answers __has_feature.
+#if defined(__SANITIZE_ADDRESS__)
+#define OSCM_BUFFERS_FROM_HEAP 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define OSCM_BUFFERS_FROM_HEAP 1
+#endif
+#endif
+
 namespace oscm {
 namespace {
 
@@ -35,7 +44,7 @@ PooledBuffer::PooledBuffer(size_t size) {
       }
     }
   }
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(OSCM_BUFFERS_FROM_HEAP)
   // From the heap, so that AddressSanitizer sees a read past the end (a mapping ends on a page).
   data_ = new char[size];
 #else
