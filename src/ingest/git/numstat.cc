@@ -1,7 +1,5 @@
 #include "ingest/git/numstat.h"
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -21,17 +19,15 @@ namespace oscm::ingest {
 namespace {
 
 // Peak memory of --numstat on git/git was 530 MB (186 MB anonymous, 345 MB of mapped pack); with
-// these it stays under 200 MB with the same wall time (bench/RESULTS.md, issue #17):
+// these it peaks at 187 MB, for more CPU time (pack pages given back and faulted in again; see
+// bench/RESULTS.md, issue #17):
 // - libgit2 caches up to 256 MiB of parsed trees per repository handle by default, and each
 //   worker has one; a few MiB keep the trees of neighbouring commits, which is what gets reused.
-constexpr ssize_t kObjectCacheBytes = ssize_t{4} << 20;
+constexpr ssize_t kObjectCacheBytes = ssize_t{8} << 20;
 // - the packs' mapped pages are given back past this much resident file-backed memory
 //   (pack_residency.h), checked every kTrimEvery commits;
 constexpr size_t kResidentFileBytes = size_t{48} << 20;
 constexpr size_t kTrimEvery = 32;
-// - blobs are allocated and freed in the workers' malloc arenas, which keep freed pages resident;
-//   malloc_trim gives them back every kMallocTrimEvery commits.
-constexpr size_t kMallocTrimEvery = 256;
 
 // Sets libgit2's object cache limit (a process-wide option) for the life of this object.
 class ObjectCacheLimit {
@@ -306,7 +302,6 @@ Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob
       if (written % kTrimEvery == 0) {
         lock.unlock();
         Result<size_t> trimmed = packs.Trim();
-        if (written % kMallocTrimEvery == 0) malloc_trim(0);
         lock.lock();
         if (!trimmed) {
           error = trimmed.error();
