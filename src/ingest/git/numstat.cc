@@ -242,6 +242,7 @@ Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob
   std::error_code ec;
   const std::filesystem::path objects = std::filesystem::weakly_canonical(std::filesystem::path(repo_path) / "objects", ec);
   PackResidency packs(objects.string() + "/", kResidentFileBytes);
+  bool trim_packs = true;
 
   auto worker = [&]() {
     auto repo = GitRepo::OpenLocal(repo_path);
@@ -299,14 +300,11 @@ Status ComputeNumstat(const std::string& repo_path, const std::vector<NumstatJob
       }
       ++written;
       cv.notify_all();
-      if (written % kTrimEvery == 0) {
+      if (trim_packs && written % kTrimEvery == 0) {
         lock.unlock();
-        Result<size_t> trimmed = packs.Trim();
+        // Best effort: only memory depends on it (a system without /proc keeps the pages).
+        trim_packs = packs.Trim().has_value();
         lock.lock();
-        if (!trimmed) {
-          error = trimmed.error();
-          break;
-        }
       }
     }
     cv.notify_all();
