@@ -10,6 +10,7 @@
 
 #include "base/batch_pipe.h"
 #include "base/buffer_pool.h"
+#include "base/thread_name.h"
 
 namespace oscm::ingest {
 namespace {
@@ -82,6 +83,7 @@ class BackgroundBlocks final : public FileBlocks {
   };
 
   void Produce() {
+    SetThreadName("oscm-read");
     uint32_t crc = 0;
     while (true) {
       Block b;

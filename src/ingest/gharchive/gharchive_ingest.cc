@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "base/thread_name.h"
 #include "ingest/gharchive/file_blocks.h"
 #include "store/gh_coverage.h"
 
@@ -323,6 +324,7 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
   std::vector<std::thread> scanners;
   for (size_t t = 0; t < threads; ++t) {
     scanners.emplace_back([&, t] {
+      SetThreadName("oscm-scan");
       while (true) {
         size_t f = 0;
         {

@@ -2,7 +2,7 @@
 //
 // GH Archive hours are gzip files of one JSON event per line, often hundreds of MB once
 // decompressed, so a file is never read whole: OpenLineSource reads it in fixed chunks (1 MiB of
-// file, 4 MiB of decompressed text) and hands out one line at a time. Gzip files may hold several
+// file, 1 MiB of decompressed text) and hands out one line at a time. Gzip files may hold several
 // members (`cat a.gz b.gz`); their text is read as one stream, as zcat does.
 //
 // LineSource is also the seam for fault injection: a test can give the event reader a fake
@@ -78,7 +78,7 @@ class LineSource {
 // "<path>: line <N>: truncated gzip", "<path>: line <N>: corrupt gzip: <zlib message>" and
 // "<path>: line <N>: trailing garbage after gzip member", where N is the number of the line
 // being read when the fault was found (one more than the last line returned or skipped).
-// With `background`, decompression runs on a thread of its own, a few 4 MiB chunks ahead, while
+// With `background`, decompression runs on a thread of its own, a few 1 MiB chunks ahead, while
 // the caller splits and parses lines: the two overlap on two cores, with the same lines, numbers
 // and errors as without.
 // REQUIRES: max_line_bytes > 0.

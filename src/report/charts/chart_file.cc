@@ -5,29 +5,75 @@
 #include <fmt/format.h>
 #include <librsvg/rsvg.h>
 
+#include <dlfcn.h>
+
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <mutex>
 
 #include "base/strings.h"
 
 namespace oscm::report {
 namespace {
 
+// librsvg and cairo (and the fifty libraries under them: glib, pango, harfbuzz, X11, ...) are
+// loaded the first time a PNG or PDF is written, not when oscm starts: loading and relocating
+// them took about 20 ms of CPU at every start, a twentieth of what an hour of GH Archive costs
+// to ingest. Every function of theirs is called through this table.
+#define OSCM_RENDER_FUNCTIONS(X)                                                               \
+  X(rsvg_handle_new_from_data) X(rsvg_handle_set_dpi) X(rsvg_handle_get_intrinsic_size_in_pixels) \
+  X(rsvg_handle_render_document) X(g_object_unref) X(g_error_free) X(cairo_image_surface_create) \
+  X(cairo_pdf_surface_create) X(cairo_surface_status) X(cairo_surface_destroy)                  \
+  X(cairo_surface_write_to_png) X(cairo_surface_finish) X(cairo_create) X(cairo_destroy)       \
+  X(cairo_scale) X(cairo_status) X(cairo_status_to_string)
+
+struct RenderLibs {
+#define OSCM_RENDER_MEMBER(name) decltype(&::name) name = nullptr;
+  OSCM_RENDER_FUNCTIONS(OSCM_RENDER_MEMBER)
+#undef OSCM_RENDER_MEMBER
+};
+
+// librsvg's SONAME in Debian 12 (librsvg2-2). Cairo and glib come with it, as its dependencies,
+// where dlsym finds their functions too. Loaded once, until exit.
+Result<const RenderLibs*> LoadRenderLibs() {
+  static RenderLibs libs;
+  static std::string error;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    void* rsvg = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (rsvg == nullptr) {
+      error = dlerror();
+      return;
+    }
+#define OSCM_RENDER_LOAD(name)                                                    \
+  libs.name = reinterpret_cast<decltype(libs.name)>(dlsym(rsvg, #name));          \
+  if (libs.name == nullptr && error.empty()) error = fmt::format("no symbol {}", #name);
+    OSCM_RENDER_FUNCTIONS(OSCM_RENDER_LOAD)
+#undef OSCM_RENDER_LOAD
+  });
+  if (!error.empty()) {
+    return UnsupportedError(fmt::format("PNG and PDF charts need librsvg and cairo: {}", error));
+  }
+  return &libs;
+}
+
+const RenderLibs& Libs() { return **LoadRenderLibs(); }  // REQUIRES: LoadRenderLibs() succeeded
+
 struct GObjectUnref {
-  void operator()(void* p) const { g_object_unref(p); }
+  void operator()(void* p) const { Libs().g_object_unref(p); }
 };
 struct SurfaceDestroy {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+  void operator()(cairo_surface_t* s) const { Libs().cairo_surface_destroy(s); }
 };
 struct CairoDestroy {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
+  void operator()(cairo_t* c) const { Libs().cairo_destroy(c); }
 };
 struct GErrorFree {
-  void operator()(GError* e) const { g_error_free(e); }
+  void operator()(GError* e) const { Libs().g_error_free(e); }
 };
 using RsvgHandlePtr = std::unique_ptr<RsvgHandle, GObjectUnref>;
 using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDestroy>;
@@ -48,7 +94,7 @@ Status CairoStatus(cairo_status_t status, const std::string& path) {
   if (status == CAIRO_STATUS_WRITE_ERROR || status == CAIRO_STATUS_FILE_NOT_FOUND) {
     return IoError(fmt::format("cannot write {}", path));
   }
-  return InternalError(fmt::format("{}: cairo: {}", path, cairo_status_to_string(status)));
+  return InternalError(fmt::format("{}: cairo: {}", path, Libs().cairo_status_to_string(status)));
 }
 
 }  // namespace
@@ -66,44 +112,45 @@ Status WriteChartFile(std::string_view svg, const std::string& path,
                       const ChartFileOptions& options) {
   OSCM_ASSIGN_OR_RETURN(const ChartFormat format, ChartFormatForPath(path));
   if (format == ChartFormat::kSvg) return WriteSvg(svg, path);
+  OSCM_ASSIGN_OR_RETURN(const RenderLibs* libs, LoadRenderLibs());
 
   GError* raw_error = nullptr;
-  RsvgHandlePtr handle(rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
+  RsvgHandlePtr handle(libs->rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
                                                  svg.size(), &raw_error));
   GErrorPtr error(raw_error);
   if (!handle)
     return InternalError(
         fmt::format("{}: librsvg: {}", path, error ? error->message : "invalid SVG"));
-  rsvg_handle_set_dpi(handle.get(), 96);
+  libs->rsvg_handle_set_dpi(handle.get(), 96);
   double width = 0;
   double height = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &width, &height)) {
+  if (!libs->rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &width, &height)) {
     return InternalError(fmt::format("{}: the SVG has no pixel size", path));
   }
 
   const double scale = format == ChartFormat::kPng ? options.png_scale : 0.75;
   SurfacePtr surface(format == ChartFormat::kPng
-                         ? cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                         ? libs->cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
                                                       static_cast<int>(std::lround(width * scale)),
                                                       static_cast<int>(std::lround(height * scale)))
-                         : cairo_pdf_surface_create(path.c_str(), width * scale, height * scale));
-  OSCM_RETURN_IF_ERROR(CairoStatus(cairo_surface_status(surface.get()), path));
+                         : libs->cairo_pdf_surface_create(path.c_str(), width * scale, height * scale));
+  OSCM_RETURN_IF_ERROR(CairoStatus(libs->cairo_surface_status(surface.get()), path));
   {
-    CairoPtr cr(cairo_create(surface.get()));
-    cairo_scale(cr.get(), scale, scale);
+    CairoPtr cr(libs->cairo_create(surface.get()));
+    libs->cairo_scale(cr.get(), scale, scale);
     const RsvgRectangle viewport{0, 0, width, height};
-    if (!rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error)) {
+    if (!libs->rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error)) {
       error.reset(raw_error);
       return InternalError(
           fmt::format("{}: librsvg: {}", path, error ? error->message : "render failed"));
     }
-    OSCM_RETURN_IF_ERROR(CairoStatus(cairo_status(cr.get()), path));
+    OSCM_RETURN_IF_ERROR(CairoStatus(libs->cairo_status(cr.get()), path));
   }
   if (format == ChartFormat::kPng) {
-    return CairoStatus(cairo_surface_write_to_png(surface.get(), path.c_str()), path);
+    return CairoStatus(libs->cairo_surface_write_to_png(surface.get(), path.c_str()), path);
   }
-  cairo_surface_finish(surface.get());
-  return CairoStatus(cairo_surface_status(surface.get()), path);
+  libs->cairo_surface_finish(surface.get());
+  return CairoStatus(libs->cairo_surface_status(surface.get()), path);
 }
 
 }  // namespace oscm::report
