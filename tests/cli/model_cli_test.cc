@@ -27,13 +27,13 @@ TEST_F(ModelCliTest, ModelCheckAcceptsTheShippedModelAndRejectsABrokenOneWithExi
   EXPECT_EQ(ok.exit_code, 0) << ok.err;
   EXPECT_NE(ok.out.find("ok: oscm default"), std::string::npos) << ok.out;
   std::string text(BuiltinDefaultModel());
-  const std::string from = "\"orgs_active >= 10\",";
-  text.replace(text.find(from), from.size(), "\"orgs_activ >= 10\",");
+  const std::string from = "\"releases >= 6\",";
+  text.replace(text.find(from), from.size(), "\"releasez >= 6\",");
   WriteFile(tmp_.Sub("bad.toml"), text);
   auto bad = Oscm({"model", "check", tmp_.Sub("bad.toml")});
   EXPECT_EQ(bad.exit_code, 3);
   EXPECT_NE(bad.err.find(tmp_.Sub("bad.toml") + ":"), std::string::npos) << bad.err;
-  EXPECT_NE(bad.err.find("unknown metric 'orgs_activ'"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("unknown metric 'releasez'"), std::string::npos) << bad.err;
   EXPECT_EQ(std::count(bad.err.begin(), bad.err.end(), '\n'), 1) << "one line: " << bad.err;
   // The same model given to assess: exit 3 before anything is read or written.
   auto assess = Oscm({"assess", repo_->path(), "--model", tmp_.Sub("bad.toml")});
@@ -57,7 +57,7 @@ TEST_F(ModelCliTest, ProfileLandscapeAndAssessInBothLanguages) {
   ASSERT_EQ(land.exit_code, 0) << land.err;
   EXPECT_NE(land.out.find("\"landscape\": \"Tiny things\""), std::string::npos);
   EXPECT_NE(land.out.find("\"quadrant\": {"), std::string::npos);
-  EXPECT_NE(land.out.find("\"id\": \"development\""), std::string::npos) << "tiny is in development at 2025-06-30";
+  EXPECT_NE(land.out.find("\"id\": \"trigger\""), std::string::npos) << "five contributors: tiny is still in trigger at 2025-06-30";
   EXPECT_NE(land.out.find("\"vendor_share\": 0.3333"), std::string::npos) << "the profile was ingested";
   // Again: nothing to ingest, the same output.
   auto again = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "json"});
@@ -67,12 +67,12 @@ TEST_F(ModelCliTest, ProfileLandscapeAndAssessInBothLanguages) {
 
   auto zh = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--lang", "zh"});
   ASSERT_EQ(zh.exit_code, 0) << zh.err;
-  EXPECT_NE(zh.out.find("发展期 (development)"), std::string::npos) << zh.out;
-  EXPECT_NE(zh.out.find("进入下一阶段 结晶期"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("触发期 (trigger)"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("进入下一阶段 发展期"), std::string::npos) << zh.out;
   auto en = Oscm({"assess", "tiny", "--as-of", "2025-06-30"});
   ASSERT_EQ(en.exit_code, 0) << en.err;
-  EXPECT_NE(en.out.find("to reach crystallization"), std::string::npos) << en.out;
-  EXPECT_NE(en.out.find("adopters >= 3, now 2"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("to reach development"), std::string::npos) << en.out;
+  EXPECT_NE(en.out.find("contributors_active >= 8, now 5"), std::string::npos) << en.out;
 
   // A broken profile names its file and line, and leaves the stored one alone.
   WriteFile(tmp_.Sub("broken.toml"), "community = \"tiny\"\n[[adopter]]\nname = \"X\"\n");
@@ -159,8 +159,8 @@ TEST_F(ModelCliTest, CalibrateAgainstVerdicts) {
     for (int m = 0; m < (busy ? 24 : 2); ++m) {
       for (int k = 0; k < (busy ? 4 : 1); ++k) {
         oscm::testing::FixtureCommit c;
-        c.author_name = fmt::format("Dev {}", busy ? (m * 4 + k) % (7 + p) : 0);
-        c.author_email = fmt::format("dev{}@gmail.com", busy ? (m * 4 + k) % (7 + p) : 0);
+        c.author_name = fmt::format("Dev {}", busy ? (m * 4 + k) % (10 + p) : 0);
+        c.author_email = fmt::format("dev{}@gmail.com", busy ? (m * 4 + k) % (10 + p) : 0);
         c.date = fmt::format("{}-{:02}-{:02}T10:00:00", 2020 + m / 12, m % 12 + 1, 3 + 5 * k);
         c.files = {{"f.txt", std::to_string(m * 4 + k)}};
         const int i = repo.Commit(c);
@@ -186,8 +186,8 @@ TEST_F(ModelCliTest, CalibrateAgainstVerdicts) {
   EXPECT_NE(r.out.find("\"foundation\": \"cncf\""), std::string::npos);
   EXPECT_NE(r.out.find("\"rows\": 6,"), std::string::npos) << r.out.substr(0, 3000);
   // The busy projects are in development, the stopped ones in trigger: a perfect stage AUC.
-  // Any threshold from 1 to 7 people separates them: the model's own 5 is kept.
-  EXPECT_NE(r.out.find("\"after\": \"contributors_active >= 5\""), std::string::npos) << r.out.substr(0, 600);
+  // Any threshold from 1 to 10 people separates them: the model's own 8 is kept.
+  EXPECT_NE(r.out.find("\"after\": \"contributors_active >= 8\""), std::string::npos) << r.out.substr(0, 600);
   const std::string reports = r.out.substr(r.out.find("\"reports\""));
   // The stage predictor's AUC: its entry in the report's predictors, as JSON formats it.
   const size_t stage_at = reports.find("\"id\": \"stage\"");

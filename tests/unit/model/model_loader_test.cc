@@ -70,15 +70,15 @@ TEST(ModelLoaderTest, BrokenModelsAreRejectedWithFileAndLine) {
       {"unknown indicator in a factor", "commits = 1, releases = 1", "commitz = 1, releases = 1", "unknown indicator 'commitz'"},
       {"threshold zero", "threshold = 26 ", "threshold = 0 ", "threshold must be > 0"},
       {"linear max below min", "min = 0.27 ", "min = 0.9 ", "max must be greater than min"},
-      {"impossible criterion", "\"release_months >= 2\",", "\"org_commit_share > 1\",",
+      {"impossible criterion", "\"active_months >= 5\",", "\"org_commit_share > 1\",",
        "stage 'development' is unreachable: 'org_commit_share > 1' can never hold"},
-      {"contradicting criteria", "\"release_months >= 2\", ", "\"release_months >= 2\", \"release_months < 1\", ",
-       "stage 'development' is unreachable: its criteria on release_months contradict each other"},
-      {"criterion without comparison", "\"active_months >= 6\",", "\"active_months six\",", "has no comparison"},
-      {"criterion on an unknown metric", "\"bus_factor >= 3\",", "\"bus >= 3\",", "unknown metric 'bus'"},
-      {"alternative on an unknown metric", "\"bus_factor >= 3\",", "\"bus_factor >= 3 or bus >= 1\",", "unknown metric 'bus'"},
-      {"alternative without comparison", "\"bus_factor >= 3\",", "\"bus_factor >= 3 or adopters\",", "has no comparison"},
-      {"leave_months zero", "min_months = 3", "min_months = 3\nleave_months = 0", "leave_months must be"},
+      {"contradicting criteria", "\"active_months >= 5\",", "\"active_months >= 5\", \"active_months < 1\",",
+       "stage 'development' is unreachable: its criteria on active_months contradict each other"},
+      {"criterion without comparison", "\"active_months >= 5\",", "\"active_months six\",", "has no comparison"},
+      {"criterion on an unknown metric", "\"bus_factor >= 4\",", "\"bus >= 3\",", "unknown metric 'bus'"},
+      {"alternative on an unknown metric", "\"bus_factor >= 4\",", "\"bus_factor >= 4 or bus >= 1\",", "unknown metric 'bus'"},
+      {"alternative without comparison", "\"bus_factor >= 4\",", "\"bus_factor >= 4 or adopters\",", "has no comparison"},
+      {"leave_months zero", "leave_months = 3 ", "leave_months = 0 ", "leave_months must be"},
       {"stages out of order", "id = \"development\"\nname = \"Development\"", "id = \"popularity\"\nname = \"Development\"",
        "stage 2 must be 'development'"},
       {"unknown key", "min_factor_coverage = 0.5", "min_factor_coverage = 0.5\nminimum_coverage = 1", "unknown key 'minimum_coverage'"},
@@ -116,14 +116,18 @@ TEST(ModelLoaderTest, TriggerTakesNoCriteria) {
 }
 
 TEST(ModelLoaderTest, AFractionalPassRuleToleratesOneImpossibleCriterion) {
-  // With pass = 0.8 of 6 criteria, 5 must pass: one criterion that can never hold leaves the
-  // stage reachable; two do not.
+  // Crystallization needs 5 of its 8 criteria: three that can never hold leave it reachable;
+  // a fourth does not.
   std::string text(BuiltinDefaultModel());
-  const std::string from = "\"bus_factor >= 3\",";
-  text.replace(text.find(from), from.size(), "\"top_org_share > 1\",");
+  for (const std::string from : {"\"bus_factor >= 4\",", "\"tz_entropy >= 2\",", "\"age_months >= 24\","}) {
+    const size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), "\"top_org_share > 1\",");
+  }
   ASSERT_OK(ParseModel(text, "m.toml"));
-  const std::string second = "\"adopters >= 3\",";
-  text.replace(text.find(second), second.size(), "\"org_commit_share > 1\",");
+  const std::string fourth = "\"adopters >= 8\",";
+  ASSERT_NE(text.find(fourth), std::string::npos);
+  text.replace(text.find(fourth), fourth.size(), "\"org_commit_share > 1\",");
   auto m = ParseModel(text, "m.toml");
   ASSERT_FALSE(m.has_value());
   EXPECT_NE(m.error().message().find("needs 5 criteria to pass and only 4 can"), std::string::npos) << m.error().message();
