@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "base/strings.h"
+
 namespace oscm::metrics {
 
 std::string_view AffiliationName(Affiliation a) {
@@ -26,19 +28,24 @@ std::vector<OrgRow> OrganisationRows(const CommunityActivity& a, const TimeWindo
     const OrgLinkFact& l = a.org_links[static_cast<size_t>(link)];
     return {l.name, l.rule == "personal-domain" ? l.stored : ""};
   };
+  // People by name, as the evidence rules count them (one person may commit from two addresses).
+  auto person_name = [&](int32_t p) {
+    const std::string& display = a.people[static_cast<size_t>(p)];
+    return AsciiLower(display.substr(0, display.rfind(" <")));
+  };
   struct Acc {
     OrgRow row;
-    std::set<int32_t> people;
-    std::map<std::pair<std::string, std::string>, std::set<int32_t>> rules;  // (rule, evidence) -> people
+    std::set<std::string> people;
+    std::map<std::pair<std::string, std::string>, std::set<std::string>> rules;  // (rule, evidence) -> people
   };
   std::map<std::pair<std::string, std::string>, Acc> rows;
   for (const auto& c : a.contributions) {
     auto& acc = rows[row_key(c.link)];
-    acc.people.insert(c.person);
+    acc.people.insert(person_name(c.person));
     if (c.link >= 0) {
       const OrgLinkFact& l = a.org_links[static_cast<size_t>(c.link)];
       acc.row.affiliation = l.affiliation;
-      acc.rules[{l.rule, l.evidence}].insert(c.person);
+      acc.rules[{l.rule, l.evidence}].insert(person_name(c.person));
     }
   }
   for (const auto& c : a.commits) {

@@ -24,7 +24,7 @@ struct OrgRow {
   std::string name;    // as counted: an organisation, "independent" or "unknown"
   std::string stored;  // the domain or name the addresses gave, when it differs ("solo.dev")
   Affiliation affiliation = Affiliation::kUnknown;
-  int64_t people = 0;          // distinct people, all history
+  int64_t people = 0;          // distinct people (by name), all history
   int64_t commits_window = 0;  // authored commits in the window
   int64_t commits_all = 0;     // authored commits, all history
   std::vector<OrgDecidedBy> decided_by;  // most people first
