@@ -1,6 +1,7 @@
 // Small string helpers shared by the ingest and report stages. Pure and thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,9 @@ namespace oscm {
 
 std::string AsciiLower(std::string_view s);
 std::string_view Trim(std::string_view s);
+// 64-bit FNV-1a: a stable hash (the same on every platform and release, unlike std::hash).
+uint64_t Fnv1a(std::string_view s);
+
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool IEquals(std::string_view a, std::string_view b);  // ASCII case-insensitive

@@ -26,19 +26,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-uint64_t NameHash(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : AsciiLower(s)) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-// The held-back part of a calibration set: 30% of the repositories, by a stable hash of their
-// name, so that a model is fitted on "train" and reported on "test" without ever seeing it.
-bool InTestSet(std::string_view repository) { return (NameHash(repository) >> 7) % 10 < 3; }
-
 // The community of the store that holds `repository` ("owner/name"): one named so, or one with a
 // repository whose location ends in it ("…/owner/name(.git)", a fetch tool's "owner+name/repo").
 Result<std::optional<std::string>> FindInStore(store::Store& store, const std::string& repository) {
@@ -94,8 +81,8 @@ int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const I
   std::vector<std::string> left_out;
   for (const auto& r : *rows) {
     if (!o.foundations.empty() && std::find(o.foundations.begin(), o.foundations.end(), r.foundation) == o.foundations.end()) continue;
-    if (o.subset == "train" && InTestSet(r.repository)) continue;
-    if (o.subset == "test" && !InTestSet(r.repository)) continue;
+    if (o.subset == "train" && model::HeldBack(r.repository)) continue;
+    if (o.subset == "test" && !model::HeldBack(r.repository)) continue;
     if (std::find_if(o.exclude.begin(), o.exclude.end(), [&](const std::string& x) { return IEquals(x, r.repository); }) != o.exclude.end()) {
       left_out.push_back(r.repository + ": excluded (--exclude)");
       continue;

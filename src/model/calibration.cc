@@ -19,21 +19,6 @@
 namespace oscm::model {
 namespace {
 
-// Mid-ranks (1-based) of `v`.
-std::vector<double> MidRanks(const std::vector<double>& v) {
-  std::vector<size_t> order(v.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return v[a] < v[b]; });
-  std::vector<double> ranks(v.size());
-  for (size_t i = 0; i < order.size();) {
-    size_t j = i;
-    while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
-    for (size_t k = i; k <= j; ++k) ranks[order[k]] = (static_cast<double>(i) + static_cast<double>(j)) / 2 + 1;
-    i = j + 1;
-  }
-  return ranks;
-}
-
 // One statistic over items (with multiplicity), bootstrapped over the clusters the items belong to.
 Estimate Bootstrap(const std::vector<size_t>& cluster_of, size_t clusters,
                    const std::function<std::optional<double>(const std::vector<size_t>&)>& stat,
@@ -65,15 +50,6 @@ Estimate Bootstrap(const std::vector<size_t>& cluster_of, size_t clusters,
   e.low = at(0.025);
   e.high = at(0.975);
   return e;
-}
-
-uint64_t Fnv(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 std::string FormatThreshold(const std::string& metric, double v) {
@@ -144,7 +120,7 @@ std::optional<double> Auc(const std::vector<double>& scores, const std::vector<b
   double n_pos = 0, n_neg = 0;
   for (bool p : positive) (p ? n_pos : n_neg) += 1;
   if (n_pos == 0 || n_neg == 0) return std::nullopt;
-  const std::vector<double> ranks = MidRanks(scores);
+  const std::vector<double> ranks = Ranks(scores);
   double rank_sum = 0;
   for (size_t i = 0; i < scores.size(); ++i) rank_sum += positive[i] ? ranks[i] : 0;
   return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg);
@@ -438,8 +414,10 @@ std::string RewriteCriteria(const std::string& text, const std::vector<FittedCri
 
 std::vector<int> FoldsByRepository(const std::vector<VerdictRow>& rows, int k) {
   std::vector<int> folds;
-  for (const auto& r : rows) folds.push_back(static_cast<int>(Fnv(AsciiLower(r.repository)) % static_cast<uint64_t>(k)));
+  for (const auto& r : rows) folds.push_back(static_cast<int>(Fnv1a(AsciiLower(r.repository)) % static_cast<uint64_t>(k)));
   return folds;
 }
+
+bool HeldBack(std::string_view repository) { return (Fnv1a(AsciiLower(repository)) >> 7) % 10 < 3; }
 
 }  // namespace oscm::model

@@ -131,5 +131,8 @@ std::string RewriteCriteria(const std::string& text, const std::vector<FittedCri
 
 // Deterministic folds: each repository's rows in one fold of `k`.
 std::vector<int> FoldsByRepository(const std::vector<VerdictRow>& rows, int k);
+// The held-back 30% of repositories (`--subset test`), by a stable hash of the name, so that a
+// model fitted on the rest is reported on rows it never saw.
+bool HeldBack(std::string_view repository);
 
 }  // namespace oscm::model

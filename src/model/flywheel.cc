@@ -10,8 +10,6 @@
 #include "metrics/gharchive_metrics.h"
 
 namespace oscm::model {
-namespace {
-
 std::vector<double> Ranks(const std::vector<double>& v) {
   std::vector<size_t> order(v.size());
   std::iota(order.begin(), order.end(), 0);
@@ -26,6 +24,8 @@ std::vector<double> Ranks(const std::vector<double>& v) {
   }
   return ranks;
 }
+
+namespace {
 
 std::optional<double> Growth(const std::vector<double>& v) {
   if (v.size() < 24) return std::nullopt;

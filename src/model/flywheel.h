@@ -50,6 +50,9 @@ struct Flywheel {
 
 Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of);
 
+// Mid-ranks (1-based; ties share the mean of their ranks) of `v`.
+std::vector<double> Ranks(const std::vector<double>& v);
+
 // Spearman's rank correlation (average ranks for ties); nullopt for fewer than 4 pairs or a
 // constant series. Exposed for tests.
 std::optional<double> Spearman(const std::vector<double>& x, const std::vector<double>& y);
