@@ -23,7 +23,7 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
                                                                 const IngestGitOptions& ingest_opts, const GitHubOptions& gh,
                                                                 const IdentityOptions& io, const model::ModelSpec& model,
                                                                 std::optional<int64_t> as_of) {
-  OSCM_ASSIGN_OR_RETURN(store::Store store, store::Store::Open(g.db));
+  OSCM_ASSIGN_OR_RETURN(store::Store store, OpenStore(g));
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   OSCM_RETURN_IF_ERROR(LoadIdentityConfig(io, &bots, &aff));

@@ -39,7 +39,12 @@ std::string DefaultCacheDir();  // $XDG_CACHE_HOME/oscm/repos, for cloned URLs
 struct GlobalOptions {
   std::string db = DefaultDbPath();
   bool quiet = false;
+  int64_t wait_seconds = 600;  // --wait: for another process writing the store
 };
+
+// Opens the store of --db. While another process writes it, waits --wait seconds at most (saying
+// so on stderr unless quiet); Ctrl-C ends the wait.
+Result<store::Store> OpenStore(const GlobalOptions& g);
 
 struct IdentityOptions {
   std::string affiliations;

@@ -31,6 +31,14 @@ std::string DefaultCacheDir() {
   return EnvOr("XDG_CACHE_HOME", home + "/.cache") + "/oscm/repos";
 }
 
+Result<store::Store> OpenStore(const GlobalOptions& g) {
+  store::WaitOptions wait;
+  wait.timeout_ms = g.wait_seconds * 1000;
+  wait.cancel = &g_interrupted;
+  if (!g.quiet) wait.on_wait = [](const std::string& message) { std::fprintf(stderr, "oscm: %s\n", message.c_str()); };
+  return store::Store::Open(g.db, wait);
+}
+
 int Fail(const Status& s) {
   if (s.code() == StatusCode::kCancelled) {
     std::fprintf(stderr, "oscm: interrupted; the unfinished work was rolled back (run it again to resume)\n");

@@ -47,7 +47,7 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
     auto files = ingest::ExpandGhArchivePaths(o.paths);
     if (!files) return Fail(files.error().WithContext("ingest"));
     opts.files = std::move(files).value();
-    auto store = store::Store::Open(g.db);
+    auto store = OpenStore(g);
     if (!store) return Fail(store.error());
     results = ingest::IngestGhArchive(*store, opts, bots, progress);
     if (!results) return Fail(results.error().WithContext("ingest"));

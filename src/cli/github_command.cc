@@ -117,7 +117,7 @@ int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const 
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   auto results = RunIngestGitHub(*store, o.repos, o.community, gh, bots, g.quiet);
   if (!results) return Fail(results.error().WithContext("ingest"));

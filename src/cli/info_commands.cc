@@ -45,7 +45,7 @@ int CmdMetrics(const std::string& format) {
 }
 
 int CmdCommunities(const GlobalOptions& g) {
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   auto names = store->CommunityNames();
   if (!names) return Fail(names.error());

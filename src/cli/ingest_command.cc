@@ -44,7 +44,7 @@ int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const Identi
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   for (const auto& loc : o.locations) {
     auto r = RunIngestGit(*store, loc, o, bots, aff, g.quiet);

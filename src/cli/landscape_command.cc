@@ -41,7 +41,7 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
                                                          const model::ModelSpec& model, std::optional<int64_t> as_of) {
   OSCM_ASSIGN_OR_RETURN(const model::Landscape landscape_value, model::LoadLandscape(lo.file));
   const model::Landscape* landscape = &landscape_value;
-  OSCM_ASSIGN_OR_RETURN(store::Store store_value, store::Store::Open(g.db));
+  OSCM_ASSIGN_OR_RETURN(store::Store store_value, OpenStore(g));
   store::Store* store = &store_value;
   ingest::BotList bots;
   ingest::AffiliationResolver aff;

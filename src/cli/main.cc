@@ -29,6 +29,10 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "oscm 0.1.0");
   GlobalOptions g;
   app.add_option("--db", g.db, "SQLite store (default: $OSCM_DB or ~/.local/share/oscm/oscm.db)")
+      ->capture_default_str()
+      ->check([](const std::string& path) { return path.empty() ? std::string("the store path is empty") : ""; });
+  app.add_option("--wait", g.wait_seconds, "seconds to wait for another oscm process writing the store")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_flag("-q,--quiet", g.quiet, "no progress or summaries on stderr");
 

@@ -7,7 +7,7 @@
 namespace oscm::cli {
 
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files) {
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   for (const auto& file : files) {
     auto profile = ingest::LoadProfile(file);

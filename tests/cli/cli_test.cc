@@ -173,6 +173,14 @@ TEST_F(CliErrorTest, UsageErrorsExitTwo) {
   EXPECT_NE(bad_date.err.find("2025-02-30"), std::string::npos) << bad_date.err;
 }
 
+// An empty --db would have SQLite ingest into a temporary database that vanishes on exit.
+TEST_F(CliErrorTest, EmptyStorePathIsAUsageError) {
+  auto r = oscm::testing::RunCommand({oscm::testing::OscmBinary(), "--db", "", "ingest", "git", repo_->path()},
+                                     {"HOME=" + tmp_.path()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--db: the store path is empty"), std::string::npos) << r.err;
+}
+
 TEST_F(CliErrorTest, InvalidAffiliationFileNamesFileAndLine) {
   oscm::testing::WriteFile(tmp_.Sub("aff.txt"), "Jane: jane!acme.com\n\tAcme until 2019-13-01\n");
   auto r = Oscm({"ingest", "git", repo_->path(), "--affiliations", tmp_.Sub("aff.txt")});
