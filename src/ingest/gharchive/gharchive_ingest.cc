@@ -163,6 +163,17 @@ Result<GhFileResult> GhScanWriter::FinishFile(const GhFileScan& scan) {
     r.error = CorruptionError(scan.rejected);
     return r;
   }
+  // Another process may have logged the file since this run read the log (IngestedFiles): look
+  // again, under this file's write lock, so that a file never counts twice.
+  OSCM_ASSIGN_OR_RETURN(auto logged, db_->Prepare(
+      all_repos_ ? "SELECT 1 FROM gh_files WHERE path = ? AND size = ? AND checksum = ? AND all_repos = 1"
+                 : "SELECT 1 FROM gh_files WHERE path = ? AND size = ? AND checksum = ?"));
+  logged.Bind(1, std::string_view(scan.path)).Bind(2, scan.size).Bind(3, std::string_view(scan.checksum));
+  OSCM_ASSIGN_OR_RETURN(r.skipped, logged.Step());
+  if (r.skipped) {
+    events_.reset();
+    return r;
+  }
   r.lines = scan.lines;
   r.bad_lines = scan.bad_lines;
   r.samples = scan.samples;
@@ -384,7 +395,13 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
       OSCM_RETURN_IF_ERROR(begin());
     }
     OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.FinishFile(s.scan));
-    OSCM_RETURN_IF_ERROR(txn->Commit());
+    if (r.skipped) {
+      // Logged by another process meanwhile: what this file's candidates wrote goes.
+      txn.reset();
+      writer.RestoreMatcher(before);
+    } else {
+      OSCM_RETURN_IF_ERROR(txn->Commit());
+    }
     results.push_back(std::move(r));
     return Status::Ok();
   };

@@ -72,7 +72,7 @@ struct GhArchiveIngestOptions {
 
 struct GhFileResult {
   std::string path;
-  bool skipped = false;  // already ingested (same path, size and checksum)
+  bool skipped = false;  // already ingested (same path, size and checksum), by this run's start or since
   int64_t lines = 0;
   int64_t events_stored = 0;  // new events of tracked repositories
   int64_t bad_lines = 0;
@@ -99,7 +99,9 @@ class GhScanWriter {
   using FileKey = std::tuple<std::string, int64_t, std::string>;
   Result<std::set<FileKey>> IngestedFiles();
 
-  // Writes one file's scan (nothing for a skipped or rejected one) and returns its result.
+  // Writes one file's scan (nothing for a skipped or rejected one) and returns its result. A file
+  // the ingest log holds by now (another process wrote it since IngestedFiles) is skipped, and
+  // the caller must roll back what its candidates wrote.
   Result<GhFileResult> Write(const GhFileScan& scan);
 
   // The same in pieces, for a scan still running: StartFile, WriteEvents with each batch of

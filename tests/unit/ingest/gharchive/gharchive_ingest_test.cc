@@ -316,6 +316,53 @@ TEST_F(GhArchiveIngestTest, AllReposReadsAgainAFileReadWithoutIt) {
   EXPECT_TRUE((*tracked_only)[0].skipped);
 }
 
+// Two processes ingesting one file at once: the second looked at the ingest log before the first
+// logged the file, and writes it after. The file must not count twice: whether it is in the log
+// is decided again inside the file's transaction.
+TEST_F(GhArchiveIngestTest, FileLoggedByAnotherProcessMeanwhileIsNotCountedTwice) {
+  const std::string file = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  for (const bool all_repos : {true, false}) {
+    SCOPED_TRACE(all_repos ? "--all-repos" : "tracked repositories");
+    TempDir tmp;
+    auto mine = store::Store::Open(tmp.Sub("oscm.db"));
+    ASSERT_OK(mine);
+    GhArchiveIngestOptions o;
+    o.files = {file};
+    o.all_repos = all_repos;
+    o.track = {{"k8s", {"kubernetes/kubernetes.github.io"}}};
+    ASSERT_OK(TrackRepositories(*mine, o.track));
+    auto writer = GhScanWriter::Create(*mine, o, BotList::Builtin());
+    ASSERT_OK(writer);
+    auto done = writer->IngestedFiles();
+    ASSERT_OK(done);
+    EXPECT_TRUE(done->empty());
+    // The other process, meanwhile.
+    auto other = store::Store::Open(tmp.Sub("oscm.db"));
+    ASSERT_OK(other);
+    NullProgress quiet;
+    ASSERT_OK(IngestGhArchive(*other, o, BotList::Builtin(), quiet));
+    const std::string once = Dump(*other, "SELECT * FROM gh_repo_months ORDER BY month, repo_id") +
+                             Dump(*other, "SELECT * FROM gh_files") + Dump(*other, "SELECT * FROM gh_events ORDER BY id");
+    // This process goes on with the file, as the log it read said it was new.
+    GhFileScan scan;
+    scan.path = file;
+    scan.size = static_cast<int64_t>(std::filesystem::file_size(file));
+    RepoMatcher filter = writer->matcher();
+    GhScanOptions scan_options;
+    scan_options.all_repos = all_repos;
+    ASSERT_OK(ScanGhFile(filter, BotList::Builtin(), scan_options, quiet, "", &scan));
+    auto txn = store::Transaction::Begin(mine->db());
+    ASSERT_OK(txn);
+    auto r = writer->Write(scan);
+    ASSERT_OK(r);
+    EXPECT_TRUE(r->skipped);
+    ASSERT_OK(txn->Commit());
+    EXPECT_EQ(Dump(*mine, "SELECT * FROM gh_repo_months ORDER BY month, repo_id") + Dump(*mine, "SELECT * FROM gh_files") +
+                  Dump(*mine, "SELECT * FROM gh_events ORDER BY id"),
+              once);
+  }
+}
+
 class GhArchiveIngestErrorTest : public GhArchiveIngestTest {};
 
 TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
