@@ -3,7 +3,9 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <string>
 #include <thread>
 #include <vector>
@@ -11,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_fixture.h"
+#include "store/sqlite.h"
 #include "support/test_util.h"
 
 namespace oscm {
@@ -20,6 +23,99 @@ using oscm::testing::CommandResult;
 using oscm::testing::OtherWriter;
 
 using ConcurrencyTest = CliFixture;
+
+// The stress test's size: OSCM_STRESS_ROUNDS rounds (default 1) of OSCM_STRESS_PROCESSES
+// processes (default 3) for each kind of ingest. CI runs the default; a longer run, e.g.
+//   OSCM_STRESS_ROUNDS=20 OSCM_STRESS_PROCESSES=6 ctest -R ConcurrentIngests --output-on-failure
+int EnvInt(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  return v != nullptr && std::atoi(v) > 0 ? std::atoi(v) : fallback;
+}
+
+// Every row of every table, sorted, one line each: two stores with equal dumps hold the same.
+std::string DumpStore(const std::string& path) {
+  auto db = store::SqliteDb::Open(path);
+  EXPECT_TRUE(db.has_value()) << path;
+  if (!db) return "";
+  std::vector<std::string> tables;
+  auto names = db->Prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  auto next = [](store::SqliteStatement& stmt) {
+    auto row = stmt.Step();
+    EXPECT_TRUE(row.has_value()) << row.status().ToString();
+    return row.has_value() && *row;
+  };
+  while (names && next(*names)) tables.push_back(names->ColumnText(0));
+  std::string out;
+  for (const auto& table : tables) {
+    auto rows = db->Prepare(fmt::format("SELECT * FROM \"{}\"", table));
+    EXPECT_TRUE(rows.has_value()) << table;
+    if (!rows) continue;
+    std::vector<std::string> lines;
+    while (next(*rows)) {
+      std::string line = table;
+      for (int c = 0; c < rows->ColumnCount(); ++c) line += "|" + (rows->ColumnIsNull(c) ? "NULL" : rows->ColumnText(c));
+      lines.push_back(std::move(line));
+    }
+    std::sort(lines.begin(), lines.end());
+    for (const auto& line : lines) out += line + "\n";
+  }
+  return out;
+}
+
+// N ingests of the same inputs at once, on a new store and on one that already exists, leave the
+// store one ingest leaves, and all of them succeed.
+TEST_F(ConcurrencyTest, ConcurrentIngestsGiveTheStoreOfOne) {
+  const int rounds = EnvInt("OSCM_STRESS_ROUNDS", 1);
+  const int processes = EnvInt("OSCM_STRESS_PROCESSES", 3);
+  // Three real hours (of the 2011, 2012 and 2016 layouts), to keep the test short.
+  std::vector<std::string> hours;
+  for (const char* f : {"gharchive-2011-02-15-0.json", "gharchive-2012-02-15-0.json.gz",
+                        "pinot-githubActivities-2016-07-07.json.gz"}) {
+    hours.push_back(oscm::testing::SharedDataPath(std::string("gharchive-sample/") + f));
+  }
+  auto gharchive = [&](std::vector<std::string> flags) {
+    std::vector<std::string> args = {"ingest", "gharchive"};
+    args.insert(args.end(), hours.begin(), hours.end());
+    args.insert(args.end(), flags.begin(), flags.end());
+    return args;
+  };
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"gharchive --all-repos", gharchive({"--all-repos"})},
+      {"gharchive, tracked repositories",
+       gharchive({"--community", "rails=rails/rails", "--community", "k8s=kubernetes/kubernetes.github.io"})},
+      {"git", {"ingest", "git", repo_->path(), "--community", "tiny"}},
+      {"git --numstat", {"ingest", "git", repo_->path(), "--community", "tiny", "--numstat"}},
+      {"git, a URL cloned once", {"ingest", "git", "file://" + repo_->path(), "--community", "tiny"}},
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const auto& [name, args] = cases[i];
+    SCOPED_TRACE(name);
+    const std::string dir = tmp_.Sub(fmt::format("case{}", i));
+    auto command = [&](const std::string& db) {
+      std::vector<std::string> c = {oscm::testing::OscmBinary(), "--db", db, "-q"};
+      c.insert(c.end(), args.begin(), args.end());
+      return c;
+    };
+    // Each store clones into its own cache, shared by the processes on it.
+    const std::vector<std::string> one_env = {"HOME=" + dir, "XDG_CACHE_HOME=" + dir + "/one-cache"};
+    const CommandResult single = oscm::testing::RunCommand(command(dir + "/one.db"), one_env);
+    ASSERT_EQ(single.exit_code, 0) << single.err;
+    const std::string expected = DumpStore(dir + "/one.db");
+    for (int round = 0; round < rounds; ++round) {
+      for (const bool existing : {false, true}) {
+        SCOPED_TRACE(fmt::format("round {}, {} store", round + 1, existing ? "an existing" : "a new"));
+        const std::string db = fmt::format("{}/r{}{}.db", dir, round, existing ? "e" : "n");
+        const std::vector<std::string> env = {"HOME=" + dir, fmt::format("XDG_CACHE_HOME={}.cache", db)};
+        if (existing) {
+          ASSERT_EQ(oscm::testing::RunCommand({oscm::testing::OscmBinary(), "--db", db, "communities"}).exit_code, 0);
+        }
+        const auto results = oscm::testing::RunConcurrently(std::vector(static_cast<size_t>(processes), command(db)), env);
+        for (const CommandResult& r : results) EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_TRUE(DumpStore(db) == expected) << "the store differs from one run's";
+      }
+    }
+  }
+}
 
 // While another process writes the store, oscm waits (saying so), and when --wait runs out it
 // names that process.
