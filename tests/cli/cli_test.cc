@@ -181,6 +181,23 @@ TEST_F(CliErrorTest, EmptyStorePathIsAUsageError) {
   EXPECT_NE(r.err.find("--db: the store path is empty"), std::string::npos) << r.err;
 }
 
+// libgit2 1.5.1 spins forever on a loose object cut short; oscm finds it first and says which.
+TEST_F(CliErrorTest, TruncatedLooseObjectIsAnErrorNotAHang) {
+  const std::string oid = repo_->Oid(4);
+  const std::string object = repo_->path() + "/.git/objects/" + oid.substr(0, 2) + "/" + oid.substr(2);
+  std::filesystem::permissions(object, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+  std::filesystem::resize_file(object, 20);
+  oscm::testing::ChildProcess oscm({oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db"), "ingest", "git",
+                                    repo_->path()}, {"HOME=" + tmp_.path()});
+  auto r = oscm.WaitFor(std::chrono::seconds(60));
+  ASSERT_TRUE(r.has_value()) << "oscm hangs on a truncated loose object";
+  EXPECT_EQ(r->exit_code, 1);
+  EXPECT_EQ(Lines(r->err), 1) << r->err;
+  EXPECT_NE(r->err.find("loose object " + oid), std::string::npos) << r->err;
+  EXPECT_NE(r->err.find("cut short"), std::string::npos) << r->err;
+  EXPECT_EQ(Oscm({"communities"}).out, "");
+}
+
 TEST_F(CliErrorTest, InvalidAffiliationFileNamesFileAndLine) {
   oscm::testing::WriteFile(tmp_.Sub("aff.txt"), "Jane: jane!acme.com\n\tAcme until 2019-13-01\n");
   auto r = Oscm({"ingest", "git", repo_->path(), "--affiliations", tmp_.Sub("aff.txt")});

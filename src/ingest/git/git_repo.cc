@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/git/loose_objects.h"
 
 namespace oscm::ingest {
 namespace fs = std::filesystem;
@@ -149,11 +150,21 @@ Result<GitRepo> GitRepo::OpenLocal(const std::string& path) {
 
 Result<GitRepo> GitRepo::Open(const std::string& location, const std::string& cache_dir,
                               ProgressSink& progress) {
-  if (!LooksLikeUrl(location)) return OpenLocal(location);
-  const std::string dir = CacheDirFor(cache_dir, location);
-  OSCM_RETURN_IF_ERROR(CloneOrFetch(location, dir, progress));
-  OSCM_ASSIGN_OR_RETURN(GitRepo repo, OpenLocal(dir));
-  repo.location_ = location;
+  auto open = [&]() -> Result<GitRepo> {
+    if (!LooksLikeUrl(location)) return OpenLocal(location);
+    const std::string dir = CacheDirFor(cache_dir, location);
+    OSCM_RETURN_IF_ERROR(CloneOrFetch(location, dir, progress));
+    OSCM_ASSIGN_OR_RETURN(GitRepo repo, OpenLocal(dir));
+    repo.location_ = location;
+    return repo;
+  };
+  OSCM_ASSIGN_OR_RETURN(GitRepo repo, open());
+  git_buf objects = GIT_BUF_INIT;
+  OSCM_RETURN_IF_ERROR(GitCheck(git_repository_item_path(&objects, repo.get(), GIT_REPOSITORY_ITEM_OBJECTS),
+                                repo.location_));
+  const std::string objects_dir = objects.ptr;
+  git_buf_dispose(&objects);
+  OSCM_RETURN_IF_ERROR(CheckLooseObjects(objects_dir).WithContext(repo.location_));
   return repo;
 }
 
