@@ -30,8 +30,11 @@ struct LandscapeEvaluation;
 
 namespace oscm::cli {
 
-// Set by the SIGINT/SIGTERM handler; long-running work polls it and rolls back.
+// Set by the SIGINT/SIGTERM handler; long-running work polls it and rolls back. Work that has
+// not returned a few seconds later is ended by a watchdog (main.cc), with the same message.
 extern std::atomic<bool> g_interrupted;
+inline constexpr char kInterruptedMessage[] =
+    "oscm: interrupted; the unfinished work was rolled back (run it again to resume)";
 
 std::string DefaultDbPath();    // $OSCM_DB, else $XDG_DATA_HOME/oscm/oscm.db
 std::string DefaultCacheDir();  // $XDG_CACHE_HOME/oscm/repos, for cloned URLs

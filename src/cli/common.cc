@@ -41,7 +41,7 @@ Result<store::Store> OpenStore(const GlobalOptions& g) {
 
 int Fail(const Status& s) {
   if (s.code() == StatusCode::kCancelled) {
-    std::fprintf(stderr, "oscm: interrupted; the unfinished work was rolled back (run it again to resume)\n");
+    std::fprintf(stderr, "%s\n", kInterruptedMessage);
     return 130;
   }
   std::fprintf(stderr, "error: %s\n", s.message().c_str());

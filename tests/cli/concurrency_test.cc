@@ -2,10 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -153,6 +155,30 @@ TEST_F(ConcurrencyTest, InterruptEndsAWait) {
   ASSERT_TRUE(r.has_value()) << "oscm went on waiting after Ctrl-C";
   EXPECT_EQ(r->exit_code, 130) << r->err;
   EXPECT_EQ(other.Release(), 0);
+}
+
+// The first Ctrl-C or SIGTERM ends oscm even when it is stuck where it never looks at the
+// interrupt (here libgit2 blocked opening a loose object that is a FIFO), and the store is as it
+// was before the run.
+TEST_F(ConcurrencyTest, FirstSignalEndsAStuckIngestLeavingTheStoreAsItWas) {
+  ASSERT_EQ(Oscm({"ingest", "git", "file://" + repo_->path(), "--community", "before", "-q"}).exit_code, 0);
+  const std::string before = DumpStore(tmp_.Sub("oscm.db"));
+  const std::string oid = repo_->Oid(3);
+  const std::string object = repo_->path() + "/.git/objects/" + oid.substr(0, 2) + "/" + oid.substr(2);
+  std::filesystem::remove(object);
+  ASSERT_EQ(mkfifo(object.c_str(), 0600), 0);
+  for (const int sig : {SIGTERM, SIGINT}) {
+    SCOPED_TRACE(sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    oscm::testing::ChildProcess oscm({oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db"), "ingest", "git",
+                                      repo_->path(), "--community", "stuck"});
+    ASSERT_FALSE(oscm.WaitFor(std::chrono::milliseconds(1500)).has_value()) << "oscm should be stuck on the FIFO";
+    oscm.Signal(sig);
+    auto r = oscm.WaitFor(std::chrono::seconds(15));
+    ASSERT_TRUE(r.has_value()) << "oscm is still running after the signal";
+    EXPECT_EQ(r->exit_code, 130) << r->err;
+    EXPECT_NE(r->err.find("oscm: interrupted; the unfinished work was rolled back"), std::string::npos) << r->err;
+    EXPECT_TRUE(DumpStore(tmp_.Sub("oscm.db")) == before) << "the store changed";
+  }
 }
 
 }  // namespace

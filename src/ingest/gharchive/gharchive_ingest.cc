@@ -400,6 +400,8 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
       txn.reset();
       writer.RestoreMatcher(before);
     } else {
+      // An interrupt that came after the scan still stops the run before this file is kept.
+      if (options.cancel != nullptr && options.cancel->load()) return CancelledError("interrupted");
       OSCM_RETURN_IF_ERROR(txn->Commit());
     }
     results.push_back(std::move(r));

@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -361,6 +362,32 @@ TEST_F(GhArchiveIngestTest, FileLoggedByAnotherProcessMeanwhileIsNotCountedTwice
                   Dump(*mine, "SELECT * FROM gh_events ORDER BY id"),
               once);
   }
+}
+
+// Ctrl-C after a file was read whole, before it was kept: the run stops and keeps nothing of it.
+TEST_F(GhArchiveIngestTest, InterruptAfterTheScanKeepsNothing) {
+  const std::string file = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  std::atomic<bool> cancel{false};
+  struct CancelAtTheEnd final : ProgressSink {
+    std::atomic<bool>* cancel;
+    uint64_t size;
+    void Update(std::string_view, uint64_t done, uint64_t, ProgressUnit) override {
+      if (done == size) cancel->store(true);
+    }
+    void Done() override {}
+  } progress;
+  progress.cancel = &cancel;
+  progress.size = std::filesystem::file_size(file);
+  GhArchiveIngestOptions o;
+  o.files = {file};
+  o.all_repos = true;
+  o.cancel = &cancel;
+  auto r = IngestGhArchive(*store_, o, BotList::Builtin(), progress);
+  ASSERT_TRUE(cancel.load());
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code(), StatusCode::kCancelled);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_months"), 0);
 }
 
 class GhArchiveIngestErrorTest : public GhArchiveIngestTest {};
