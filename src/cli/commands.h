@@ -3,8 +3,10 @@
 #pragma once
 
 #include <atomic>
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/git/git_ingest.h"
@@ -110,6 +112,13 @@ struct ChartOptions {
   std::string metric = "contributors_active";  // for series
   ReportOptions report;
 };
+
+// Writes `text` to `out` (stdout or stderr) with control characters escaped (EscapeControls), so
+// that names from data never reach the terminal raw; newlines stay, and with `styles` (colour
+// output) so do oscm's own bold and reset. Every terminal output of the CLI goes through it.
+void Print(std::FILE* out, std::string_view text, bool styles = false);
+// Print of printf-style formatting.
+void Printf(std::FILE* out, const char* format, ...) __attribute__((format(printf, 2, 3)));
 
 // Prints the error chain and returns the exit code for it (1, or 130 when interrupted).
 int Fail(const Status& s);

@@ -35,16 +35,16 @@ Result<store::Store> OpenStore(const GlobalOptions& g) {
   store::WaitOptions wait;
   wait.timeout_ms = g.wait_seconds * 1000;
   wait.cancel = &g_interrupted;
-  if (!g.quiet) wait.on_wait = [](const std::string& message) { std::fprintf(stderr, "oscm: %s\n", message.c_str()); };
+  if (!g.quiet) wait.on_wait = [](const std::string& message) { Printf(stderr, "oscm: %s\n", message.c_str()); };
   return store::Store::Open(g.db, wait);
 }
 
 int Fail(const Status& s) {
   if (s.code() == StatusCode::kCancelled) {
-    std::fprintf(stderr, "%s\n", kInterruptedMessage);
+    Printf(stderr, "%s\n", kInterruptedMessage);
     return 130;
   }
-  std::fprintf(stderr, "error: %s\n", s.message().c_str());
+  Printf(stderr, "error: %s\n", s.message().c_str());
   return 1;
 }
 

@@ -87,11 +87,11 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
       stored += r.events_stored;
       if (!r.error.ok()) {
         ++rejected;
-        std::fprintf(stderr, "warning: %s\n", r.error.message().c_str());
+        Printf(stderr, "warning: %s\n", r.error.message().c_str());
       }
     }
     if (!g.quiet) {
-      std::fprintf(stderr, "GH Archive: %zu files, %lld new events%s\n", results->size(), static_cast<long long>(stored),
+      Printf(stderr, "GH Archive: %zu files, %lld new events%s\n", results->size(), static_cast<long long>(stored),
                    rejected > 0 ? fmt::format(", {} rejected files", rejected).c_str() : "");
     }
   }
@@ -118,11 +118,11 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   if (!evaluated) return Fail(evaluated.error());
   const auto& evaluation = *evaluated;
   if (o.format == "json") {
-    std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
+    Print(stdout, report::RenderLandscapeJson(evaluation, *model));
   } else {
     const size_t width = TerminalColumns();
-    std::fputs(report::FitLines(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput(), width), width).c_str(),
-               stdout);
+    Print(stdout, report::FitLines(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput(), width), width),
+          ColorOutput());
   }
   return 0;
 }

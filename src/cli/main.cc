@@ -193,10 +193,10 @@ int main(int argc, char** argv) {
   try {
     return oscm::cli::Run(argc, argv);
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "error: out of memory\n");
+    oscm::cli::Printf(stderr, "error: out of memory\n");
     return 1;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: internal: %s\n", e.what());
+    oscm::cli::Printf(stderr, "error: internal: %s\n", e.what());
     return 1;
   }
 }

@@ -14,7 +14,7 @@ Result<model::ModelSpec> LoadModelOption(const std::string& path) {
 }
 
 int FailModel(const Status& s) {
-  std::fprintf(stderr, "error: invalid model: %s\n", s.message().c_str());
+  Printf(stderr, "error: invalid model: %s\n", s.message().c_str());
   return s.code() == StatusCode::kInvalidArgument ? 3 : 1;
 }
 
@@ -22,7 +22,7 @@ int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of,
   if (!o.as_of.empty()) {
     auto d = ParseDate(o.as_of);
     if (!d) {
-      std::fprintf(stderr, "error: --as-of: %s\n", d.error().message().c_str());
+      Printf(stderr, "error: --as-of: %s\n", d.error().message().c_str());
       return 2;
     }
     *as_of = *d;
@@ -44,7 +44,7 @@ int CmdModelCheck(const std::vector<std::string>& files) {
     size_t factors = 0, criteria = 0;
     for (const auto& d : m->dimensions) factors += d.factors.size();
     for (const auto& s : m->stages) criteria += s.criteria.size();
-    std::printf("%s: ok: %s %s: %zu indicators, %zu dimensions, %zu factors, %zu stages with %zu criteria\n",
+    Printf(stdout, "%s: ok: %s %s: %zu indicators, %zu dimensions, %zu factors, %zu stages with %zu criteria\n",
                 file.c_str(), m->name.c_str(), m->version.c_str(), m->indicators.size(), m->dimensions.size(), factors,
                 m->stages.size(), criteria);
   }

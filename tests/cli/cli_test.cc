@@ -77,6 +77,37 @@ TEST_F(CliTest, GhArchiveLandscapeTracksItsCommunities) {
   EXPECT_NE(bad.err.find(tmp_.Sub("bad.toml") + ":3:6: 'id' must be a lower-case id"), std::string::npos) << bad.err;
 }
 
+// Control characters in names from data (a community, an organisation, a landscape) reach the
+// terminal escaped in every output: tables, JSON, lists, summaries and errors.
+TEST_F(CliTest, ControlCharactersInNamesAreEscaped) {
+  const std::string name = "T\x1b[2J";  // clears the screen when printed raw
+  const std::string shown = "T\\u001b[2J";
+  oscm::testing::WriteFile(tmp_.Sub("aff.txt"), "Carol: carol@google.com\n\tEvil\x1b]0;owned\x07" "Corp\n");
+  oscm::testing::WriteFile(tmp_.Sub("land.toml"), "name = \"L\\u001b[2J\"\n\n[[community]]\nid = \"tiny\"\n"
+                                                  "repositories = [\"file://" + repo_->path() + "\"]\n");
+  std::vector<CommandResult> outputs = {
+      Oscm({"ingest", "git", repo_->path(), "--community", name, "--affiliations", tmp_.Sub("aff.txt")}),
+      Oscm({"communities"}),
+      Oscm({"assess", name, "--as-of", "2025-06-30"}),
+      Oscm({"assess", name, "--as-of", "2025-06-30", "--format", "json"}),
+      Oscm({"assess", "nope\x1b[2J"}),
+      Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30"}),
+  };
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    SCOPED_TRACE(i);
+    for (const std::string* text : {&outputs[i].out, &outputs[i].err}) {
+      EXPECT_EQ(text->find_first_of("\x1b\x07\r"), std::string::npos) << *text;
+    }
+  }
+  EXPECT_NE(outputs[0].err.find(shown + ": " + repo_->path() + ": "), std::string::npos) << outputs[0].err;
+  EXPECT_EQ(outputs[1].out.substr(0, shown.size() + 2), shown + "  ");
+  EXPECT_NE(outputs[2].out.find(shown + "  as of 2025-06-30"), std::string::npos) << outputs[2].out;
+  EXPECT_NE(outputs[2].out.find("Evil\\u001b]0;owned\\u0007Corp"), std::string::npos) << outputs[2].out;
+  EXPECT_NE(outputs[3].out.find("\"community\": \"" + shown + "\""), std::string::npos) << outputs[3].out;
+  EXPECT_NE(outputs[4].err.find("unknown community 'nope\\u001b[2J'"), std::string::npos) << outputs[4].err;
+  EXPECT_NE(outputs[5].out.find("L\\u001b[2J"), std::string::npos) << outputs[5].out;
+}
+
 TEST_F(CliTest, FileUrlWorksOffline) {
   auto r = Oscm({"ingest", "git", "file://" + repo_->path(), "--community", "viaurl", "-q"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
