@@ -68,6 +68,10 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
       continue;
     }
     if (!r.error.ok()) continue;
+    if (r.lines == 0) {
+      Printf(stderr, "%s: empty: no events\n", r.path.c_str());
+      continue;
+    }
     stored += r.events_stored;
     Printf(stderr, "%s: %lld lines, %lld new events%s\n", r.path.c_str(), static_cast<long long>(r.lines),
                  static_cast<long long>(r.events_stored),

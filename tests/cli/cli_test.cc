@@ -229,6 +229,24 @@ TEST_F(CliErrorTest, TruncatedLooseObjectIsAnErrorNotAHang) {
   EXPECT_EQ(Oscm({"communities"}).out, "");
 }
 
+// A directory without GH Archive files is a mistake, not "0 files"; a file of random bytes is
+// rejected; an empty file is taken, and said to be empty.
+TEST_F(CliErrorTest, GhArchiveInputsWithoutEvents) {
+  std::filesystem::create_directories(tmp_.Sub("nothing/here"));
+  auto empty_dir = Oscm({"ingest", "gharchive", tmp_.Sub("nothing"), "--all-repos"});
+  EXPECT_EQ(empty_dir.exit_code, 1);
+  EXPECT_EQ(empty_dir.err, "error: ingest: " + tmp_.Sub("nothing") + ": no GH Archive files (*.json.gz, *.json) in it\n");
+  std::string noise;
+  for (int i = 0; i < 4000; ++i) noise += static_cast<char>((i * 7919 + 13) % 251);
+  oscm::testing::WriteFile(tmp_.Sub("hours/random.json.gz"), noise);
+  oscm::testing::WriteFile(tmp_.Sub("hours/empty.json"), "");
+  auto r = Oscm({"ingest", "gharchive", tmp_.Sub("hours"), "--all-repos"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error: " + tmp_.Sub("hours/random.json.gz") + ": not GH Archive data"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(tmp_.Sub("hours/empty.json") + ": empty: no events\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 files (0 already ingested, 1 rejected)"), std::string::npos) << r.err;
+}
+
 TEST_F(CliErrorTest, InvalidAffiliationFileNamesFileAndLine) {
   oscm::testing::WriteFile(tmp_.Sub("aff.txt"), "Jane: jane!acme.com\n\tAcme until 2019-13-01\n");
   auto r = Oscm({"ingest", "git", repo_->path(), "--affiliations", tmp_.Sub("aff.txt")});

@@ -87,6 +87,7 @@ Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::str
       out.push_back(p);
       continue;
     }
+    const size_t before = out.size();
     for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const std::string name = it->path().filename().string();
       if (it->is_regular_file(ec) && (EndsWith(name, ".json.gz") || EndsWith(name, ".json"))) {
@@ -94,6 +95,7 @@ Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::str
       }
     }
     if (ec) return IoError(fmt::format("{}: {}", p, ec.message()));
+    if (out.size() == before) return NotFoundError(fmt::format("{}: no GH Archive files (*.json.gz, *.json) in it", p));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -161,6 +163,14 @@ Result<GhFileResult> GhScanWriter::FinishFile(const GhFileScan& scan) {
   if (scan.skipped) return r;
   if (!scan.rejected.empty()) {
     r.error = CorruptionError(scan.rejected);
+    return r;
+  }
+  if (scan.lines > 0 && scan.bad_lines == scan.lines) {
+    // Not one event: not GH Archive data (random bytes, the wrong file), whatever the limit on bad
+    // lines. The caller rolls back what was written.
+    events_.reset();
+    r.error = CorruptionError(fmt::format("{}: not GH Archive data: none of its {} lines is an event; the first: {}",
+                                          scan.path, scan.lines, scan.samples.empty() ? "" : scan.samples.front()));
     return r;
   }
   // Another process may have logged the file since this run read the log (IngestedFiles): look
@@ -395,8 +405,8 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
       OSCM_RETURN_IF_ERROR(begin());
     }
     OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.FinishFile(s.scan));
-    if (r.skipped) {
-      // Logged by another process meanwhile: what this file's candidates wrote goes.
+    if (r.skipped || !r.error.ok()) {
+      // Logged by another process meanwhile, or rejected: what this file's candidates wrote goes.
       txn.reset();
       writer.RestoreMatcher(before);
     } else {

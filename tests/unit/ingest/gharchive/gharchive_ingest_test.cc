@@ -392,6 +392,31 @@ TEST_F(GhArchiveIngestTest, InterruptAfterTheScanKeepsNothing) {
 
 class GhArchiveIngestErrorTest : public GhArchiveIngestTest {};
 
+// A file without a single event is not GH Archive data (random bytes, a wrong file): it is
+// rejected, whatever --max-bad-lines says. A truly empty file is logged (as an hour without
+// events) and its result says it had no lines.
+TEST_F(GhArchiveIngestErrorTest, FileWithoutAnyEventIsRejectedUnlessEmpty) {
+  std::string noise;
+  for (int i = 0; i < 4000; ++i) noise += static_cast<char>((i * 7919 + 13) % 251);
+  WriteFile(tmp_.Sub("random.json.gz"), noise);
+  WriteFile(tmp_.Sub("bad.json"), "not json\n{\"a\":1}\n");
+  WriteFile(tmp_.Sub("empty.json"), "");
+  auto r = Ingest({tmp_.Sub("bad.json"), tmp_.Sub("empty.json"), tmp_.Sub("random.json.gz")}, {}, -1, /*all_repos=*/true);
+  ASSERT_OK(r);
+  ASSERT_EQ(r->size(), 3u);
+  for (const size_t i : {size_t{0}, size_t{2}}) {
+    SCOPED_TRACE((*r)[i].path);
+    EXPECT_EQ((*r)[i].error.code(), StatusCode::kCorruption);
+    EXPECT_NE((*r)[i].error.message().find((*r)[i].path + ": not GH Archive data: none of its"), std::string::npos)
+        << (*r)[i].error.message();
+  }
+  EXPECT_NE((*r)[0].error.message().find("none of its 2 lines is an event"), std::string::npos) << (*r)[0].error.message();
+  EXPECT_OK((*r)[1].error);
+  EXPECT_EQ((*r)[1].lines, 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files WHERE path LIKE '%empty.json' AND lines = 0"), 1);
+}
+
 TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
   WriteFile(tmp_.Sub("bad.json"),
             Event("1", "WatchEvent", "acme/tool", 42, "ann", "2024-03-01T10:00:00Z", "{}") + "not json\n" +
