@@ -123,6 +123,41 @@ std::string SanitizeUtf8(std::string_view s) {
   return out;
 }
 
+std::string EscapeControls(std::string_view s, const EscapeOptions& options) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = Utf8SequenceLength(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (options.keep_styles && c == 0x1B) {
+      const std::string_view rest = s.substr(i);
+      if (StartsWith(rest, "\x1b[0m") || StartsWith(rest, "\x1b[1m")) {
+        out.append(rest.substr(0, 4));
+        i += 4;
+        continue;
+      }
+    }
+    const bool c0_or_del = n == 1 && ((c < 0x20 && !(c == '\n' && options.keep_newlines)) || c == 0x7F);
+    const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;  // U+0080..U+009F
+    if (c0_or_del || c1) {
+      const unsigned code = c1 ? static_cast<unsigned char>(s[i + 1]) : c;
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[code >> 4];
+      out += kHex[code & 0xF];
+    } else {
+      out.append(s.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
+}
+
 size_t FindAnchored(std::string_view hay, std::string_view needle, size_t anchor) {
   if (hay.size() < needle.size()) return std::string_view::npos;
   const char* p = hay.data() + anchor;

@@ -32,4 +32,14 @@ bool IsValidUtf8(std::string_view s);
 // store and print.
 std::string SanitizeUtf8(std::string_view s);
 
+struct EscapeOptions {
+  bool keep_newlines = false;  // '\n' stays as is (multi-line output)
+  bool keep_styles = false;    // oscm's own styles, ESC "[0m" and ESC "[1m", stay as they are
+};
+// `s` made safe to show on a terminal: each byte of an ill-formed UTF-8 sequence becomes U+FFFD,
+// and control characters (C0, DEL, C1) become visible escapes like "\u001b", so that text from
+// data ("T\x1b[2J" as a name) cannot clear the screen, move the cursor or rename the window.
+// The escapes are JSON's, so JSON text stays valid JSON with the same meaning.
+std::string EscapeControls(std::string_view s, const EscapeOptions& options = {});
+
 }  // namespace oscm

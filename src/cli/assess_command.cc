@@ -23,7 +23,7 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
                                                                 const IngestGitOptions& ingest_opts, const GitHubOptions& gh,
                                                                 const IdentityOptions& io, const model::ModelSpec& model,
                                                                 std::optional<int64_t> as_of) {
-  OSCM_ASSIGN_OR_RETURN(store::Store store, store::Store::Open(g.db));
+  OSCM_ASSIGN_OR_RETURN(store::Store store, OpenStore(g));
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   OSCM_RETURN_IF_ERROR(LoadIdentityConfig(io, &bots, &aff));
@@ -48,7 +48,7 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
       auto fetched = RunIngestGitHub(store, {github}, community, gh, bots, g.quiet);
       if (!fetched && fetched.error().code() == StatusCode::kCancelled) return fetched.error();
       if (!fetched) {
-        std::fprintf(stderr, "warning: GitHub API: %s; assessing %s without GitHub data\n",
+        Printf(stderr, "warning: GitHub API: %s; assessing %s without GitHub data\n",
                      fetched.error().message().c_str(), community.c_str());
       }
     }
@@ -65,7 +65,7 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
   if (!o.github.empty()) {
     auto repo = ingest::ParseGitHubRepo(o.github);
     if (!repo || o.targets.size() > 1) {
-      std::fprintf(stderr, "error: --github: %s\n",
+      Printf(stderr, "error: --github: %s\n",
                    repo ? "names the repository of one target; give one target" : repo.error().message().c_str());
       return 2;
     }
@@ -78,7 +78,7 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
   const auto& results = *evaluated;
   if (o.format == "json") {
     if (results.size() == 1) {
-      std::fputs(report::RenderEvaluationJson(results[0], *model).c_str(), stdout);
+      Print(stdout, report::RenderEvaluationJson(results[0], *model));
     } else {
       std::string out = "[\n";
       for (size_t i = 0; i < results.size(); ++i) {
@@ -86,12 +86,13 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
         one.pop_back();
         out += one + (i + 1 < results.size() ? ",\n" : "\n");
       }
-      std::fputs((out + "]\n").c_str(), stdout);
+      Print(stdout, out + "]\n");
     }
   } else {
     for (size_t i = 0; i < results.size(); ++i) {
-      if (i > 0) std::fputs("\n", stdout);
-      std::fputs(report::FitLines(report::RenderEvaluationTable(results[i], *model, TableLang(o), ColorOutput()), TerminalColumns()).c_str(), stdout);
+      if (i > 0) Print(stdout, "\n");
+      Print(stdout, report::FitLines(report::RenderEvaluationTable(results[i], *model, TableLang(o), ColorOutput()), TerminalColumns()),
+            ColorOutput());
     }
   }
   return 0;

@@ -72,7 +72,7 @@ int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const I
   auto model = LoadModelOption(o.model);
   if (!model) return FailModel(model.error());
   if (o.folds < 2 || o.folds > 20) {
-    std::fprintf(stderr, "error: --folds %d: expected 2..20\n", o.folds);
+    Printf(stderr, "error: --folds %d: expected 2..20\n", o.folds);
     return 2;
   }
 
@@ -122,7 +122,7 @@ int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const I
     auto ingested = RunIngestGit(*store, *location, ingest, bots, aff, g.quiet);
     if (!ingested) {
       if (ingested.error().code() == StatusCode::kCancelled) return Fail(ingested.error());
-      std::fprintf(stderr, "warning: %s: %s\n", r.repository.c_str(), ingested.error().message().c_str());
+      Printf(stderr, "warning: %s: %s\n", r.repository.c_str(), ingested.error().message().c_str());
       missing.push_back(r.repository);
       continue;
     }
@@ -132,7 +132,7 @@ int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const I
     std::string list;
     for (size_t i = 0; i < missing.size() && i < 8; ++i) list += (i == 0 ? "" : ", ") + missing[i];
     if (missing.size() > 8) list += fmt::format(" and {} more", missing.size() - 8);
-    std::fprintf(stderr,
+    Printf(stderr,
                  "error: %zu repositories of %s are not in the store %s: %s (ingest them, give --clone-root DIR or "
                  "--clone, or --skip-missing to calibrate on the rest)\n",
                  missing.size(), o.verdicts.c_str(), g.db.c_str(), list.c_str());
@@ -246,12 +246,12 @@ int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const I
     std::error_code ec;
     fs::rename(tmp, o.fit, ec);
     if (ec) return Fail(IoError(fmt::format("{}: {}", o.fit, ec.message())));
-    if (!g.quiet) std::fprintf(stderr, "wrote %s (the model in use is unchanged)\n", o.fit.c_str());
+    if (!g.quiet) Printf(stderr, "wrote %s (the model in use is unchanged)\n", o.fit.c_str());
   }
 
   const std::string out = o.format == "json" ? report::RenderCalibrationJson(in)
                                              : report::RenderCalibrationTable(in, TerminalColumns());
-  std::fputs(out.c_str(), stdout);
+  Print(stdout, out);
   return 0;
 }
 

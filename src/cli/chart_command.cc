@@ -16,7 +16,7 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   const bool landscape_kind = co.kind == "quadrant";
   const bool per_community = co.kind == "flywheel" || co.kind == "rings" || co.kind == "funnel";
   auto usage = [](const std::string& message) {
-    std::fprintf(stderr, "error: %s\n", message.c_str());
+    Printf(stderr, "error: %s\n", message.c_str());
     return 2;
   };
   if (landscape_kind && co.report.landscape.file.empty()) return usage("chart quadrant needs --landscape FILE");
@@ -40,7 +40,7 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   if (Status s = report::CheckChartHasData(co.kind, co.metric, evaluations,
                                            evaluated->landscape ? &*evaluated->landscape : nullptr);
       !s.ok()) {
-    std::fprintf(stderr, "error: chart %s: %s\n", co.kind.c_str(), s.message().c_str());
+    Printf(stderr, "error: chart %s: %s\n", co.kind.c_str(), s.message().c_str());
     return 1;
   }
   std::string svg;
@@ -58,7 +58,7 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
     svg = report::FunnelSvg(*evaluations.front(), lang);
   }
   if (Status s = report::WriteChartFile(svg, co.report.out); !s.ok()) return Fail(s);
-  if (!g.quiet) std::fprintf(stderr, "%s\n", co.report.out.c_str());
+  if (!g.quiet) Printf(stderr, "%s\n", co.report.out.c_str());
   return 0;
 }
 

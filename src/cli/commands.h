@@ -3,8 +3,10 @@
 #pragma once
 
 #include <atomic>
+#include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/git/git_ingest.h"
@@ -30,8 +32,11 @@ struct LandscapeEvaluation;
 
 namespace oscm::cli {
 
-// Set by the SIGINT/SIGTERM handler; long-running work polls it and rolls back.
+// Set by the SIGINT/SIGTERM handler; long-running work polls it and rolls back. Work that has
+// not returned a few seconds later is ended by a watchdog (main.cc), with the same message.
 extern std::atomic<bool> g_interrupted;
+inline constexpr char kInterruptedMessage[] =
+    "oscm: interrupted; the unfinished work was rolled back (run it again to resume)";
 
 std::string DefaultDbPath();    // $OSCM_DB, else $XDG_DATA_HOME/oscm/oscm.db
 std::string DefaultCacheDir();  // $XDG_CACHE_HOME/oscm/repos, for cloned URLs
@@ -39,7 +44,12 @@ std::string DefaultCacheDir();  // $XDG_CACHE_HOME/oscm/repos, for cloned URLs
 struct GlobalOptions {
   std::string db = DefaultDbPath();
   bool quiet = false;
+  int64_t wait_seconds = 600;  // --wait: for another process writing the store
 };
+
+// Opens the store of --db. While another process writes it, waits --wait seconds at most (saying
+// so on stderr unless quiet); Ctrl-C ends the wait.
+Result<store::Store> OpenStore(const GlobalOptions& g);
 
 struct IdentityOptions {
   std::string affiliations;
@@ -103,6 +113,13 @@ struct ChartOptions {
   std::string metric = "contributors_active";  // for series
   ReportOptions report;
 };
+
+// Writes `text` to `out` (stdout or stderr) with control characters escaped (EscapeControls), so
+// that names from data never reach the terminal raw; newlines stay, and with `styles` (colour
+// output) so do oscm's own bold and reset. Every terminal output of the CLI goes through it.
+void Print(std::FILE* out, std::string_view text, bool styles = false);
+// Print of printf-style formatting.
+void Printf(std::FILE* out, const char* format, ...) __attribute__((format(printf, 2, 3)));
 
 // Prints the error chain and returns the exit code for it (1, or 130 when interrupted).
 int Fail(const Status& s);

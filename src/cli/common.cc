@@ -31,12 +31,20 @@ std::string DefaultCacheDir() {
   return EnvOr("XDG_CACHE_HOME", home + "/.cache") + "/oscm/repos";
 }
 
+Result<store::Store> OpenStore(const GlobalOptions& g) {
+  store::WaitOptions wait;
+  wait.timeout_ms = g.wait_seconds * 1000;
+  wait.cancel = &g_interrupted;
+  if (!g.quiet) wait.on_wait = [](const std::string& message) { Printf(stderr, "oscm: %s\n", message.c_str()); };
+  return store::Store::Open(g.db, wait);
+}
+
 int Fail(const Status& s) {
   if (s.code() == StatusCode::kCancelled) {
-    std::fprintf(stderr, "oscm: interrupted; the unfinished work was rolled back (run it again to resume)\n");
+    Printf(stderr, "%s\n", kInterruptedMessage);
     return 130;
   }
-  std::fprintf(stderr, "error: %s\n", s.message().c_str());
+  Printf(stderr, "error: %s\n", s.message().c_str());
   return 1;
 }
 

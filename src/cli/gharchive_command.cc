@@ -17,7 +17,7 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
   for (const auto& spec : o.communities) {
     auto t = ingest::ParseTrackSpec(spec);
     if (!t) {
-      std::fprintf(stderr, "error: %s\n", t.error().message().c_str());
+      Printf(stderr, "error: %s\n", t.error().message().c_str());
       return 2;
     }
     opts.track.push_back(std::move(t).value());
@@ -47,7 +47,7 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
     auto files = ingest::ExpandGhArchivePaths(o.paths);
     if (!files) return Fail(files.error().WithContext("ingest"));
     opts.files = std::move(files).value();
-    auto store = store::Store::Open(g.db);
+    auto store = OpenStore(g);
     if (!store) return Fail(store.error());
     results = ingest::IngestGhArchive(*store, opts, bots, progress);
     if (!results) return Fail(results.error().WithContext("ingest"));
@@ -56,7 +56,7 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
   for (const auto& r : *results) {
     if (!r.error.ok()) {
       ++failed;
-      std::fprintf(stderr, "error: %s\n", r.error.message().c_str());
+      Printf(stderr, "error: %s\n", r.error.message().c_str());
     }
   }
   if (g.quiet) return failed > 0 ? 1 : 0;
@@ -68,13 +68,17 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
       continue;
     }
     if (!r.error.ok()) continue;
+    if (r.lines == 0) {
+      Printf(stderr, "%s: empty: no events\n", r.path.c_str());
+      continue;
+    }
     stored += r.events_stored;
-    std::fprintf(stderr, "%s: %lld lines, %lld new events%s\n", r.path.c_str(), static_cast<long long>(r.lines),
+    Printf(stderr, "%s: %lld lines, %lld new events%s\n", r.path.c_str(), static_cast<long long>(r.lines),
                  static_cast<long long>(r.events_stored),
                  r.bad_lines > 0 ? fmt::format(", {} bad lines", r.bad_lines).c_str() : "");
-    for (const auto& s : r.samples) std::fprintf(stderr, "    %s\n", s.c_str());
+    for (const auto& s : r.samples) Printf(stderr, "    %s\n", s.c_str());
   }
-  std::fprintf(stderr, "%zu files (%lld already ingested%s), %lld new events of tracked repositories%s\n",
+  Printf(stderr, "%zu files (%lld already ingested%s), %lld new events of tracked repositories%s\n",
                results->size(), static_cast<long long>(skipped),
                failed > 0 ? fmt::format(", {} rejected", failed).c_str() : "", static_cast<long long>(stored),
                o.all_repos ? "; monthly aggregates of every repository" : "");

@@ -27,7 +27,7 @@ class SleepWaiter final : public ingest::Waiter {
   SleepWaiter(TerminalProgress& progress, bool tty, bool quiet) : progress_(progress), tty_(tty), quiet_(quiet) {}
 
   Status Wait(int64_t seconds, std::string_view reason) override {
-    if (!quiet_ && !tty_) std::fprintf(stderr, "oscm: %.*s: waiting %lld s\n", static_cast<int>(reason.size()),
+    if (!quiet_ && !tty_) Printf(stderr, "oscm: %.*s: waiting %lld s\n", static_cast<int>(reason.size()),
                                        reason.data(), static_cast<long long>(seconds));
     const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
     int64_t shown = -1;
@@ -82,7 +82,7 @@ Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& stor
     return InvalidArgumentError(fmt::format("--token-env {}: {} is not set", env, env));
   }
   if ((token == nullptr || *token == '\0') && !quiet) {
-    std::fprintf(stderr, "oscm: no token in %s: anonymous GitHub API requests (60 an hour)\n", env.c_str());
+    Printf(stderr, "oscm: no token in %s: anonymous GitHub API requests (60 an hour)\n", env.c_str());
   }
   ingest::GitHubClientOptions client_opts;
   client_opts.api_url = o.api_url;
@@ -99,7 +99,7 @@ Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& stor
     for (const auto& r : results) {
       const auto& s = r.snapshot;
       const bool renamed = AsciiLower(s.full_name) != AsciiLower(r.repo);
-      std::fprintf(stderr, "%s%s: %lld new events; %lld stars, %lld forks, %lld watchers, %lld open issues%s%s\n",
+      Printf(stderr, "%s%s: %lld new events; %lld stars, %lld forks, %lld watchers, %lld open issues%s%s\n",
                    r.repo.c_str(), renamed ? fmt::format(" (now {})", s.full_name).c_str() : "",
                    static_cast<long long>(r.events_stored), static_cast<long long>(s.stars),
                    static_cast<long long>(s.forks), static_cast<long long>(s.watchers),
@@ -125,13 +125,13 @@ Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& stor
     po.cancel = &g_interrupted;
     OSCM_ASSIGN_OR_RETURN(const auto profiles, ingest::FetchContributorProfiles(store, communities, client, clock, po, progress));
     if (!quiet) {
-      std::fprintf(stderr, "GitHub profiles: %lld fetched (%lld name a company), %lld cached\n",
+      Printf(stderr, "GitHub profiles: %lld fetched (%lld name a company), %lld cached\n",
                    static_cast<long long>(profiles.fetched), static_cast<long long>(profiles.companies),
                    static_cast<long long>(profiles.cached));
     }
   }
   if (!quiet) {
-    std::fprintf(stderr, "GitHub API: %lld requests (%lld unchanged since the last run)\n",
+    Printf(stderr, "GitHub API: %lld requests (%lld unchanged since the last run)\n",
                  static_cast<long long>(client.stats().requests), static_cast<long long>(client.stats().not_modified));
   }
   return results;
@@ -141,14 +141,14 @@ int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const 
                     const IdentityOptions& io) {
   for (const auto& r : o.repos) {
     if (auto name = ingest::ParseGitHubRepo(r); !name) {
-      std::fprintf(stderr, "error: %s\n", name.error().message().c_str());
+      Printf(stderr, "error: %s\n", name.error().message().c_str());
       return 2;
     }
   }
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   auto results = RunIngestGitHub(*store, o.repos, o.community, gh, bots, g.quiet);
   if (!results) return Fail(results.error().WithContext("ingest"));

@@ -28,14 +28,14 @@ Result<ingest::GitIngestResult> RunIngestGit(store::Store& store, const std::str
   TerminalProgress progress(!quiet && isatty(STDERR_FILENO) == 1);
   OSCM_ASSIGN_OR_RETURN(auto r, ingest::IngestGit(store, opts, bots, aff, progress));
   if (!quiet) {
-    std::fprintf(stderr, "%s: %s: %lld new commits, %lld releases, %lld community files%s%s\n",
+    Printf(stderr, "%s: %s: %lld new commits, %lld releases, %lld community files%s%s\n",
                  r.community.c_str(), r.location.c_str(), static_cast<long long>(r.commits_added),
                  static_cast<long long>(r.releases), static_cast<long long>(r.community_files),
                  r.numstat_commits > 0 ? fmt::format(", line changes for {} commits", r.numstat_commits).c_str() : "",
                  r.reresolved ? ", organisations recomputed" : "");
     if (r.stats.bad > 0) {
-      std::fprintf(stderr, "  %lld bad records (kept sane or skipped), e.g.:\n", static_cast<long long>(r.stats.bad));
-      for (const auto& s : r.stats.samples) std::fprintf(stderr, "    %s\n", s.c_str());
+      Printf(stderr, "  %lld bad records (kept sane or skipped), e.g.:\n", static_cast<long long>(r.stats.bad));
+      for (const auto& s : r.stats.samples) Printf(stderr, "    %s\n", s.c_str());
     }
   }
   return r;
@@ -44,7 +44,7 @@ int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const Identi
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   for (const auto& loc : o.locations) {
     auto r = RunIngestGit(*store, loc, o, bots, aff, g.quiet);

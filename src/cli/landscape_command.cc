@@ -41,7 +41,7 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
                                                          const model::ModelSpec& model, std::optional<int64_t> as_of) {
   OSCM_ASSIGN_OR_RETURN(const model::Landscape landscape_value, model::LoadLandscape(lo.file));
   const model::Landscape* landscape = &landscape_value;
-  OSCM_ASSIGN_OR_RETURN(store::Store store_value, store::Store::Open(g.db));
+  OSCM_ASSIGN_OR_RETURN(store::Store store_value, OpenStore(g));
   store::Store* store = &store_value;
   ingest::BotList bots;
   ingest::AffiliationResolver aff;
@@ -87,11 +87,11 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
       stored += r.events_stored;
       if (!r.error.ok()) {
         ++rejected;
-        std::fprintf(stderr, "warning: %s\n", r.error.message().c_str());
+        Printf(stderr, "warning: %s\n", r.error.message().c_str());
       }
     }
     if (!g.quiet) {
-      std::fprintf(stderr, "GH Archive: %zu files, %lld new events%s\n", results->size(), static_cast<long long>(stored),
+      Printf(stderr, "GH Archive: %zu files, %lld new events%s\n", results->size(), static_cast<long long>(stored),
                    rejected > 0 ? fmt::format(", {} rejected files", rejected).c_str() : "");
     }
   }
@@ -118,11 +118,11 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   if (!evaluated) return Fail(evaluated.error());
   const auto& evaluation = *evaluated;
   if (o.format == "json") {
-    std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
+    Print(stdout, report::RenderLandscapeJson(evaluation, *model));
   } else {
     const size_t width = TerminalColumns();
-    std::fputs(report::FitLines(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput(), width), width).c_str(),
-               stdout);
+    Print(stdout, report::FitLines(report::RenderLandscapeTable(evaluation, *model, TableLang(o), ColorOutput(), width), width),
+          ColorOutput());
   }
   return 0;
 }

@@ -2,11 +2,16 @@
 //
 // Exit codes: 0 ok, 1 runtime or data error, 2 usage error, 3 invalid model, 130 interrupted.
 
+#include <semaphore.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <exception>
 #include <new>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -15,10 +20,33 @@
 namespace oscm::cli {
 namespace {
 
+// Posted by the first SIGINT/SIGTERM for the watchdog (sem_post is async-signal-safe).
+sem_t g_interrupt_posted;
+
+// How long interrupted work has to roll back and return before the watchdog ends the process.
+constexpr std::chrono::seconds kInterruptGrace{3};
+
 extern "C" void OnSigint(int) {
   g_interrupted.store(true);
   // A second Ctrl-C ends the process at once; the open transaction is rolled back by SQLite.
   std::signal(SIGINT, SIG_DFL);
+  sem_post(&g_interrupt_posted);
+}
+
+// Ends the process kInterruptGrace after the first SIGINT/SIGTERM, whatever it is doing: work
+// that never looks at g_interrupted (a blocking read, a loop inside a library) cannot keep it
+// alive. Ending it then is as safe for the store as a crash: SQLite rolls back what was not
+// committed.
+void StartInterruptWatchdog() {
+  sem_init(&g_interrupt_posted, 0, 0);
+  std::thread([] {
+    while (sem_wait(&g_interrupt_posted) != 0) {
+    }
+    std::this_thread::sleep_for(kInterruptGrace);
+    const std::string message = std::string(kInterruptedMessage) + "\n";
+    (void)!write(STDERR_FILENO, message.data(), message.size());
+    _exit(130);
+  }).detach();
 }
 
 
@@ -29,6 +57,10 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", "oscm 0.1.0");
   GlobalOptions g;
   app.add_option("--db", g.db, "SQLite store (default: $OSCM_DB or ~/.local/share/oscm/oscm.db)")
+      ->capture_default_str()
+      ->check([](const std::string& path) { return path.empty() ? std::string("the store path is empty") : ""; });
+  app.add_option("--wait", g.wait_seconds, "seconds to wait for another oscm process writing the store")
+      ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   app.add_flag("-q,--quiet", g.quiet, "no progress or summaries on stderr");
 
@@ -164,6 +196,7 @@ int Run(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  StartInterruptWatchdog();
   std::signal(SIGINT, OnSigint);
   std::signal(SIGTERM, OnSigint);
   if (*git) return CmdIngestGit(g, ingest_opts, identity_opts);
@@ -188,10 +221,10 @@ int main(int argc, char** argv) {
   try {
     return oscm::cli::Run(argc, argv);
   } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "error: out of memory\n");
+    oscm::cli::Printf(stderr, "error: out of memory\n");
     return 1;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "error: internal: %s\n", e.what());
+    oscm::cli::Printf(stderr, "error: internal: %s\n", e.what());
     return 1;
   }
 }

@@ -15,7 +15,7 @@ Result<model::ModelSpec> LoadModelOption(const std::string& path) {
 }
 
 int FailModel(const Status& s) {
-  std::fprintf(stderr, "error: invalid model: %s\n", s.message().c_str());
+  Printf(stderr, "error: invalid model: %s\n", s.message().c_str());
   return s.code() == StatusCode::kInvalidArgument ? 3 : 1;
 }
 
@@ -24,17 +24,17 @@ int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of,
     // An evaluation date is a usage choice: a wrong one is a usage error, never "today".
     auto d = ParseDate(*o.as_of);
     if (o.as_of->empty() || !d) {
-      std::fprintf(stderr, "error: --as-of '%s': expected a date YYYY-MM-DD\n", o.as_of->c_str());
+      Printf(stderr, "error: --as-of '%s': expected a date YYYY-MM-DD\n", o.as_of->c_str());
       return 2;
     }
     const int64_t today = FloorDiv(SystemClock().NowUnix(), kSecondsPerDay) * kSecondsPerDay;
     if (*d > today) {
-      std::fprintf(stderr, "error: --as-of %s is after today (%s): there is no evidence from the future\n",
+      Printf(stderr, "error: --as-of %s is after today (%s): there is no evidence from the future\n",
                    o.as_of->c_str(), FormatDate(today).c_str());
       return 2;
     }
     if (*d < 0) {
-      std::fprintf(stderr, "error: --as-of %s is before 1970-01-01, where no history can be\n", o.as_of->c_str());
+      Printf(stderr, "error: --as-of %s is before 1970-01-01, where no history can be\n", o.as_of->c_str());
       return 2;
     }
     *as_of = *d;
@@ -56,7 +56,7 @@ int CmdModelCheck(const std::vector<std::string>& files) {
     size_t factors = 0, criteria = 0;
     for (const auto& d : m->dimensions) factors += d.factors.size();
     for (const auto& s : m->stages) criteria += s.criteria.size();
-    std::printf("%s: ok: %s %s: %zu indicators, %zu dimensions, %zu factors, %zu stages with %zu criteria\n",
+    Printf(stdout, "%s: ok: %s %s: %zu indicators, %zu dimensions, %zu factors, %zu stages with %zu criteria\n",
                 file.c_str(), m->name.c_str(), m->version.c_str(), m->indicators.size(), m->dimensions.size(), factors,
                 m->stages.size(), criteria);
   }

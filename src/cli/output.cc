@@ -2,13 +2,34 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <cstdarg>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
+#include "base/strings.h"
 #include "cli/commands.h"
 #include "report/evaluation_report.h"
 
 namespace oscm::cli {
+
+void Print(std::FILE* out, std::string_view text, bool styles) {
+  const std::string safe = EscapeControls(text, {.keep_newlines = true, .keep_styles = styles});
+  std::fwrite(safe.data(), 1, safe.size(), out);
+}
+
+void Printf(std::FILE* out, const char* format, ...) {
+  va_list args;
+  va_start(args, format);
+  va_list again;
+  va_copy(again, args);
+  const int n = std::vsnprintf(nullptr, 0, format, args);
+  va_end(args);
+  std::string text(n > 0 ? static_cast<size_t>(n) : 0, '\0');
+  if (n > 0) std::vsnprintf(text.data(), text.size() + 1, format, again);
+  va_end(again);
+  Print(out, text);
+}
 
 report::Lang TableLang(const AssessOptions& o) { return o.lang == "zh" ? report::Lang::kZh : report::Lang::kEn; }
 

@@ -7,7 +7,7 @@
 namespace oscm::cli {
 
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files) {
-  auto store = store::Store::Open(g.db);
+  auto store = OpenStore(g);
   if (!store) return Fail(store.error());
   for (const auto& file : files) {
     auto profile = ingest::LoadProfile(file);
@@ -15,7 +15,7 @@ int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& fil
     auto r = ingest::IngestProfile(*store, *profile);
     if (!r) return Fail(r.error().WithContext("ingest profile"));
     if (!g.quiet) {
-      std::fprintf(stderr, "%s: %lld facts for %s%s\n", file.c_str(), static_cast<long long>(r->facts),
+      Printf(stderr, "%s: %lld facts for %s%s\n", file.c_str(), static_cast<long long>(r->facts),
                    profile->community.c_str(), r->changed ? "" : " (unchanged)");
     }
   }

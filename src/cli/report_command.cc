@@ -40,7 +40,7 @@ Status WriteReport(const std::string& dir, const std::string& text) {
 int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,
               const GitHubOptions& gh, const IdentityOptions& io) {
   if (ro.landscape.file.empty() == o.targets.empty()) {
-    std::fprintf(stderr, "error: name communities or --landscape FILE (one of the two)\n");
+    Printf(stderr, "error: name communities or --landscape FILE (one of the two)\n");
     return 2;
   }
   std::optional<int64_t> as_of;
@@ -81,7 +81,7 @@ int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptio
          {id + "-funnel", zh ? "用户漏斗" : "User funnel", report::FunnelSvg(*e, in.lang)}}});
   }
   if (Status s = WriteReport(ro.out, report::RenderHtmlReport(in)); !s.ok()) return Fail(s);
-  if (!g.quiet) std::fprintf(stderr, "%s/index.html\n", ro.out.c_str());
+  if (!g.quiet) Printf(stderr, "%s/index.html\n", ro.out.c_str());
   return 0;
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/commands.h"
+
 namespace oscm::cli {
 
 namespace {
@@ -34,7 +36,9 @@ void TerminalProgress::Update(std::string_view phase, uint64_t done, uint64_t to
     if (rate > 0 && done < total) line += fmt::format(", ETA {:.0f}s", static_cast<double>(total - done) / rate);
   }
   if (secs > 0.5) line += fmt::format(", {}/s", Amount(rate, unit));
-  std::fprintf(stderr, "\r\x1b[2K%s", line.c_str());
+  // The line's own escape clears it; the phase (a file or repository name) is data.
+  std::fputs("\r\x1b[2K", stderr);
+  Print(stderr, line);
   std::fflush(stderr);
   drawn_ = true;
 }

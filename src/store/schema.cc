@@ -260,22 +260,34 @@ UPDATE repositories SET identity_config = 'rules 1' WHERE identity_config != '';
 int CurrentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 Status Migrate(SqliteDb& db) {
-  OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("PRAGMA user_version"));
-  OSCM_ASSIGN_OR_RETURN(const bool has_row, stmt.Step());
-  const int version = has_row ? static_cast<int>(stmt.ColumnInt(0)) : 0;
-  if (version > CurrentSchemaVersion()) {
+  auto user_version = [&]() -> Result<int> {
+    // Read to the end, so that no read transaction stays open: a connection that holds one
+    // cannot take the write lock after another process has written (SQLite reports the store
+    // busy at once, without waiting).
+    OSCM_ASSIGN_OR_RETURN(auto stmt, db.Prepare("PRAGMA user_version"));
+    OSCM_ASSIGN_OR_RETURN(const bool has_row, stmt.Step());
+    const int version = has_row ? static_cast<int>(stmt.ColumnInt(0)) : 0;
+    stmt.Reset();
+    return version;
+  };
+  auto newer = [&](int version) {
     return UnsupportedError(fmt::format(
         "{}: store schema version {} is newer than this oscm supports ({}); upgrade oscm",
         db.path(), version, CurrentSchemaVersion()));
-  }
+  };
+  OSCM_ASSIGN_OR_RETURN(int version, user_version());
+  if (version == CurrentSchemaVersion()) return Status::Ok();
+  if (version > CurrentSchemaVersion()) return newer(version);
+  // Another process may be migrating the same store: read the version again under the write lock.
+  OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OSCM_ASSIGN_OR_RETURN(version, user_version());
+  if (version > CurrentSchemaVersion()) return newer(version);
   for (int v = version; v < CurrentSchemaVersion(); ++v) {
-    OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
-    OSCM_RETURN_IF_ERROR(db.Exec(kMigrations[static_cast<size_t>(v)]));
-    if (v + 1 == 7) OSCM_RETURN_IF_ERROR(BackfillGhCoverage(db));
-    OSCM_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", v + 1)));
-    OSCM_RETURN_IF_ERROR(txn.Commit().WithContext(fmt::format("migration {}", v + 1)));
+    OSCM_RETURN_IF_ERROR(db.Exec(kMigrations[static_cast<size_t>(v)]).WithContext(fmt::format("migration {}", v + 1)));
+    if (v + 1 == 7) OSCM_RETURN_IF_ERROR(BackfillGhCoverage(db).WithContext("migration 7"));
   }
-  return Status::Ok();
+  OSCM_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", CurrentSchemaVersion())));
+  return txn.Commit();
 }
 
 }  // namespace oscm::store

@@ -1,12 +1,104 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
 namespace oscm::store {
 
-Result<SqliteDb> SqliteDb::Open(const std::string& path) {
+struct SqliteDb::Waiting {
+  WaitOptions options;
+  std::string path;
+  std::chrono::steady_clock::time_point since;
+  bool announced = false;
+  bool cancelled = false;  // the last wait ended because of options.cancel
+  bool gave_up = false;    // the last wait ended because of options.timeout_ms
+};
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// SQLite's busy handler: sleeps (1, 2, 4 ... up to 100 ms) until the lock is free, the wait is
+// cancelled or it has lasted timeout_ms.
+int OnBusy(void* p, int count) {
+  auto* w = static_cast<SqliteDb::Waiting*>(p);
+  const auto now = Clock::now();
+  if (count == 0) {
+    w->since = now;
+    w->announced = false;
+  }
+  w->cancelled = w->options.cancel != nullptr && w->options.cancel->load(std::memory_order_relaxed);
+  w->gave_up = now - w->since >= std::chrono::milliseconds(w->options.timeout_ms);
+  if (w->cancelled || w->gave_up) return 0;
+  if (!w->announced && now - w->since >= std::chrono::seconds(1) && w->options.on_wait) {
+    w->announced = true;
+    w->options.on_wait(fmt::format("waiting for the store {}: it is being written by {}", w->path,
+                                   DescribeWriter(w->path)));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(std::min(1 << std::min(count, 7), 100)));
+  return 1;
+}
+
+uint64_t Number(std::string_view s) {
+  uint64_t n = UINT64_MAX;
+  std::from_chars(s.data(), s.data() + s.size(), n);
+  return n;
+}
+
+// The pid holding a write lock on byte `offset` of `file`, from /proc/locks. Opening the file to
+// ask fcntl(F_GETLK) instead would be unsafe: closing any descriptor of a file drops every POSIX
+// lock this process holds on it, SQLite's included.
+std::optional<pid_t> WriteLockHolder(const std::string& file, uint64_t offset) {
+  struct stat st {};
+  if (stat(file.c_str(), &st) != 0) return std::nullopt;
+  const std::string device = fmt::format("{:02x}:{:02x}:{}", major(st.st_dev), minor(st.st_dev), st.st_ino);
+  std::ifstream locks("/proc/locks");
+  std::string line;
+  while (std::getline(locks, line)) {
+    // "1: POSIX  ADVISORY  WRITE 4242 08:01:1234 120 120"; a waiter's line has "->" after "1:".
+    std::istringstream in(line);
+    std::string id, kind, mode, access, dev, start, end;
+    pid_t pid = 0;
+    if (!(in >> id >> kind) || kind == "->") continue;
+    if (!(in >> mode >> access >> pid >> dev >> start >> end)) continue;
+    if (access != "WRITE" || dev != device || pid == getpid()) continue;
+    if (Number(start) <= offset && (end == "EOF" || offset <= Number(end))) return pid;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string DescribeWriter(const std::string& path) {
+  // The write lock of a WAL database is byte 120 of its -shm file; in rollback-journal mode (a
+  // store being created) a writer holds the RESERVED or PENDING byte of the database file.
+  std::optional<pid_t> pid = WriteLockHolder(path + "-shm", 120);
+  if (!pid) pid = WriteLockHolder(path, 0x40000001);
+  if (!pid) pid = WriteLockHolder(path, 0x40000000);
+  if (!pid) return "another process";
+  std::string name;
+  std::getline(std::ifstream(fmt::format("/proc/{}/comm", *pid)), name);
+  if (name == "oscm") return fmt::format("another oscm process (pid {})", *pid);
+  return name.empty() ? fmt::format("another process (pid {})", *pid)
+                      : fmt::format("another process (pid {}, {})", *pid, name);
+}
+
+SqliteDb::SqliteDb(sqlite3* db, std::string path, std::unique_ptr<Waiting> waiting)
+    : db_(db), path_(std::move(path)), waiting_(std::move(waiting)) {}
+
+Result<SqliteDb> SqliteDb::Open(const std::string& path, const WaitOptions& wait) {
   sqlite3* raw = nullptr;
   // NOMUTEX: a connection is used by one thread at a time (see sqlite.h), so SQLite's per-call
   // connection mutex only costs time (a lock and an unlock for every bind of every row).
@@ -17,14 +109,18 @@ Result<SqliteDb> SqliteDb::Open(const std::string& path) {
     sqlite3_close(raw);
     return IoError(fmt::format("{}: cannot open database: {}", path, msg));
   }
-  SqliteDb db(raw, path);
-  sqlite3_busy_timeout(raw, 5000);
+  auto waiting = std::make_unique<Waiting>();
+  waiting->options = wait;
+  waiting->path = path;
+  sqlite3_busy_handler(raw, OnBusy, waiting.get());
+  SqliteDb db(raw, path, std::move(waiting));
   // Fail early when the file is not a database, rather than on the first query.
   OSCM_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON; PRAGMA schema_version;"));
   return db;
 }
 
-SqliteDb::SqliteDb(SqliteDb&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) {
+SqliteDb::SqliteDb(SqliteDb&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), waiting_(std::move(other.waiting_)) {
   other.db_ = nullptr;
 }
 
@@ -33,6 +129,7 @@ SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
     sqlite3_close(db_);
     db_ = other.db_;
     path_ = std::move(other.path_);
+    waiting_ = std::move(other.waiting_);
     other.db_ = nullptr;
   }
   return *this;
@@ -42,8 +139,16 @@ SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 
 Status SqliteDb::Check(int rc, std::string_view what) const {
   if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
-  const std::string msg = fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_));
   const int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY) {
+    const bool cancelled = std::exchange(waiting_->cancelled, false);
+    const bool gave_up = std::exchange(waiting_->gave_up, false);
+    if (cancelled) return CancelledError(fmt::format("{}: interrupted while waiting for the store", path_));
+    return IoError(fmt::format("the store {} is being written by {}{}", path_, DescribeWriter(path_),
+                               gave_up ? fmt::format("; gave up waiting after {:g} s", static_cast<double>(waiting_->options.timeout_ms) / 1000)
+                                       : ""));
+  }
+  const std::string msg = fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_));
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return CorruptionError(msg);
   if (primary == SQLITE_INTERRUPT) return CancelledError(msg);
   if (primary == SQLITE_CONSTRAINT || primary == SQLITE_MISMATCH) return InternalError(msg);
@@ -53,6 +158,24 @@ Status SqliteDb::Check(int rc, std::string_view what) const {
 Status SqliteDb::Exec(std::string_view sql) {
   const std::string s(sql);
   return Check(sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr), "exec");
+}
+
+Status SqliteDb::ExecWhileBusy(std::string_view sql) {
+  const std::string s(sql);
+  const auto since = Clock::now();
+  while (true) {
+    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, nullptr);
+    if ((rc & 0xff) == SQLITE_BUSY) {
+      const WaitOptions& wait = waiting_->options;
+      waiting_->cancelled = wait.cancel != nullptr && wait.cancel->load(std::memory_order_relaxed);
+      waiting_->gave_up = Clock::now() - since >= std::chrono::milliseconds(wait.timeout_ms);
+      if (!waiting_->cancelled && !waiting_->gave_up) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        continue;
+      }
+    }
+    return Check(rc, "exec");
+  }
 }
 
 Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {

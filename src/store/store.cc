@@ -8,21 +8,23 @@
 
 namespace oscm::store {
 
-Result<Store> Store::Open(const std::string& path) {
+Result<Store> Store::Open(const std::string& path, const WaitOptions& wait) {
+  if (path.empty()) return InvalidArgumentError("the store path is empty");
   if (path != ":memory:") {
     const std::filesystem::path parent = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) return IoError(fmt::format("{}: cannot create directory: {}", parent.string(), ec.message()));
   }
-  OSCM_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::Open(path));
+  OSCM_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::Open(path, wait));
   // WAL: readers never block the writer, and an interrupted write transaction is simply absent
   // on the next open.
   // A large page cache keeps a whole-history ingest transaction in memory instead of spilling
   // pages to the WAL and reading them back.
+  OSCM_RETURN_IF_ERROR(db.ExecWhileBusy("PRAGMA journal_mode = WAL"));
   OSCM_RETURN_IF_ERROR(db.Exec(
-      "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; "
-      "PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824;"));
+      "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; "
+      "PRAGMA mmap_size = 1073741824;"));
   OSCM_RETURN_IF_ERROR(Migrate(db));
   return Store(std::move(db));
 }

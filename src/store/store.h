@@ -1,6 +1,7 @@
 // Store: the SQLite file that every oscm stage reads and writes.
 //
-// Opening a store creates it (and its directory) if needed and applies pending migrations.
+// Opening a store creates it (and its directory) if needed and applies pending migrations. Several
+// processes may open one store at once (see sqlite.h for how they wait for each other).
 // Communities group repositories; a repository (identified by its location: absolute path or
 // URL) belongs to exactly one community. Not thread-safe: one Store per thread.
 #pragma once
@@ -24,7 +25,8 @@ struct RepositoryRow {
 
 class Store {
  public:
-  static Result<Store> Open(const std::string& path);
+  // An empty `path` is kInvalidArgument (SQLite would open a temporary database).
+  static Result<Store> Open(const std::string& path, const WaitOptions& wait = {});
 
   SqliteDb& db() { return db_; }
   const std::string& path() const { return db_.path(); }

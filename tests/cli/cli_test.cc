@@ -77,6 +77,37 @@ TEST_F(CliTest, GhArchiveLandscapeTracksItsCommunities) {
   EXPECT_NE(bad.err.find(tmp_.Sub("bad.toml") + ":3:6: 'id' must be a lower-case id"), std::string::npos) << bad.err;
 }
 
+// Control characters in names from data (a community, an organisation, a landscape) reach the
+// terminal escaped in every output: tables, JSON, lists, summaries and errors.
+TEST_F(CliTest, ControlCharactersInNamesAreEscaped) {
+  const std::string name = "T\x1b[2J";  // clears the screen when printed raw
+  const std::string shown = "T\\u001b[2J";
+  oscm::testing::WriteFile(tmp_.Sub("aff.txt"), "Carol: carol@google.com\n\tEvil\x1b]0;owned\x07" "Corp\n");
+  oscm::testing::WriteFile(tmp_.Sub("land.toml"), "name = \"L\\u001b[2J\"\n\n[[community]]\nid = \"tiny\"\n"
+                                                  "repositories = [\"file://" + repo_->path() + "\"]\n");
+  std::vector<CommandResult> outputs = {
+      Oscm({"ingest", "git", repo_->path(), "--community", name, "--affiliations", tmp_.Sub("aff.txt")}),
+      Oscm({"communities"}),
+      Oscm({"assess", name, "--as-of", "2025-06-30"}),
+      Oscm({"assess", name, "--as-of", "2025-06-30", "--format", "json"}),
+      Oscm({"assess", "nope\x1b[2J"}),
+      Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30"}),
+  };
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    SCOPED_TRACE(i);
+    for (const std::string* text : {&outputs[i].out, &outputs[i].err}) {
+      EXPECT_EQ(text->find_first_of("\x1b\x07\r"), std::string::npos) << *text;
+    }
+  }
+  EXPECT_NE(outputs[0].err.find(shown + ": " + repo_->path() + ": "), std::string::npos) << outputs[0].err;
+  EXPECT_EQ(outputs[1].out.substr(0, shown.size() + 2), shown + "  ");
+  EXPECT_NE(outputs[2].out.find(shown + "  as of 2025-06-30"), std::string::npos) << outputs[2].out;
+  EXPECT_NE(outputs[2].out.find("Evil\\u001b]0;owned\\u0007Corp"), std::string::npos) << outputs[2].out;
+  EXPECT_NE(outputs[3].out.find("\"community\": \"" + shown + "\""), std::string::npos) << outputs[3].out;
+  EXPECT_NE(outputs[4].err.find("unknown community 'nope\\u001b[2J'"), std::string::npos) << outputs[4].err;
+  EXPECT_NE(outputs[5].out.find("L\\u001b[2J"), std::string::npos) << outputs[5].out;
+}
+
 TEST_F(CliTest, FileUrlWorksOffline) {
   auto r = Oscm({"ingest", "git", "file://" + repo_->path(), "--community", "viaurl", "-q"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -194,6 +225,49 @@ TEST_F(CliErrorTest, UsageErrorsExitTwo) {
   auto bad_date = Oscm({"assess", "tiny", "--as-of", "2025-02-30"});
   EXPECT_EQ(bad_date.exit_code, 2);
   EXPECT_NE(bad_date.err.find("2025-02-30"), std::string::npos) << bad_date.err;
+}
+
+// An empty --db would have SQLite ingest into a temporary database that vanishes on exit.
+TEST_F(CliErrorTest, EmptyStorePathIsAUsageError) {
+  auto r = oscm::testing::RunCommand({oscm::testing::OscmBinary(), "--db", "", "ingest", "git", repo_->path()},
+                                     {"HOME=" + tmp_.path()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--db: the store path is empty"), std::string::npos) << r.err;
+}
+
+// libgit2 1.5.1 spins forever on a loose object cut short; oscm finds it first and says which.
+TEST_F(CliErrorTest, TruncatedLooseObjectIsAnErrorNotAHang) {
+  const std::string oid = repo_->Oid(4);
+  const std::string object = repo_->path() + "/.git/objects/" + oid.substr(0, 2) + "/" + oid.substr(2);
+  std::filesystem::permissions(object, std::filesystem::perms::owner_write, std::filesystem::perm_options::add);
+  std::filesystem::resize_file(object, 20);
+  oscm::testing::ChildProcess oscm({oscm::testing::OscmBinary(), "--db", tmp_.Sub("oscm.db"), "ingest", "git",
+                                    repo_->path()}, {"HOME=" + tmp_.path()});
+  auto r = oscm.WaitFor(std::chrono::seconds(60));
+  ASSERT_TRUE(r.has_value()) << "oscm hangs on a truncated loose object";
+  EXPECT_EQ(r->exit_code, 1);
+  EXPECT_EQ(Lines(r->err), 1) << r->err;
+  EXPECT_NE(r->err.find("loose object " + oid), std::string::npos) << r->err;
+  EXPECT_NE(r->err.find("cut short"), std::string::npos) << r->err;
+  EXPECT_EQ(Oscm({"communities"}).out, "");
+}
+
+// A directory without GH Archive files is a mistake, not "0 files"; a file of random bytes is
+// rejected; an empty file is taken, and said to be empty.
+TEST_F(CliErrorTest, GhArchiveInputsWithoutEvents) {
+  std::filesystem::create_directories(tmp_.Sub("nothing/here"));
+  auto empty_dir = Oscm({"ingest", "gharchive", tmp_.Sub("nothing"), "--all-repos"});
+  EXPECT_EQ(empty_dir.exit_code, 1);
+  EXPECT_EQ(empty_dir.err, "error: ingest: " + tmp_.Sub("nothing") + ": no GH Archive files (*.json.gz, *.json) in it\n");
+  std::string noise;
+  for (int i = 0; i < 4000; ++i) noise += static_cast<char>((i * 7919 + 13) % 251);
+  oscm::testing::WriteFile(tmp_.Sub("hours/random.json.gz"), noise);
+  oscm::testing::WriteFile(tmp_.Sub("hours/empty.json"), "");
+  auto r = Oscm({"ingest", "gharchive", tmp_.Sub("hours"), "--all-repos"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("error: " + tmp_.Sub("hours/random.json.gz") + ": not GH Archive data"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(tmp_.Sub("hours/empty.json") + ": empty: no events\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("2 files (0 already ingested, 1 rejected)"), std::string::npos) << r.err;
 }
 
 TEST_F(CliErrorTest, InvalidAffiliationFileNamesFileAndLine) {

@@ -92,6 +92,24 @@ TEST_F(GitHubCliTest, UsageErrors) {
   EXPECT_EQ(Oscm({"assess", "x", "--github", "nope"}).exit_code, 2);
 }
 
+// A repository the API cannot give at all leaves nothing behind: no community of its own, no
+// tracked name; a community that was there before keeps what it had.
+TEST_F(GitHubCliTest, AFailedIngestLeavesNoEmptyCommunity) {
+  auto missing = Oscm({"ingest", "github", "acme/no-such-repo"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("error: ingest: github: GET " + server_.base_url() + "/repos/acme/no-such-repo: HTTP 404 Not Found\n"),
+            std::string::npos) << missing.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "");
+  ASSERT_EQ(Oscm({"ingest", "github", "acme/widget", "--community", "widget"}).exit_code, 0);
+  EXPECT_EQ(Oscm({"ingest", "github", "acme/no-such-repo", "--community", "widget"}).exit_code, 1);
+  auto list = Oscm({"communities"});
+  EXPECT_NE(list.out.find("widget"), std::string::npos) << list.out;
+  auto again = Oscm({"ingest", "github", "acme/widget"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("acme/widget: 0 new events"), std::string::npos) << again.err;
+  EXPECT_EQ(again.err.find("no-such-repo"), std::string::npos) << again.err;
+}
+
 TEST_F(GitHubCliTest, AssessFetchesGitHubDataAlongsideGit) {
   oscm::testing::GitFixture repo(tmp_.Sub("tiny"));
   oscm::testing::BuildTinyCommunity(repo);

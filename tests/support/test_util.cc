@@ -1,6 +1,8 @@
 #include "support/test_util.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,7 +10,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <vector>
+
+#include "store/store.h"
 
 namespace oscm::testing {
 
@@ -73,12 +78,12 @@ std::string ReadFile(const std::string& path) {
 }
 
 
-CommandResult RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  TempDir tmp;
-  const std::string out_path = tmp.Sub("out");
-  const std::string err_path = tmp.Sub("err");
-  const pid_t pid = fork();
-  if (pid == 0) {
+ChildProcess::ChildProcess(const std::vector<std::string>& args, const std::vector<std::string>& env)
+    : tmp_(std::make_unique<TempDir>()) {
+  const std::string out_path = tmp_->Sub("out");
+  const std::string err_path = tmp_->Sub("err");
+  pid_ = fork();
+  if (pid_ == 0) {
     const int in = open("/dev/null", O_RDONLY);
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -92,13 +97,91 @@ CommandResult RunCommand(const std::vector<std::string>& args, const std::vector
     execv(argv[0], argv.data());
     _exit(127);
   }
-  int status = 0;
-  waitpid(pid, &status, 0);
+}
+
+ChildProcess::~ChildProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+void ChildProcess::Signal(int sig) const {
+  if (pid_ > 0) kill(pid_, sig);
+}
+
+std::string ChildProcess::Err() const { return ReadFile(tmp_->Sub("err")); }
+
+CommandResult ChildProcess::Reap(int status) {
+  pid_ = -1;
   CommandResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = ReadFile(out_path);
-  r.err = ReadFile(err_path);
+  r.out = ReadFile(tmp_->Sub("out"));
+  r.err = ReadFile(tmp_->Sub("err"));
   return r;
+}
+
+std::optional<CommandResult> ChildProcess::WaitFor(std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (true) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) return Reap(status);
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+CommandResult ChildProcess::Wait() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  return Reap(status);
+}
+
+CommandResult RunCommand(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+  return ChildProcess(args, env).Wait();
+}
+
+std::vector<CommandResult> RunConcurrently(const std::vector<std::vector<std::string>>& commands,
+                                           const std::vector<std::string>& env) {
+  std::vector<std::unique_ptr<ChildProcess>> children;
+  for (const auto& args : commands) children.push_back(std::make_unique<ChildProcess>(args, env));
+  std::vector<CommandResult> results;
+  for (auto& child : children) results.push_back(child->Wait());
+  return results;
+}
+
+OtherWriter::OtherWriter(const std::string& path, std::chrono::milliseconds hold) {
+  int ready[2];
+  int release[2];
+  if (pipe(ready) != 0 || pipe(release) != 0) std::abort();
+  pid_ = fork();
+  if (pid_ == 0) {
+    close(ready[0]);
+    close(release[1]);
+    auto s = store::Store::Open(path);
+    if (!s) _exit(2);
+    auto txn = store::Transaction::Begin(s->db());
+    if (!txn || !s->EnsureCommunity("other").has_value()) _exit(3);
+    if (write(ready[1], "x", 1) != 1) _exit(4);
+    pollfd p{release[0], POLLIN, 0};
+    poll(&p, 1, static_cast<int>(hold.count()));
+    _exit(txn->Commit().ok() ? 0 : 5);
+  }
+  close(ready[1]);
+  close(release[0]);
+  release_ = release[1];
+  char c = 0;
+  ready_ = read(ready[0], &c, 1) == 1;
+  close(ready[0]);
+}
+
+int OtherWriter::Release() {
+  if (pid_ <= 0) return -1;
+  close(release_);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 }  // namespace oscm::testing

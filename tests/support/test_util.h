@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/types.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "oscm/status.h"
 #include "store/sqlite.h"
@@ -68,5 +74,52 @@ struct CommandResult {
 // Runs `args` (argv[0] is the program) with stdin from /dev/null, capturing stdout and stderr.
 CommandResult RunCommand(const std::vector<std::string>& args,
                          const std::vector<std::string>& env = {});
+
+// A command running in the background, as RunCommand runs it, for tests of concurrent runs and
+// of signals. The destructor kills (SIGKILL) and reaps a child still running.
+class ChildProcess {
+ public:
+  ChildProcess(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  pid_t pid() const { return pid_; }
+  void Signal(int sig) const;
+  // What stderr holds so far.
+  std::string Err() const;
+  // Waits for the child to end; nullopt when it is still running after `limit`.
+  std::optional<CommandResult> WaitFor(std::chrono::milliseconds limit);
+  CommandResult Wait();
+
+ private:
+  CommandResult Reap(int status);
+  std::unique_ptr<TempDir> tmp_;  // the child's stdout and stderr
+  pid_t pid_ = -1;
+};
+
+// Another process writing a store: it opens the store at `path`, takes the write lock (a
+// transaction that has added a community) and holds it until Release(), or for `hold` at most.
+class OtherWriter {
+ public:
+  OtherWriter(const std::string& path, std::chrono::milliseconds hold);
+  ~OtherWriter() { Release(); }
+  OtherWriter(const OtherWriter&) = delete;
+  OtherWriter& operator=(const OtherWriter&) = delete;
+  // Whether the process holds the lock.
+  bool ready() const { return ready_; }
+  pid_t pid() const { return pid_; }
+  // Ends the transaction (committing it); returns the process's exit code (0: committed).
+  int Release();
+
+ private:
+  pid_t pid_ = -1;
+  int release_ = -1;  // closing it releases the lock
+  bool ready_ = false;
+};
+
+// Runs the commands at the same time and returns their results, in order.
+std::vector<CommandResult> RunConcurrently(const std::vector<std::vector<std::string>>& commands,
+                                           const std::vector<std::string>& env = {});
 
 }  // namespace oscm::testing

@@ -89,6 +89,7 @@ Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::str
       out.push_back(p);
       continue;
     }
+    const size_t before = out.size();
     for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const std::string name = it->path().filename().string();
       if (it->is_regular_file(ec) && (EndsWith(name, ".json.gz") || EndsWith(name, ".json"))) {
@@ -96,6 +97,7 @@ Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::str
       }
     }
     if (ec) return IoError(fmt::format("{}: {}", p, ec.message()));
+    if (out.size() == before) return NotFoundError(fmt::format("{}: no GH Archive files (*.json.gz, *.json) in it", p));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -163,6 +165,25 @@ Result<GhFileResult> GhScanWriter::FinishFile(const GhFileScan& scan) {
   if (scan.skipped) return r;
   if (!scan.rejected.empty()) {
     r.error = CorruptionError(scan.rejected);
+    return r;
+  }
+  if (scan.lines > 0 && scan.bad_lines == scan.lines) {
+    // Not one event: not GH Archive data (random bytes, the wrong file), whatever the limit on bad
+    // lines. The caller rolls back what was written.
+    events_.reset();
+    r.error = CorruptionError(fmt::format("{}: not GH Archive data: none of its {} lines is an event; the first: {}",
+                                          scan.path, scan.lines, scan.samples.empty() ? "" : scan.samples.front()));
+    return r;
+  }
+  // Another process may have logged the file since this run read the log (IngestedFiles): look
+  // again, under this file's write lock, so that a file never counts twice.
+  OSCM_ASSIGN_OR_RETURN(auto logged, db_->Prepare(
+      all_repos_ ? "SELECT 1 FROM gh_files WHERE path = ? AND size = ? AND checksum = ? AND all_repos = 1"
+                 : "SELECT 1 FROM gh_files WHERE path = ? AND size = ? AND checksum = ?"));
+  logged.Bind(1, std::string_view(scan.path)).Bind(2, scan.size).Bind(3, std::string_view(scan.checksum));
+  OSCM_ASSIGN_OR_RETURN(r.skipped, logged.Step());
+  if (r.skipped) {
+    events_.reset();
     return r;
   }
   r.lines = scan.lines;
@@ -388,7 +409,15 @@ Result<std::vector<GhFileResult>> IngestGhArchive(store::Store& store, const GhA
       OSCM_RETURN_IF_ERROR(begin());
     }
     OSCM_ASSIGN_OR_RETURN(GhFileResult r, writer.FinishFile(s.scan));
-    OSCM_RETURN_IF_ERROR(txn->Commit());
+    if (r.skipped || !r.error.ok()) {
+      // Logged by another process meanwhile, or rejected: what this file's candidates wrote goes.
+      txn.reset();
+      writer.RestoreMatcher(before);
+    } else {
+      // An interrupt that came after the scan still stops the run before this file is kept.
+      if (options.cancel != nullptr && options.cancel->load()) return CancelledError("interrupted");
+      OSCM_RETURN_IF_ERROR(txn->Commit());
+    }
     results.push_back(std::move(r));
     return Status::Ok();
   };

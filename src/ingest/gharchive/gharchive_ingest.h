@@ -18,7 +18,8 @@
 // valid UTF-8, a type and a created_at), so a line of an untracked repository that is broken
 // inside while keeping that shape is not counted as bad. Every other line is parsed in full.
 // Bad lines (not JSON, not an event, over-long) are counted per file with the first few samples;
-// more than `max_bad_lines` in one file fails that file, which then stores nothing. A truncated
+// more than `max_bad_lines` in one file fails that file, which then stores nothing, and so does
+// a file of which no line is an event (a truly empty file is logged, with 0 lines). A truncated
 // or corrupt gzip fails its file the same way: its lines cannot be trusted (a corrupt deflate
 // stream can decode to garbage before the decoder notices). A failed file is reported in its
 // GhFileResult::error and the remaining files are still read; other errors (I/O, the store,
@@ -57,7 +58,8 @@ Result<TrackedCommunity> ParseTrackSpec(std::string_view spec);
 Status TrackRepositories(store::Store& store, const std::vector<TrackedCommunity>& track);
 
 // The GH Archive files named by `paths`: files as given, directories searched (recursively) for
-// *.json.gz and *.json, sorted by path. Errors name a missing path.
+// *.json.gz and *.json, sorted by path. Errors name a missing path, or a directory without
+// such files.
 Result<std::vector<std::string>> ExpandGhArchivePaths(const std::vector<std::string>& paths);
 
 struct GhArchiveIngestOptions {
@@ -72,7 +74,7 @@ struct GhArchiveIngestOptions {
 
 struct GhFileResult {
   std::string path;
-  bool skipped = false;  // already ingested (same path, size and checksum)
+  bool skipped = false;  // already ingested (same path, size and checksum), by this run's start or since
   int64_t lines = 0;
   int64_t events_stored = 0;  // new events of tracked repositories
   int64_t bad_lines = 0;
@@ -99,7 +101,9 @@ class GhScanWriter {
   using FileKey = std::tuple<std::string, int64_t, std::string>;
   Result<std::set<FileKey>> IngestedFiles();
 
-  // Writes one file's scan (nothing for a skipped or rejected one) and returns its result.
+  // Writes one file's scan (nothing for a skipped or rejected one) and returns its result. A file
+  // the ingest log holds by now (another process wrote it since IngestedFiles) is skipped, and
+  // the caller must roll back what its candidates wrote.
   Result<GhFileResult> Write(const GhFileScan& scan);
 
   // The same in pieces, for a scan still running: StartFile, WriteEvents with each batch of

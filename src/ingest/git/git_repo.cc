@@ -1,10 +1,18 @@
 #include "ingest/git/git_repo.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/git/loose_objects.h"
 
 namespace oscm::ingest {
 namespace fs = std::filesystem;
@@ -36,8 +44,39 @@ int FetchProgress(const git_indexer_progress* stats, void* payload) {
   return 0;
 }
 
+// An exclusive flock(2) on a file, held while the object lives.
+class FileLock {
+ public:
+  // Waits for the lock (saying so through `progress` when another process holds it).
+  static Result<FileLock> Acquire(const std::string& path, ProgressSink& progress) {
+    const int fd = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return IoError(fmt::format("{}: {}", path, std::strerror(errno)));
+    FileLock lock(fd);
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      progress.Update("waiting for another oscm process fetching the same URL", 0, 0);
+      while (flock(fd, LOCK_EX) != 0) {
+        if (errno != EINTR) return IoError(fmt::format("{}: cannot lock: {}", path, std::strerror(errno)));
+      }
+    }
+    return lock;
+  }
+  FileLock(FileLock&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  FileLock& operator=(FileLock&&) = delete;
+  ~FileLock() {
+    if (fd_ >= 0) close(fd_);
+  }
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
 Status CloneOrFetch(const std::string& url, const std::string& dir, ProgressSink& progress) {
   std::error_code ec;
+  fs::create_directories(fs::path(dir).parent_path(), ec);
+  if (ec) return IoError(fmt::format("{}: cannot create cache directory: {}", dir, ec.message()));
+  // One process at a time clones or fetches a URL: two would write the same directories.
+  OSCM_ASSIGN_OR_RETURN(const FileLock lock, FileLock::Acquire(dir + ".lock", progress));
   if (fs::exists(fs::path(dir) / "HEAD", ec)) {
     git_repository* raw = nullptr;
     OSCM_RETURN_IF_ERROR(GitCheck(git_repository_open_bare(&raw, dir.c_str()), dir));
@@ -55,8 +94,6 @@ Status CloneOrFetch(const std::string& url, const std::string& dir, ProgressSink
     progress.Done();
     return s;
   }
-  fs::create_directories(fs::path(dir).parent_path(), ec);
-  if (ec) return IoError(fmt::format("{}: cannot create cache directory: {}", dir, ec.message()));
   // Clone into a temporary name and rename, so that an interrupted clone is never mistaken for
   // a complete one.
   const std::string tmp = dir + ".partial";
@@ -113,11 +150,21 @@ Result<GitRepo> GitRepo::OpenLocal(const std::string& path) {
 
 Result<GitRepo> GitRepo::Open(const std::string& location, const std::string& cache_dir,
                               ProgressSink& progress) {
-  if (!LooksLikeUrl(location)) return OpenLocal(location);
-  const std::string dir = CacheDirFor(cache_dir, location);
-  OSCM_RETURN_IF_ERROR(CloneOrFetch(location, dir, progress));
-  OSCM_ASSIGN_OR_RETURN(GitRepo repo, OpenLocal(dir));
-  repo.location_ = location;
+  auto open = [&]() -> Result<GitRepo> {
+    if (!LooksLikeUrl(location)) return OpenLocal(location);
+    const std::string dir = CacheDirFor(cache_dir, location);
+    OSCM_RETURN_IF_ERROR(CloneOrFetch(location, dir, progress));
+    OSCM_ASSIGN_OR_RETURN(GitRepo repo, OpenLocal(dir));
+    repo.location_ = location;
+    return repo;
+  };
+  OSCM_ASSIGN_OR_RETURN(GitRepo repo, open());
+  git_buf objects = GIT_BUF_INIT;
+  OSCM_RETURN_IF_ERROR(GitCheck(git_repository_item_path(&objects, repo.get(), GIT_REPOSITORY_ITEM_OBJECTS),
+                                repo.location_));
+  const std::string objects_dir = objects.ptr;
+  git_buf_dispose(&objects);
+  OSCM_RETURN_IF_ERROR(CheckLooseObjects(objects_dir).WithContext(repo.location_));
   return repo;
 }
 

@@ -28,10 +28,12 @@ bool LooksLikeUrl(std::string_view location);
 
 class GitRepo {
  public:
-  // Opens `location`; for a URL, clones or fetches it under `cache_dir` first.
+  // Opens `location`; for a URL, clones or fetches it under `cache_dir` first. Then reads every
+  // loose object once (CheckLooseObjects), so that a truncated one is an error, not a hang.
   static Result<GitRepo> Open(const std::string& location, const std::string& cache_dir,
                               ProgressSink& progress);
-  // Opens the repository at `gitdir_or_workdir` only (no URL handling); used by worker threads.
+  // Opens the repository at `gitdir_or_workdir` only (no URL handling, no check of the loose
+  // objects); used by worker threads on a repository Open has checked.
   static Result<GitRepo> OpenLocal(const std::string& path);
 
   git_repository* get() const { return repo_.get(); }

@@ -4,6 +4,11 @@
 //   - Token: sent as "Authorization: Bearer" when non-empty, to the API host only; never part
 //     of a URL, a message or anything stored. Without one, requests are anonymous (60/hour).
 //   - Redirects (301, 302, 307, 308: a renamed or transferred repository) are followed, up to 5.
+//   - Only https URLs are requested or followed (plain http only to 127.0.0.1, for tests): an
+//     API URL, a redirect or a next-page link to anything else is an error (kInvalidArgument for
+//     the URL asked for, kIoError for where a server pointed).
+//   - What a server says (its error message, a URL it named) reaches error messages filtered:
+//     control characters escaped, at most 200 bytes, the token replaced by "[token]".
 //   - 5xx responses and network errors are retried after 1, 2, 4, 8... seconds (max_retries).
 //   - Primary rate limit (403/429 with x-ratelimit-remaining: 0): waits until x-ratelimit-reset
 //     through the Waiter, or fails with kIoError naming the reset time when `wait_for_reset` is

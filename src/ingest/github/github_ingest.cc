@@ -1,6 +1,7 @@
 #include "ingest/github/github_ingest.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -279,6 +280,46 @@ Result<std::vector<TrackedCommunity>> ResolveCommunities(SqliteDb& db, const std
   return out;
 }
 
+// The first column of every row of `sql`.
+Result<std::set<std::string>> Names(SqliteDb& db, const char* sql) {
+  OSCM_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
+  std::set<std::string> names;
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, q.Step());
+    if (!row) return names;
+    names.insert(q.ColumnText(0));
+  }
+}
+
+// A repository this run began to track and then could not read at all (a name GitHub does not
+// know, no network) is tracked no longer, and the community this run created for it goes too
+// unless another repository is in it: a failed run leaves no empty community behind. Once
+// anything of it is stored, the tracking stays (a later run resumes from there).
+Status UntrackIfNothingStored(SqliteDb& db, int64_t repo_id, bool community_is_new) {
+  OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
+  OSCM_ASSIGN_OR_RETURN(auto stored, db.Prepare(
+      "SELECT community_id, EXISTS(SELECT 1 FROM gh_repo_snapshots WHERE repo_id = ?1) OR "
+      "EXISTS(SELECT 1 FROM gh_sync WHERE repo_id = ?1) OR EXISTS(SELECT 1 FROM gh_events WHERE repo_id = ?1) "
+      "FROM gh_repos WHERE id = ?1"));
+  stored.Bind(1, repo_id);
+  OSCM_ASSIGN_OR_RETURN(const bool row, stored.Step());
+  if (!row || stored.ColumnInt(1) != 0) return Status::Ok();
+  const int64_t community = stored.ColumnInt(0);
+  stored.Reset();
+  for (const char* sql : {"DELETE FROM gh_repo_names WHERE repo_id = ?1", "DELETE FROM gh_repos WHERE id = ?1"}) {
+    OSCM_ASSIGN_OR_RETURN(auto del, db.Prepare(sql));
+    del.Bind(1, repo_id);
+    OSCM_RETURN_IF_ERROR(del.Run());
+  }
+  if (community_is_new) {
+    OSCM_ASSIGN_OR_RETURN(auto del, db.Prepare(
+        "DELETE FROM communities WHERE id = ?1 AND NOT EXISTS(SELECT 1 FROM gh_repos WHERE community_id = ?1)"));
+    del.Bind(1, community);
+    OSCM_RETURN_IF_ERROR(del.Run());
+  }
+  return txn.Commit();
+}
+
 }  // namespace
 
 constexpr std::string_view kGitHubUrlPrefixes[] = {"https://github.com/", "http://github.com/", "git@github.com:",
@@ -316,6 +357,9 @@ Result<std::vector<GitHubRepoResult>> IngestGitHub(store::Store& store, const Gi
                                                    const Clock& clock, ProgressSink& progress) {
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(const auto track, ResolveCommunities(db, options.repos));
+  // What was there before, so that a repository this run cannot read at all is not left behind.
+  OSCM_ASSIGN_OR_RETURN(const std::set<std::string> known_repos, Names(db, "SELECT name FROM gh_repo_names"));
+  OSCM_ASSIGN_OR_RETURN(const std::set<std::string> known_communities, Names(db, "SELECT name FROM communities"));
   OSCM_RETURN_IF_ERROR(TrackRepositories(store, track));
   OSCM_ASSIGN_OR_RETURN(RepoSync sync, RepoSync::Create(db, client, bots, clock, progress, options));
   OSCM_ASSIGN_OR_RETURN(auto find, db.Prepare("SELECT repo_id FROM gh_repo_names WHERE name = ?"));
@@ -330,6 +374,9 @@ Result<std::vector<GitHubRepoResult>> IngestGitHub(store::Store& store, const Gi
     find.Reset();
     Status s = sync.Run(repo_id, r.repo, &r);
     progress.Done();
+    if (!s.ok() && !known_repos.count(AsciiLower(r.repo))) {
+      OSCM_RETURN_IF_ERROR(UntrackIfNothingStored(db, repo_id, !known_communities.count(t.community)));
+    }
     OSCM_RETURN_IF_ERROR(s.WithContext("github"));
     results.push_back(std::move(r));
   }

@@ -73,6 +73,8 @@ class CurlTransport final : public HttpTransport {
     curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    // Never file://, ftp:// or the like, whatever URL reaches here.
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.stall_timeout_seconds);
@@ -86,7 +88,7 @@ class CurlTransport final : public HttpTransport {
     const CURLcode rc = curl_easy_perform(c);
     if (rc == CURLE_ABORTED_BY_CALLBACK) return CancelledError("interrupted");
     // The URL is safe to show; the headers (which carry the token) never are.
-    if (rc != CURLE_OK) return IoError(fmt::format("GET {}: {}", request.url, curl_easy_strerror(rc)));
+    if (rc != CURLE_OK) return IoError(fmt::format("GET {}: {}", EscapeControls(request.url), curl_easy_strerror(rc)));
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
   }

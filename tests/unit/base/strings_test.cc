@@ -143,6 +143,34 @@ TEST(StringsTest, SanitizeIsIdempotentOnValidText) {
   EXPECT_EQ(SanitizeUtf8(SanitizeUtf8("a\xFF\x01" "b")), SanitizeUtf8("a\xFF\x01" "b"));
 }
 
+TEST(StringsTest, EscapeControls) {
+  const std::string kFffd = "\xEF\xBF\xBD";
+  struct Case {
+    std::string in;
+    std::string out;
+    EscapeOptions options;
+  };
+  const std::vector<Case> cases = {
+      {"", "", {}},
+      {"T\x1b[2J", "T\\u001b[2J", {}},  // clears the screen when raw
+      {"\x1b]0;owned\x07", "\\u001b]0;owned\\u0007", {}},  // sets the window title when raw
+      {"a\rb\tc\x7f" "d", "a\\u000db\\u0009c\\u007fd", {}},
+      {"x\0y"s, "x\\u0000y", {}},
+      {"\xC2\x9B" "2J \xC2\xA0", "\\u009b2J \xC2\xA0", {}},  // C1 CSI escaped; U+00A0 is text
+      {"a\nb", "a\\u000ab", {}},
+      {"a\nb", "a\nb", {.keep_newlines = true}},
+      {"\x1b[1mName\x1b[0m", "\\u001b[1mName\\u001b[0m", {}},
+      {"\x1b[1mName\x1b[0m\x1b[2J", "\x1b[1mName\x1b[0m\\u001b[2J", {.keep_styles = true}},
+      {"\x1b[31m", "\\u001b[31m", {.keep_styles = true}},  // only oscm's own styles
+      {"\xE5\xBC\xA0\xE4\xB8\x89 caf\xC3\xA9", "\xE5\xBC\xA0\xE4\xB8\x89 caf\xC3\xA9", {}},
+      {"a\xFF" "b", "a" + kFffd + "b", {}},
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(EscapeControls(cases[i].in, cases[i].options), cases[i].out);
+  }
+}
+
 // FindAnchored and RFindAnchored answer as std::string_view::find and rfind, for every anchor,
 // on random strings over a small alphabet (so that hits, near misses and overlaps are common)
 // and at the edges: needle as long as the haystack, longer, at the very start and end.

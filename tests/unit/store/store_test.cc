@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+
+#include <fmt/format.h>
+
 #include "store/schema.h"
 #include "support/test_util.h"
 
@@ -73,7 +78,79 @@ TEST(StoreTest, TransactionRollsBackUnlessCommitted) {
   EXPECT_FALSE(lost->has_value());
 }
 
+// SQLite's old 5-second busy timeout made a second writer fail while another oscm process was
+// still at work; a writer now waits for it.
+TEST(StoreLockTest, WriterWaitsForAnotherProcess) {
+  TempDir tmp;
+  const std::string path = tmp.Sub("oscm.db");
+  ASSERT_OK(Store::Open(path));
+  oscm::testing::OtherWriter other(path, std::chrono::milliseconds(6000));
+  ASSERT_TRUE(other.ready());
+  auto s = Store::Open(path);
+  ASSERT_OK(s);
+  auto txn = Transaction::Begin(s->db());
+  ASSERT_OK(txn);
+  ASSERT_OK(s->EnsureCommunity("mine"));
+  ASSERT_OK(txn->Commit());
+  EXPECT_EQ(other.Release(), 0);
+  auto names = s->CommunityNames();
+  ASSERT_OK(names);
+  EXPECT_EQ(*names, (std::vector<std::string>{"mine", "other"}));
+}
+
+// Giving up names the process that holds the lock; the waiting side hears about it once.
+TEST(StoreLockTest, GivesUpNamingTheWritingProcess) {
+  TempDir tmp;
+  const std::string path = tmp.Sub("oscm.db");
+  ASSERT_OK(Store::Open(path));
+  oscm::testing::OtherWriter other(path, std::chrono::seconds(60));
+  ASSERT_TRUE(other.ready());
+  std::vector<std::string> announced;
+  WaitOptions wait;
+  wait.timeout_ms = 1500;
+  wait.on_wait = [&](const std::string& message) { announced.push_back(message); };
+  auto s = Store::Open(path, wait);
+  ASSERT_OK(s);
+  const auto start = std::chrono::steady_clock::now();
+  auto txn = Transaction::Begin(s->db());
+  const auto waited = std::chrono::steady_clock::now() - start;
+  ASSERT_FALSE(txn.has_value());
+  EXPECT_EQ(txn.error().code(), StatusCode::kIoError);
+  const std::string pid = fmt::format("pid {}", other.pid());
+  EXPECT_EQ(txn.error().message(), fmt::format("the store {} is being written by another process ({}, store_test); "
+                                               "gave up waiting after 1.5 s", path, pid));
+  EXPECT_GE(waited, std::chrono::milliseconds(1500));
+  ASSERT_EQ(announced.size(), 1u);
+  EXPECT_NE(announced[0].find(pid), std::string::npos) << announced[0];
+  EXPECT_EQ(other.Release(), 0);
+  // The lock is free again: nothing of the failed wait stays behind.
+  EXPECT_OK(Transaction::Begin(s->db()));
+}
+
+TEST(StoreLockTest, CancelEndsTheWait) {
+  TempDir tmp;
+  const std::string path = tmp.Sub("oscm.db");
+  ASSERT_OK(Store::Open(path));
+  oscm::testing::OtherWriter other(path, std::chrono::seconds(60));
+  ASSERT_TRUE(other.ready());
+  std::atomic<bool> cancel{true};
+  WaitOptions wait;
+  wait.cancel = &cancel;
+  auto s = Store::Open(path, wait);
+  ASSERT_OK(s);
+  auto txn = Transaction::Begin(s->db());
+  ASSERT_FALSE(txn.has_value());
+  EXPECT_EQ(txn.error().code(), StatusCode::kCancelled);
+}
+
 class StoreErrorTest : public ::testing::Test {};
+
+TEST_F(StoreErrorTest, EmptyPathIsRefused) {
+  // SQLite would open a temporary database that vanishes on close.
+  auto s = Store::Open("");
+  ASSERT_FALSE(s.has_value());
+  EXPECT_EQ(s.error().code(), StatusCode::kInvalidArgument);
+}
 
 TEST_F(StoreErrorTest, NotADatabase) {
   TempDir tmp;

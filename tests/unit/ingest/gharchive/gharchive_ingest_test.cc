@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -338,7 +339,105 @@ TEST_F(GhArchiveIngestTest, AllReposReadsAgainAFileReadWithoutIt) {
   EXPECT_TRUE((*tracked_only)[0].skipped);
 }
 
+// Two processes ingesting one file at once: the second looked at the ingest log before the first
+// logged the file, and writes it after. The file must not count twice: whether it is in the log
+// is decided again inside the file's transaction.
+TEST_F(GhArchiveIngestTest, FileLoggedByAnotherProcessMeanwhileIsNotCountedTwice) {
+  const std::string file = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  for (const bool all_repos : {true, false}) {
+    SCOPED_TRACE(all_repos ? "--all-repos" : "tracked repositories");
+    TempDir tmp;
+    auto mine = store::Store::Open(tmp.Sub("oscm.db"));
+    ASSERT_OK(mine);
+    GhArchiveIngestOptions o;
+    o.files = {file};
+    o.all_repos = all_repos;
+    o.track = {{"k8s", {"kubernetes/kubernetes.github.io"}}};
+    ASSERT_OK(TrackRepositories(*mine, o.track));
+    auto writer = GhScanWriter::Create(*mine, o, BotList::Builtin());
+    ASSERT_OK(writer);
+    auto done = writer->IngestedFiles();
+    ASSERT_OK(done);
+    EXPECT_TRUE(done->empty());
+    // The other process, meanwhile.
+    auto other = store::Store::Open(tmp.Sub("oscm.db"));
+    ASSERT_OK(other);
+    NullProgress quiet;
+    ASSERT_OK(IngestGhArchive(*other, o, BotList::Builtin(), quiet));
+    const std::string once = Dump(*other, "SELECT * FROM gh_repo_months ORDER BY month, repo_id") +
+                             Dump(*other, "SELECT * FROM gh_files") + Dump(*other, "SELECT * FROM gh_events ORDER BY id");
+    // This process goes on with the file, as the log it read said it was new.
+    GhFileScan scan;
+    scan.path = file;
+    scan.size = static_cast<int64_t>(std::filesystem::file_size(file));
+    RepoMatcher filter = writer->matcher();
+    GhScanOptions scan_options;
+    scan_options.all_repos = all_repos;
+    ASSERT_OK(ScanGhFile(filter, BotList::Builtin(), scan_options, quiet, "", &scan));
+    auto txn = store::Transaction::Begin(mine->db());
+    ASSERT_OK(txn);
+    auto r = writer->Write(scan);
+    ASSERT_OK(r);
+    EXPECT_TRUE(r->skipped);
+    ASSERT_OK(txn->Commit());
+    EXPECT_EQ(Dump(*mine, "SELECT * FROM gh_repo_months ORDER BY month, repo_id") + Dump(*mine, "SELECT * FROM gh_files") +
+                  Dump(*mine, "SELECT * FROM gh_events ORDER BY id"),
+              once);
+  }
+}
+
+// Ctrl-C after a file was read whole, before it was kept: the run stops and keeps nothing of it.
+TEST_F(GhArchiveIngestTest, InterruptAfterTheScanKeepsNothing) {
+  const std::string file = oscm::testing::SharedDataPath("gharchive-sample/pinot-githubActivities-2016-07-07.json.gz");
+  std::atomic<bool> cancel{false};
+  struct CancelAtTheEnd final : ProgressSink {
+    std::atomic<bool>* cancel;
+    uint64_t size;
+    void Update(std::string_view, uint64_t done, uint64_t, ProgressUnit) override {
+      if (done == size) cancel->store(true);
+    }
+    void Done() override {}
+  } progress;
+  progress.cancel = &cancel;
+  progress.size = std::filesystem::file_size(file);
+  GhArchiveIngestOptions o;
+  o.files = {file};
+  o.all_repos = true;
+  o.cancel = &cancel;
+  auto r = IngestGhArchive(*store_, o, BotList::Builtin(), progress);
+  ASSERT_TRUE(cancel.load());
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code(), StatusCode::kCancelled);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_months"), 0);
+}
+
 class GhArchiveIngestErrorTest : public GhArchiveIngestTest {};
+
+// A file without a single event is not GH Archive data (random bytes, a wrong file): it is
+// rejected, whatever --max-bad-lines says. A truly empty file is logged (as an hour without
+// events) and its result says it had no lines.
+TEST_F(GhArchiveIngestErrorTest, FileWithoutAnyEventIsRejectedUnlessEmpty) {
+  std::string noise;
+  for (int i = 0; i < 4000; ++i) noise += static_cast<char>((i * 7919 + 13) % 251);
+  WriteFile(tmp_.Sub("random.json.gz"), noise);
+  WriteFile(tmp_.Sub("bad.json"), "not json\n{\"a\":1}\n");
+  WriteFile(tmp_.Sub("empty.json"), "");
+  auto r = Ingest({tmp_.Sub("bad.json"), tmp_.Sub("empty.json"), tmp_.Sub("random.json.gz")}, {}, -1, /*all_repos=*/true);
+  ASSERT_OK(r);
+  ASSERT_EQ(r->size(), 3u);
+  for (const size_t i : {size_t{0}, size_t{2}}) {
+    SCOPED_TRACE((*r)[i].path);
+    EXPECT_EQ((*r)[i].error.code(), StatusCode::kCorruption);
+    EXPECT_NE((*r)[i].error.message().find((*r)[i].path + ": not GH Archive data: none of its"), std::string::npos)
+        << (*r)[i].error.message();
+  }
+  EXPECT_NE((*r)[0].error.message().find("none of its 2 lines is an event"), std::string::npos) << (*r)[0].error.message();
+  EXPECT_OK((*r)[1].error);
+  EXPECT_EQ((*r)[1].lines, 0);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 1);
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files WHERE path LIKE '%empty.json' AND lines = 0"), 1);
+}
 
 TEST_F(GhArchiveIngestErrorTest, BadLinesAreCountedAndCanFailTheFile) {
   WriteFile(tmp_.Sub("bad.json"),

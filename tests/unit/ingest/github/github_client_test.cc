@@ -131,6 +131,56 @@ TEST_F(GitHubClientTest, NotFoundAndOtherClientErrors) {
   EXPECT_TRUE(waiter_.waits.empty());
 }
 
+// A server (or a redirect it names) may point anywhere: only https is followed, and plain http
+// only to 127.0.0.1 (the tests' replay servers). libcurl would otherwise read a file:// URL and
+// the error would show the file's first bytes.
+TEST_F(GitHubClientTest, OnlyHttpsIsRequestedOrFollowed) {
+  server_.Route("/passwd", ReplayResponse{302, {{"Location", "file:///etc/passwd"}}, ""});
+  server_.Route("/plain", ReplayResponse{301, {{"Location", "http://example.com/x"}}, ""});
+  server_.Route("/userinfo", ReplayResponse{301, {{"Location", "http://127.0.0.1@example.com/x"}}, ""});
+  server_.Route("/gopher", ReplayResponse{307, {{"Location", "gopher://127.0.0.1/x"}}, ""});
+  auto client = Client(server_.base_url(), "sekrit-token");
+  for (const char* path : {"/passwd", "/plain", "/userinfo", "/gopher"}) {
+    SCOPED_TRACE(path);
+    auto r = client.Get(path);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code(), StatusCode::kIoError);
+    EXPECT_NE(r.error().message().find("refused: only https URLs"), std::string::npos) << r.error().message();
+    EXPECT_EQ(r.error().message().find("root:"), std::string::npos) << r.error().message();
+  }
+  // A next-page URL from a Link header, and an API URL: the same rule.
+  auto link = client.Get("file:///etc/passwd");
+  ASSERT_FALSE(link);
+  EXPECT_EQ(link.error().message().find("root:"), std::string::npos) << link.error().message();
+  for (const char* api : {"http://example.com", "file:///etc", "ftp://127.0.0.1"}) {
+    auto r = Client(api).Get("/passwd");
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code(), StatusCode::kInvalidArgument) << api;
+  }
+  EXPECT_EQ(server_.requests().size(), 4u) << "only the four redirecting requests reached a server";
+}
+
+// What a server says reaches the user filtered: control characters escaped, the length capped,
+// and the token, should the server echo it, replaced.
+TEST_F(GitHubClientTest, ServerTextIsFilteredCappedAndRedacted) {
+  const std::string noise(500, 'x');
+  server_.Route("/json", ReplayResponse{422, {}, R"({"message":"[2Jbad sekrit-token )" + noise + R"("})"});
+  server_.Route("/html", ReplayResponse{400, {}, "<h1>\x1b]0;owned\x07 sekrit-token</h1>\r\n" + noise});
+  auto client = Client(server_.base_url(), "sekrit-token");
+  for (const char* path : {"/json", "/html"}) {
+    SCOPED_TRACE(path);
+    auto r = client.Get(path);
+    ASSERT_FALSE(r);
+    const std::string& m = r.error().message();
+    EXPECT_EQ(m.find('\x1b'), std::string::npos) << m;
+    EXPECT_EQ(m.find('\r'), std::string::npos) << m;
+    EXPECT_NE(m.find("\\u001b"), std::string::npos) << m;
+    EXPECT_EQ(m.find("sekrit"), std::string::npos) << m;
+    EXPECT_NE(m.find("[token]"), std::string::npos) << m;
+    EXPECT_LT(m.size(), 300u) << m;
+  }
+}
+
 TEST(NextPageUrlTest, LinkHeaders) {
   EXPECT_EQ(NextPageUrl(R"(<https://api.github.com/repositories/1/issues?page=2>; rel="next", <https://api.github.com/repositories/1/issues?page=9>; rel="last")"),
             "https://api.github.com/repositories/1/issues?page=2");

@@ -257,7 +257,9 @@ TEST_F(GitHubIngestTest, UnauthorizedStoresNothing) {
   EXPECT_EQ(Events(), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_repo_snapshots"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_sync"), 0);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_repos WHERE name = 'acme/widget'"), 1);  // tracked, for next time
+  // Not even tracked: a run that could read nothing leaves nothing, not an empty community.
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_repos WHERE name = 'acme/widget'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM communities"), 0);
 }
 
 TEST_F(GitHubIngestTest, MalformedJsonFailsItsListingAndKeepsEarlierPages) {
