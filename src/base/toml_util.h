@@ -5,6 +5,9 @@
 
 #define TOML_HEADER_ONLY 1
 #define TOML_EXCEPTIONS 0
+// toml++ 3.3 asserts on some malformed input that its parser then reports as an error (a table
+// header "[{"): its internal checks must not abort a Debug build on a user's typo.
+#define TOML_ASSERT(expr) static_assert(true)
 #include <toml++/toml.h>
 
 #include <cstdint>

@@ -75,6 +75,7 @@ class LandscapeErrorTest : public ::testing::Test {};
 TEST_F(LandscapeErrorTest, EveryProblemNamesFileLineAndColumn) {
   const std::pair<const char*, const char*> kCases[] = {
       {"name = \"x\"\n[[community]\n", "l.toml:2:"},                                   // invalid TOML
+      {"name = \"x\"\n[{\"a\"}]\n", "l.toml:2:2: Error while parsing key"},  // an assertion of toml++ in Debug builds
       {"name = \"x\"\ncolour = 1\n[[community]]\nid = \"a\"\ngithub = [\"a/b\"]\n", "l.toml:2:10: unknown key 'colour'"},
       {"name = \"x\"\n[[community]]\nid = \"a\"\ngithub = [\"a/b\"]\n[[community]]\nid = \"a\"\ngithub = [\"c/d\"]\n",
        "l.toml:6:6: duplicate community id 'a'"},
