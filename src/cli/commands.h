@@ -78,6 +78,19 @@ struct IngestGitHubOptions {
   std::string community;
 };
 
+struct IngestPackagesOptions {
+  std::vector<std::string> communities;
+  std::string landscape;              // a landscape file: its communities and their `packages`
+  std::vector<std::string> packages;  // --package ECOSYSTEM:NAME
+  bool no_discover = false;
+  std::string since;                  // first day of npm history, YYYY-MM-DD
+  bool refresh = false;               // fetch even what was fetched within --max-age-hours
+  double max_age_hours = 24;
+  bool no_wait = false;
+  std::vector<std::string> registry_urls;  // NAME=URL
+  std::string contact;                // added to the User-Agent, as crates.io asks of crawlers
+};
+
 struct AssessOptions {
   std::vector<std::string> targets;
   std::string as_of;
@@ -140,6 +153,7 @@ Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& stor
 int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const IdentityOptions& io);
 int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io);
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files);
+int CmdIngestPackages(const GlobalOptions& g, const IngestPackagesOptions& o);
 int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const GitHubOptions& gh,
                     const IdentityOptions& io);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,

@@ -72,6 +72,26 @@ int Run(int argc, char** argv) {
   AddGitHubFlags(gh, &github_opts);
   gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
+  IngestPackagesOptions pkg_opts;
+  auto* pkgs = ingest->add_subcommand(
+      "packages", "ingest downloads and dependents of the packages communities publish (npm, PyPI, crates.io, "
+                  "Docker Hub, deps.dev, ecosyste.ms)");
+  pkgs->add_option("community", pkg_opts.communities, "community names");
+  pkgs->add_option("--landscape", pkg_opts.landscape, "every community of a landscape file, with its `packages`")
+      ->check(CLI::ExistingFile);
+  pkgs->add_option("--package", pkg_opts.packages, "a package the community publishes, ECOSYSTEM:NAME (repeatable; "
+                                                   "npm, pypi, cargo, docker, go, maven)");
+  pkgs->add_flag("--no-discover", pkg_opts.no_discover,
+                 "do not look for packages in the repositories' manifests (package.json, Cargo.toml, ...)");
+  pkgs->add_option("--since", pkg_opts.since, "first day of npm download history, YYYY-MM-DD (default: 3 years ago)");
+  pkgs->add_flag("--refresh", pkg_opts.refresh, "fetch everything again, however recently fetched");
+  pkgs->add_option("--max-age-hours", pkg_opts.max_age_hours, "figures fetched more recently are not fetched again")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  pkgs->add_flag("--no-wait", pkg_opts.no_wait, "stop (keeping what was fetched) instead of waiting out a rate limit");
+  pkgs->add_option("--registry-url", pkg_opts.registry_urls,
+                   "NAME=URL: another API root for npm, pypistats, crates, dockerhub, depsdev or ecosystems");
+  pkgs->add_option("--contact", pkg_opts.contact, "an e-mail or URL for the User-Agent (crates.io asks crawlers for one)");
+
   AssessOptions assess_opts;
   auto* assess = app.add_subcommand(
       "assess", "stage, scores, gaps and metrics of communities (names, or paths/URLs to ingest first)");
@@ -144,6 +164,7 @@ int Run(int argc, char** argv) {
   if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
   if (*profile) return CmdIngestProfile(g, profile_files);
   if (*gh) return CmdIngestGitHub(g, gh_opts, github_opts, identity_opts);
+  if (*pkgs) return CmdIngestPackages(g, pkg_opts);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
   if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);

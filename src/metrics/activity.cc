@@ -224,6 +224,7 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
   }
 
   OSCM_RETURN_IF_ERROR(LoadGhEvents(db, community_id, &a));
+  OSCM_ASSIGN_OR_RETURN(a.usage, LoadUsageFacts(db, community_id));
 
   OSCM_ASSIGN_OR_RETURN(auto facts, db.Prepare(
       "SELECT kind, name, detail, since, source, as_of, origin FROM profile_facts WHERE community_id = ? "
