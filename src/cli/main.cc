@@ -72,6 +72,18 @@ int Run(int argc, char** argv) {
   AddGitHubFlags(gh, &github_opts);
   gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
+  GiteeOptions gitee_opts;
+  std::vector<std::string> gitee_repos;
+  std::string gitee_community;
+  auto* gitee = ingest->add_subcommand("gitee", "ingest stars, forks, issues, pull requests, comments, releases and "
+                                                "contributors from Gitee's API (v5)");
+  gitee->add_option("repo", gitee_repos, "OWNER/REPO or https://gitee.com/OWNER/REPO")->required();
+  gitee->add_option("-c,--community", gitee_community, "community name (default: the repository's, else its name)");
+  gitee->add_option("--api-url", gitee_opts.api_url, "Gitee API root")->capture_default_str();
+  gitee->add_option("--token-env", gitee_opts.token_env, "environment variable holding the Gitee token (default: GITEE_TOKEN)");
+  gitee->add_flag("--no-wait", gitee_opts.no_wait, "stop (keeping what was fetched) instead of waiting out a rate limit");
+  gitee->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
+
   IngestPackagesOptions pkg_opts;
   auto* pkgs = ingest->add_subcommand(
       "packages", "ingest downloads and dependents of the packages communities publish (npm, PyPI, crates.io, "
@@ -105,6 +117,12 @@ int Run(int argc, char** argv) {
   assess->add_option("--github", assess_opts.github,
                      "also fetch this repository's GitHub API data, OWNER/REPO (automatic for github.com URLs)");
   AddGitHubFlags(assess, &github_opts);
+  assess->add_option("--gitee", assess_opts.gitee,
+                     "also fetch this repository's Gitee API data, OWNER/REPO (automatic for gitee.com URLs)");
+  assess->add_option("--gitee-api-url", github_opts.gitee.api_url, "Gitee API root, for gitee.com repositories")
+      ->capture_default_str();
+  assess->add_option("--gitee-token-env", github_opts.gitee.token_env,
+                     "environment variable holding the Gitee token (default: GITEE_TOKEN)");
   AddIdentityFlags(assess, &identity_opts);
 
   LandscapeOptions landscape_opts;
@@ -165,6 +183,7 @@ int Run(int argc, char** argv) {
   if (*profile) return CmdIngestProfile(g, profile_files);
   if (*gh) return CmdIngestGitHub(g, gh_opts, github_opts, identity_opts);
   if (*pkgs) return CmdIngestPackages(g, pkg_opts);
+  if (*gitee) return CmdIngestGitee(g, gitee_repos, gitee_community, gitee_opts, identity_opts);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
   if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);
