@@ -101,7 +101,9 @@ Result<PackageRef> ParsePackageSpec(std::string_view spec) {
     return InvalidArgumentError(fmt::format("package '{}': expected ECOSYSTEM:NAME, e.g. npm:express", spec));
   }
   PackageRef ref;
-  OSCM_ASSIGN_OR_RETURN(ref.ecosystem, ParseEcosystem(spec.substr(0, colon)));
+  auto ecosystem = ParseEcosystem(spec.substr(0, colon));
+  if (!ecosystem) return ecosystem.error().WithContext(fmt::format("package '{}'", spec));
+  ref.ecosystem = *ecosystem;
   auto name = NormalizePackageName(ref.ecosystem, spec.substr(colon + 1));
   if (!name) return name.error().WithContext(fmt::format("package '{}'", spec));
   ref.name = std::move(name).value();
