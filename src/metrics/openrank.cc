@@ -5,6 +5,20 @@
 #include <tuple>
 
 namespace oscm::metrics {
+namespace {
+
+template <typename Entry>
+auto FindSorted(const std::vector<Entry>& v, const OpenRankKey& key) {
+  const auto it = std::lower_bound(v.begin(), v.end(), key, [](const Entry& e, const OpenRankKey& k) { return e.first < k; });
+  return it != v.end() && it->first == key ? it : v.end();
+}
+
+}  // namespace
+
+const OpenRankValue* OpenRankResult::Find(const OpenRankKey& key) const {
+  const auto it = FindSorted(values, key);
+  return it == values.end() ? nullptr : &it->second;
+}
 
 double Activity(const ActivityRow& r, const OpenRankParams& p) {
   // OpenDigger keeps a pair only when it has an event other than a push (its valid_count).
@@ -17,76 +31,66 @@ double Activity(const ActivityRow& r, const OpenRankParams& p) {
          p.weight_pr_opened * static_cast<double>(r.prs_opened) + p.weight_push * static_cast<double>(r.pushes);
 }
 
-OpenRankResult ComputeOpenRank(const std::vector<ActivityRow>& input, const std::map<OpenRankKey, double>& prior,
-                               const OpenRankParams& p) {
-  // Pairs in (repo, actor) order, duplicates merged: the order of the sums below is fixed.
-  std::vector<ActivityRow> rows = input;
-  std::sort(rows.begin(), rows.end(), [](const ActivityRow& a, const ActivityRow& b) {
-    return std::tie(a.repo_id, a.actor_id) < std::tie(b.repo_id, b.actor_id);
-  });
-  std::vector<ActivityRow> merged;
-  for (const ActivityRow& r : rows) {
-    if (!merged.empty() && merged.back().repo_id == r.repo_id && merged.back().actor_id == r.actor_id) {
-      ActivityRow& m = merged.back();
-      m.issues_opened += r.issues_opened;
-      m.issue_comments += r.issue_comments;
-      m.issues_closed += r.issues_closed;
-      m.review_comments += r.review_comments;
-      m.prs_opened += r.prs_opened;
-      m.pushes += r.pushes;
-    } else {
-      merged.push_back(r);
-    }
+void OpenRankGraph::Add(const ActivityRow& r) {
+  if (has_pending_ && pending_.repo_id == r.repo_id && pending_.actor_id == r.actor_id) {
+    pending_.issues_opened += r.issues_opened;
+    pending_.issue_comments += r.issue_comments;
+    pending_.issues_closed += r.issues_closed;
+    pending_.review_comments += r.review_comments;
+    pending_.prs_opened += r.prs_opened;
+    pending_.pushes += r.pushes;
+    return;
   }
+  Flush();
+  pending_ = r;
+  has_pending_ = true;
+}
 
-  struct Edge {
-    uint32_t repo;
-    uint32_t user;
-    double activity;
-  };
-  std::vector<int64_t> repo_ids;
-  std::vector<int64_t> user_ids;
-  std::vector<Edge> edges;
-  for (const ActivityRow& r : merged) {
-    const double a = Activity(r, p);
-    if (a <= 0) continue;
-    if (repo_ids.empty() || repo_ids.back() != r.repo_id) repo_ids.push_back(r.repo_id);
-    user_ids.push_back(r.actor_id);
-    edges.push_back(Edge{static_cast<uint32_t>(repo_ids.size() - 1), 0, a});
+void OpenRankGraph::Flush() {
+  if (!has_pending_) return;
+  has_pending_ = false;
+  const double a = Activity(pending_, params_);
+  if (a <= 0) return;
+  if (repo_ids_.empty() || repo_ids_.back() != pending_.repo_id) repo_ids_.push_back(pending_.repo_id);
+  user_ids_.push_back(pending_.actor_id);
+  edges_.push_back(Edge{static_cast<uint32_t>(repo_ids_.size() - 1), 0, a});
+}
+
+OpenRankResult OpenRankGraph::Compute(const OpenRankPrior& prior) {
+  Flush();
+  const OpenRankParams& p = params_;
+  std::vector<int64_t> users = user_ids_;
+  std::sort(users.begin(), users.end());
+  users.erase(std::unique(users.begin(), users.end()), users.end());
+  for (size_t i = 0; i < edges_.size(); ++i) {
+    edges_[i].user = static_cast<uint32_t>(std::lower_bound(users.begin(), users.end(), user_ids_[i]) - users.begin());
   }
-  std::vector<int64_t> users_sorted = user_ids;
-  std::sort(users_sorted.begin(), users_sorted.end());
-  users_sorted.erase(std::unique(users_sorted.begin(), users_sorted.end()), users_sorted.end());
-  for (size_t i = 0; i < edges.size(); ++i) {
-    edges[i].user = static_cast<uint32_t>(std::lower_bound(users_sorted.begin(), users_sorted.end(), user_ids[i]) -
-                                          users_sorted.begin());
-  }
+  user_ids_ = {};
 
   // Node layout: repos, then users, then the background.
-  const size_t nr = repo_ids.size();
-  const size_t nu = users_sorted.size();
+  const size_t nr = repo_ids_.size();
+  const size_t nu = users.size();
   const size_t real = nr + nu;
   OpenRankResult result;
   const auto prior_of = [&](OpenRankKind kind, int64_t id) {
-    const auto it = prior.find({kind, id});
+    const auto it = FindSorted(prior, OpenRankKey{kind, id});
     return it == prior.end() ? 0.0 : it->second;
   };
   if (real > 0) {
     std::vector<double> total(real, 0.0);  // a node's activity
-    for (const Edge& e : edges) {
+    for (const Edge& e : edges_) {
       total[e.repo] += e.activity;
       total[nr + e.user] += e.activity;
     }
     std::vector<double> init(real + 1, 0.0);
     std::vector<double> retention(real + 1, p.background_retention);
     for (size_t i = 0; i < nr; ++i) {
-      init[i] = prior_of(OpenRankKind::kRepo, repo_ids[i]) * p.attenuation;
+      init[i] = prior_of(OpenRankKind::kRepo, repo_ids_[i]) * p.attenuation;
       retention[i] = p.repo_retention;
     }
     for (size_t i = 0; i < nu; ++i) {
-      const double a = total[nr + i];
-      init[nr + i] = prior_of(OpenRankKind::kUser, users_sorted[i]) * p.attenuation +
-                     1.0 / (1.0 + std::exp(p.sigmoid_slope * (p.sigmoid_mid - a)));
+      init[nr + i] = prior_of(OpenRankKind::kUser, users[i]) * p.attenuation +
+                     1.0 / (1.0 + std::exp(p.sigmoid_slope * (p.sigmoid_mid - total[nr + i])));
       retention[nr + i] = p.user_retention;
     }
     const size_t bg = real;
@@ -95,9 +99,9 @@ OpenRankResult ComputeOpenRank(const std::vector<ActivityRow>& input, const std:
     std::vector<double> x = init;
     std::vector<double> in(real + 1, 0.0);
     int iterations = 0;
-    for (; iterations < p.max_iterations;) {
+    while (iterations < p.max_iterations) {
       std::fill(in.begin(), in.end(), 0.0);
-      for (const Edge& e : edges) {
+      for (const Edge& e : edges_) {
         const size_t u = nr + e.user;
         in[u] += p.edge_share * e.activity / total[e.repo] * x[e.repo];
         in[e.repo] += p.edge_share * e.activity / total[u] * x[u];
@@ -118,18 +122,35 @@ OpenRankResult ComputeOpenRank(const std::vector<ActivityRow>& input, const std:
       if (moved < p.tolerance) break;
     }
     const double share = x[bg] * from_background;
-    for (size_t i = 0; i < nr; ++i) result.values[{OpenRankKind::kRepo, repo_ids[i]}] = {x[i] + share, false};
-    for (size_t i = 0; i < nu; ++i) result.values[{OpenRankKind::kUser, users_sorted[i]}] = {x[nr + i] + share, false};
+    result.values.reserve(real);
+    for (size_t i = 0; i < nr; ++i) result.values.push_back({{OpenRankKind::kRepo, repo_ids_[i]}, {x[i] + share, false}});
+    for (size_t i = 0; i < nu; ++i) result.values.push_back({{OpenRankKind::kUser, users[i]}, {x[nr + i] + share, false}});
     result.nodes = static_cast<int64_t>(real + 1);
-    result.edges = static_cast<int64_t>(2 * edges.size() + 2 * real);
+    result.edges = static_cast<int64_t>(2 * edges_.size() + 2 * real);
     result.iterations = iterations;
   }
+  // Last month's nodes without activity now fade (the active ones are sorted: repos, then users).
+  const size_t active = result.values.size();
   for (const auto& [key, value] : prior) {
-    if (value > p.min_value && result.values.count(key) == 0) {
-      result.values[key] = {value * p.attenuation, true};
-    }
+    if (value <= p.min_value) continue;
+    const auto end = result.values.begin() + static_cast<std::ptrdiff_t>(active);
+    const auto it = std::lower_bound(result.values.begin(), end, key,
+                                     [](const auto& e, const OpenRankKey& k) { return e.first < k; });
+    if (it == end || it->first != key) result.values.push_back({key, {value * p.attenuation, true}});
   }
+  std::inplace_merge(result.values.begin(), result.values.begin() + static_cast<std::ptrdiff_t>(active),
+                     result.values.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return result;
+}
+
+OpenRankResult ComputeOpenRank(std::vector<ActivityRow> rows, const OpenRankPrior& prior, const OpenRankParams& params) {
+  std::sort(rows.begin(), rows.end(), [](const ActivityRow& a, const ActivityRow& b) {
+    return std::tie(a.repo_id, a.actor_id) < std::tie(b.repo_id, b.actor_id);
+  });
+  OpenRankGraph graph(params);
+  for (const ActivityRow& r : rows) graph.Add(r);
+  rows = {};
+  return graph.Compute(prior);
 }
 
 }  // namespace oscm::metrics

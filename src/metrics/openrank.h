@@ -27,7 +27,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <utility>
 #include <vector>
 
@@ -67,25 +66,55 @@ struct ActivityRow {
 enum class OpenRankKind : uint8_t { kRepo, kUser };
 using OpenRankKey = std::pair<OpenRankKind, int64_t>;
 
+// Last month's values, sorted by key, one entry per key.
+using OpenRankPrior = std::vector<std::pair<OpenRankKey, double>>;
+
 struct OpenRankValue {
   double value = 0;
   bool legacy = false;
 };
 
 struct OpenRankResult {
-  std::map<OpenRankKey, OpenRankValue> values;  // active nodes and legacy ones
+  std::vector<std::pair<OpenRankKey, OpenRankValue>> values;  // active and legacy nodes, by key
   int64_t nodes = 0;       // of the graph, the background included
   int64_t edges = 0;       // activity edges (two per pair) and background edges
   int iterations = 0;
+
+  const OpenRankValue* Find(const OpenRankKey& key) const;
 };
 
 // The weighted activity of a row (0 when it does not count: no event other than pushes).
 double Activity(const ActivityRow& row, const OpenRankParams& params);
 
+// Builds a month's graph from its activity rows, streamed in (repo_id, actor_id) order (rows of
+// the same pair in a row are added up), keeping 24 bytes per counted pair and nothing of the
+// rows, then computes it. Memory: the graph of one month, never its events.
+class OpenRankGraph {
+ public:
+  explicit OpenRankGraph(const OpenRankParams& params = {}) : params_(params) {}
+  // REQUIRES: rows in non-decreasing (repo_id, actor_id) order.
+  void Add(const ActivityRow& row);
+  // Computes the month from what was added and last month's values.
+  OpenRankResult Compute(const OpenRankPrior& prior);
+
+ private:
+  void Flush();
+  struct Edge {
+    uint32_t repo;
+    uint32_t user;  // an index into user_ids_ until Compute makes it one into the sorted users
+    double activity;
+  };
+  OpenRankParams params_;
+  ActivityRow pending_;
+  bool has_pending_ = false;
+  std::vector<int64_t> repo_ids_;
+  std::vector<int64_t> user_ids_;  // per edge until Compute
+  std::vector<Edge> edges_;
+};
+
 // OpenRank of one month from its activity rows (any order; duplicates of a pair add up) and
-// the previous month's values (`prior`, empty for the first month).
-OpenRankResult ComputeOpenRank(const std::vector<ActivityRow>& rows,
-                               const std::map<OpenRankKey, double>& prior,
+// the previous month's values (empty for the first month).
+OpenRankResult ComputeOpenRank(std::vector<ActivityRow> rows, const OpenRankPrior& prior,
                                const OpenRankParams& params = {});
 
 }  // namespace oscm::metrics

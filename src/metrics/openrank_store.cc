@@ -19,28 +19,29 @@ const char* KindName(OpenRankKind kind) { return kind == OpenRankKind::kRepo ? "
 Result<OpenRankMonthStats> ComputeMonth(SqliteDb& db, const std::string& month, const OpenRankParams& params) {
   OSCM_ASSIGN_OR_RETURN(const MonthIndex m, ParseMonth(month));
   const std::string previous = FormatMonth(m - 1);
-  std::map<OpenRankKey, double> prior;
-  OSCM_ASSIGN_OR_RETURN(auto load_prior, db.Prepare("SELECT kind, id, value FROM gh_openrank WHERE month = ?"));
+  // Both read in primary-key order: the prior sorted by (kind, id), the activity by (repo, actor),
+  // so that neither is sorted or held here beyond what the graph keeps.
+  OpenRankPrior prior;
+  OSCM_ASSIGN_OR_RETURN(auto load_prior, db.Prepare("SELECT kind, id, value FROM gh_openrank WHERE month = ? ORDER BY kind, id"));
   load_prior.Bind(1, std::string_view(previous));
   while (true) {
     OSCM_ASSIGN_OR_RETURN(const bool row, load_prior.Step());
     if (!row) break;
     const OpenRankKind kind = load_prior.ColumnText(0) == "repo" ? OpenRankKind::kRepo : OpenRankKind::kUser;
-    prior[{kind, load_prior.ColumnInt(1)}] = load_prior.ColumnDouble(2);
+    prior.push_back({{kind, load_prior.ColumnInt(1)}, load_prior.ColumnDouble(2)});
   }
-  std::vector<ActivityRow> rows;
+  OpenRankGraph graph(params);
   OSCM_ASSIGN_OR_RETURN(auto load, db.Prepare(
       "SELECT repo_id, actor_id, issues_opened, issue_comments, issues_closed, review_comments, prs_opened, pushes "
-      "FROM gh_activity WHERE month = ?"));
+      "FROM gh_activity WHERE month = ? ORDER BY repo_id, actor_id"));
   load.Bind(1, std::string_view(month));
   while (true) {
     OSCM_ASSIGN_OR_RETURN(const bool row, load.Step());
     if (!row) break;
-    rows.push_back(ActivityRow{load.ColumnInt(0), load.ColumnInt(1), load.ColumnInt(2), load.ColumnInt(3),
-                               load.ColumnInt(4), load.ColumnInt(5), load.ColumnInt(6), load.ColumnInt(7)});
+    graph.Add(ActivityRow{load.ColumnInt(0), load.ColumnInt(1), load.ColumnInt(2), load.ColumnInt(3),
+                          load.ColumnInt(4), load.ColumnInt(5), load.ColumnInt(6), load.ColumnInt(7)});
   }
-  const OpenRankResult result = ComputeOpenRank(rows, prior, params);
-  rows = {};
+  const OpenRankResult result = graph.Compute(prior);
   prior = {};
 
   OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));

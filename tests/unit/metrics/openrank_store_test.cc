@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/gharchive/gharchive_ingest.h"
 #include "ingest/gharchive/openrank_activity.h"
+#include "metrics/activity.h"
+#include "metrics/usage_metrics.h"
 #include "store/store.h"
 #include "support/test_util.h"
 
@@ -124,6 +127,29 @@ TEST_F(OpenRankStoreTest, AnInterruptedUpdateResumesToTheSameValues) {
   ASSERT_OK(reopened);
   store_ = std::make_unique<store::Store>(std::move(reopened).value());
   EXPECT_EQ(Dump(), resumed_dump);
+}
+
+TEST_F(OpenRankStoreTest, CommunityMetricIsTheMeanMonthlyOpenRankOfItsRepositories) {
+  Add("2024-01", 1, 10, 5);
+  Add("2024-02", 1, 10, 2);
+  Add("2024-02", 2, 20, 6);
+  ASSERT_OK(Update());
+  ASSERT_OK(ingest::TrackRepositories(*store_, {{"one", {"o/one"}}, {"none", {"o/none"}}}));
+  ASSERT_OK(store_->db().Exec("UPDATE gh_repos SET gh_id = 1 WHERE name = 'o/one'"));
+  auto jan = RepoOpenRank(store_->db(), 1, "2024-01");
+  auto feb = RepoOpenRank(store_->db(), 1, "2024-02");
+  ASSERT_OK(jan);
+  ASSERT_OK(feb);
+  auto a = LoadCommunityActivity(store_->db(), "one");
+  ASSERT_OK(a);
+  const TimeWindow both{*ParseDate("2024-01-01"), *ParseDate("2024-03-01")};
+  EXPECT_DOUBLE_EQ(OpenRank(*a, both).value_or(-1), (jan->value() + feb->value()) / 2);
+  const TimeWindow later{*ParseDate("2024-03-01"), *ParseDate("2025-03-01")};
+  EXPECT_FALSE(OpenRank(*a, later).has_value());  // no month of the window has an OpenRank
+  // A community whose repositories' GitHub ids are unknown has none either.
+  auto none = LoadCommunityActivity(store_->db(), "none");
+  ASSERT_OK(none);
+  EXPECT_FALSE(OpenRank(*none, both).has_value());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 #include <set>
 
@@ -24,13 +25,13 @@ ActivityRow Pair(int64_t repo, int64_t actor, int64_t comments, int64_t prs = 0)
 }
 
 double Value(const OpenRankResult& r, OpenRankKind kind, int64_t id) {
-  const auto it = r.values.find({kind, id});
-  return it == r.values.end() ? -1 : it->second.value;
+  const OpenRankValue* v = r.Find({kind, id});
+  return v == nullptr ? -1 : v->value;
 }
 
 // The fixed point of OpenDigger's equations, solved directly (dense Gaussian elimination) from
 // the documented graph, independently of ComputeOpenRank's iteration.
-std::map<OpenRankKey, double> Exact(const std::vector<ActivityRow>& rows, const std::map<OpenRankKey, double>& prior,
+std::map<OpenRankKey, double> Exact(const std::vector<ActivityRow>& rows, const OpenRankPrior& prior,
                                     const OpenRankParams& p) {
   std::vector<OpenRankKey> nodes;
   std::map<OpenRankKey, double> activity;
@@ -61,7 +62,7 @@ std::map<OpenRankKey, double> Exact(const std::vector<ActivityRow>& rows, const 
   }
   std::vector<double> init(n, 0.0), ret(n, p.background_retention);
   for (size_t v = 0; v < bg; ++v) {
-    const auto it = prior.find(nodes[v]);
+    const auto it = std::find_if(prior.begin(), prior.end(), [&](const auto& e) { return e.first == nodes[v]; });
     init[v] = (it == prior.end() ? 0 : it->second) * p.attenuation;
     const bool user = nodes[v].first == kUser;
     if (user) init[v] += 1 / (1 + std::exp(p.sigmoid_slope * (p.sigmoid_mid - activity[nodes[v]])));
@@ -105,7 +106,7 @@ TEST(OpenRankTest, MatchesTheExactFixedPointOfOpenDiggersEquations) {
     r.pushes = rng() % 3;
     rows.push_back(r);
   }
-  const std::map<OpenRankKey, double> prior = {{{kRepo, 101}, 12.0}, {{kUser, 3}, 4.5}, {{kUser, 999}, 2.0}};
+  const OpenRankPrior prior = {{{kRepo, 101}, 12.0}, {{kUser, 3}, 4.5}, {{kUser, 999}, 2.0}};
   OpenRankParams p;
   p.tolerance = 1e-13;
   p.max_iterations = 10000;
@@ -113,13 +114,17 @@ TEST(OpenRankTest, MatchesTheExactFixedPointOfOpenDiggersEquations) {
   const auto exact = Exact(rows, prior, p);
   ASSERT_FALSE(exact.empty());
   for (const auto& [key, value] : exact) {
-    ASSERT_TRUE(got.values.count(key)) << key.second;
-    EXPECT_NEAR(got.values.at(key).value, value, 1e-9) << key.second;
-    EXPECT_FALSE(got.values.at(key).legacy);
+    const OpenRankValue* v = got.Find(key);
+    ASSERT_NE(v, nullptr) << key.second;
+    EXPECT_NEAR(v->value, value, 1e-9) << key.second;
+    EXPECT_FALSE(v->legacy);
   }
   // User 999 was not active: last month's value, attenuated, marked legacy.
-  EXPECT_DOUBLE_EQ(got.values.at({kUser, 999}).value, 2.0 * 0.85);
-  EXPECT_TRUE(got.values.at({kUser, 999}).legacy);
+  ASSERT_NE(got.Find({kUser, 999}), nullptr);
+  EXPECT_DOUBLE_EQ(got.Find({kUser, 999})->value, 2.0 * 0.85);
+  EXPECT_TRUE(got.Find({kUser, 999})->legacy);
+  EXPECT_TRUE(std::is_sorted(got.values.begin(), got.values.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; }));
   EXPECT_EQ(got.nodes, static_cast<int64_t>(exact.size()) + 1);
 }
 
@@ -158,9 +163,9 @@ TEST(OpenRankTest, PushOnlyPairsAndInactivePriorsBelowTheMinimumAreLeftOut) {
   push_only.actor_id = 90;
   push_only.pushes = 10;
   const OpenRankResult r = ComputeOpenRank({Pair(1, 10, 1), push_only}, {{{kRepo, 7}, 0.9}, {{kRepo, 8}, 1.5}});
-  EXPECT_EQ(r.values.count({kRepo, 9}), 0u);
-  EXPECT_EQ(r.values.count({kUser, 90}), 0u);
-  EXPECT_EQ(r.values.count({kRepo, 7}), 0u);
+  EXPECT_EQ(r.Find({kRepo, 9}), nullptr);
+  EXPECT_EQ(r.Find({kUser, 90}), nullptr);
+  EXPECT_EQ(r.Find({kRepo, 7}), nullptr);
   EXPECT_DOUBLE_EQ(Value(r, kRepo, 8), 1.5 * 0.85);
   EXPECT_EQ(Activity(push_only, OpenRankParams{}), 0);
   EXPECT_TRUE(ComputeOpenRank({}, {}).values.empty());
@@ -184,7 +189,7 @@ TEST(OpenRankTest, RowsMergeInAnyOrderToTheSameValues) {
   const OpenRankResult one = ComputeOpenRank(whole, {});
   const OpenRankResult other = ComputeOpenRank(split, {});
   ASSERT_EQ(one.values.size(), other.values.size());
-  for (const auto& [key, v] : one.values) EXPECT_EQ(other.values.at(key).value, v.value);  // bit for bit
+  for (const auto& [key, v] : one.values) EXPECT_EQ(other.Find(key)->value, v.value);  // bit for bit
   EXPECT_EQ(one.iterations, other.iterations);
 }
 
