@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/forge_repo.h"
 #include "ingest/gharchive/gharchive_ingest.h"
 #include "store/gh_event_writer.h"
 #include "store/gh_subjects.h"
@@ -229,31 +230,10 @@ class RepoSync {
 
 }  // namespace
 
-bool IsGiteeUrl(std::string_view location) {
-  return std::any_of(std::begin(kGiteePrefixes), std::end(kGiteePrefixes),
-                     [&](std::string_view prefix) { return StartsWith(location, prefix); });
-}
+bool IsGiteeUrl(std::string_view location) { return HasForgePrefix(location, kGiteePrefixes); }
 
 Result<std::string> ParseGiteeRepo(std::string_view text) {
-  std::string_view s = Trim(text);
-  for (std::string_view prefix : kGiteePrefixes) {
-    if (StartsWith(s, prefix)) {
-      s.remove_prefix(prefix.size());
-      break;
-    }
-  }
-  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
-  if (EndsWith(s, ".git")) s.remove_suffix(4);
-  const size_t slash = s.find('/');
-  const auto valid = [](std::string_view part) {
-    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    });
-  };
-  if (slash == std::string_view::npos || !valid(s.substr(0, slash)) || !valid(s.substr(slash + 1))) {
-    return InvalidArgumentError(fmt::format("'{}': expected OWNER/REPO or https://gitee.com/OWNER/REPO", text));
-  }
-  return std::string(s);
+  return ParseForgeRepo(text, kGiteePrefixes, "https://gitee.com/");
 }
 
 std::string GiteeTrackedName(std::string_view owner_name) { return "gitee.com/" + AsciiLower(owner_name); }

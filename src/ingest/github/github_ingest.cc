@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/forge_repo.h"
 #include "store/gh_event_writer.h"
 #include "store/gh_subjects.h"
 
@@ -256,31 +257,10 @@ Result<std::vector<TrackedCommunity>> ResolveCommunities(SqliteDb& db, const std
 constexpr std::string_view kGitHubUrlPrefixes[] = {"https://github.com/", "http://github.com/", "git@github.com:",
                                                    "ssh://git@github.com/"};
 
-bool IsGitHubUrl(std::string_view location) {
-  return std::any_of(std::begin(kGitHubUrlPrefixes), std::end(kGitHubUrlPrefixes),
-                     [&](std::string_view prefix) { return StartsWith(location, prefix); });
-}
+bool IsGitHubUrl(std::string_view location) { return HasForgePrefix(location, kGitHubUrlPrefixes); }
 
 Result<std::string> ParseGitHubRepo(std::string_view text) {
-  std::string_view s = Trim(text);
-  for (std::string_view prefix : kGitHubUrlPrefixes) {
-    if (StartsWith(s, prefix)) {
-      s.remove_prefix(prefix.size());
-      break;
-    }
-  }
-  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
-  if (EndsWith(s, ".git")) s.remove_suffix(4);
-  const size_t slash = s.find('/');
-  const auto valid = [](std::string_view part) {
-    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    });
-  };
-  if (slash == std::string_view::npos || !valid(s.substr(0, slash)) || !valid(s.substr(slash + 1))) {
-    return InvalidArgumentError(fmt::format("'{}': expected OWNER/REPO or https://github.com/OWNER/REPO", text));
-  }
-  return std::string(s);
+  return ParseForgeRepo(text, kGitHubUrlPrefixes, "https://github.com/");
 }
 
 Result<std::vector<GitHubRepoResult>> IngestGitHub(store::Store& store, const GitHubIngestOptions& options,

@@ -5,6 +5,7 @@
 #include "base/time.h"
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
+#include "support/recording_waiter.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 #include "unit/ingest/gitee/gitee_test_data.h"
@@ -16,15 +17,7 @@ using namespace oscm::testing;  // NOLINT: the routes and bodies of gitee_test_d
 
 constexpr int64_t kNow = 1710072000;  // 2024-03-10T12:00:00Z
 
-class RecordingWaiter final : public Waiter {
- public:
-  Status Wait(int64_t seconds, std::string_view) override {
-    waits.push_back(seconds);
-    return result;
-  }
-  std::vector<int64_t> waits;
-  Status result;
-};
+using oscm::testing::RecordingWaiter;
 
 class GiteeIngestTest : public ::testing::Test {
  protected:

@@ -6,6 +6,7 @@
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
 #include "store/gh_event_writer.h"
+#include "support/recording_waiter.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 #include "unit/ingest/github/github_test_data.h"
@@ -17,15 +18,7 @@ using namespace oscm::testing;  // NOLINT: the routes and responses of github_te
 
 constexpr int64_t kNow = 1700000000;  // 2023-11-14T22:13:20Z
 
-class RecordingWaiter final : public Waiter {
- public:
-  Status Wait(int64_t seconds, std::string_view) override {
-    waits.push_back(seconds);
-    return result;
-  }
-  std::vector<int64_t> waits;
-  Status result;  // what Wait returns: kCancelled plays Ctrl-C during a wait
-};
+using oscm::testing::RecordingWaiter;
 
 class GitHubIngestTest : public ::testing::Test {
  protected:

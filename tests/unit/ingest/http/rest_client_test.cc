@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/recording_waiter.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 
@@ -13,14 +14,7 @@ using oscm::testing::ReplayServer;
 
 constexpr int64_t kNow = 1700000000;  // 2023-11-14T22:13:20Z
 
-class RecordingWaiter final : public Waiter {
- public:
-  Status Wait(int64_t seconds, std::string_view) override {
-    waits.push_back(seconds);
-    return Status::Ok();
-  }
-  std::vector<int64_t> waits;
-};
+using oscm::testing::RecordingWaiter;
 
 class RestClientTest : public ::testing::Test {
  protected:

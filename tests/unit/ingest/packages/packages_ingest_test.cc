@@ -7,6 +7,7 @@
 #include "metrics/activity.h"
 #include "metrics/usage_metrics.h"
 #include "support/git_fixture.h"
+#include "support/recording_waiter.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 
@@ -19,14 +20,7 @@ using oscm::testing::TempDir;
 
 constexpr int64_t kNow = 1710072000;  // 2024-03-10T12:00:00Z
 
-class RecordingWaiter final : public Waiter {
- public:
-  Status Wait(int64_t seconds, std::string_view) override {
-    waits.push_back(seconds);
-    return Status::Ok();
-  }
-  std::vector<int64_t> waits;
-};
+using oscm::testing::RecordingWaiter;
 
 ReplayResponse Json(std::string body) { return ReplayResponse{200, {}, std::move(body)}; }
 
