@@ -8,7 +8,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 packages=(
   build-essential cmake pkg-config ccache git ca-certificates
   libgit2-dev libsqlite3-dev libfmt-dev libcli11-dev libsimdjson-dev zlib1g-dev libisal-dev libtomlplusplus-dev
-  libcurl4-openssl-dev libcairo2-dev librsvg2-dev libfontconfig-dev fonts-noto-cjk openmpi-bin libopenmpi-dev
+  libcurl4-openssl-dev libpsl-dev libcairo2-dev librsvg2-dev libfontconfig-dev fonts-noto-cjk openmpi-bin libopenmpi-dev
 )
 if [ "${1:-}" = "--test" ]; then
   packages+=(libgtest-dev libgmock-dev clang libclang-rt-14-dev chromium)

@@ -57,8 +57,12 @@ struct Criterion {
   std::string metric;  // a registered metric id, over the 12 months ending at the evaluation date
   CompareOp op = CompareOp::kGe;
   double value = 0;
-  std::string text;  // as written: "orgs_active >= 5"
+  std::string text;  // as written: "orgs_active >= 5", or "orgs_active >= 3 or adopters >= 3"
   int line = 0;
+  // "A or B or C": the criterion passes when any of them does; the first is the criterion's own
+  // metric/op/value, the others are here (each without alternatives). Measured evidence comes
+  // first by convention, declared facts (a profile) as alternatives.
+  std::vector<Criterion> alternatives;
 };
 
 struct StageSpec {
@@ -100,6 +104,10 @@ struct TimelineSpec {
   // (a metric wavering around a threshold) are absorbed by the stage before them. The ongoing
   // run at the evaluation date always counts.
   int min_months = 3;
+  // Hysteresis: a stage is entered as soon as its criteria pass, and left only after they have
+  // failed at this many consecutive month ends, so that a metric wavering at a threshold does not
+  // flip the headline. 1: leave at once.
+  int leave_months = 1;
 };
 
 struct FlywheelSpec {
@@ -111,7 +119,8 @@ struct ModelSpec {
   std::string path;  // the file it was loaded from ("<builtin>" for the shipped default)
   std::string name;
   std::string version;
-  double min_factor_coverage = 0.5;  // a factor with less of its weight measured is unavailable
+  double min_factor_coverage = 0.5;     // a factor with less of its weight measured is unavailable
+  double min_dimension_coverage = 0.5;  // a dimension with less of its weight measured is unavailable
   std::vector<IndicatorSpec> indicators;
   std::vector<DimensionSpec> dimensions;
   std::vector<StageSpec> stages;  // ordered, first = trigger

@@ -9,6 +9,8 @@ namespace oscm {
 std::string_view BuiltinBots();            // data/bots.txt
 std::string_view BuiltinWebmailDomains();  // data/webmail_domains.txt
 std::string_view BuiltinOrgDomains();      // data/org_domains.txt
+std::string_view BuiltinFoundationDomains();  // data/foundation_domains.txt
+std::string_view BuiltinAcademicDomains();    // data/academic_domains.txt
 std::string_view BuiltinDefaultModel();    // models/default.toml
 
 }  // namespace oscm

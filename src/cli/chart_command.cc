@@ -37,6 +37,12 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   if (!evaluated) return Fail(evaluated.error());
   const std::vector<const model::CommunityEvaluation*> evaluations = evaluated->All();
 
+  if (Status s = report::CheckChartHasData(co.kind, co.metric, evaluations,
+                                           evaluated->landscape ? &*evaluated->landscape : nullptr);
+      !s.ok()) {
+    std::fprintf(stderr, "error: chart %s: %s\n", co.kind.c_str(), s.message().c_str());
+    return 1;
+  }
   std::string svg;
   if (co.kind == "quadrant") {
     svg = report::QuadrantSvg(*evaluated->landscape, *model, lang);

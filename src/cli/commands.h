@@ -81,6 +81,7 @@ struct GitHubOptions {
   std::string token_env;  // "" = GITHUB_TOKEN, which may be unset
   bool no_wait = false;
   GiteeOptions gitee;
+  int profiles = 100;  // with a token: the public profiles of this many most active logins
 };
 
 struct IngestGitHubOptions {
@@ -103,7 +104,7 @@ struct IngestPackagesOptions {
 
 struct AssessOptions {
   std::vector<std::string> targets;
-  std::string as_of;
+  std::optional<std::string> as_of;  // as given; checked by ReadEvaluationOptions
   std::string format = "table";
   std::string github;  // OWNER/REPO whose GitHub data is fetched too (default: from a github.com URL)
   std::string gitee;   // OWNER/REPO whose Gitee data is fetched too (default: from a gitee.com URL)
@@ -186,6 +187,8 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
                                                          const IngestGitOptions& ingest_opts, const IdentityOptions& io,
                                                          const model::ModelSpec& model, std::optional<int64_t> as_of);
 
+// The organisations of a community with the rules that decided them (--as-of, --format).
+int CmdOrgs(const GlobalOptions& g, const std::string& community, const AssessOptions& o);
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,
                  const IngestGitOptions& ingest_opts, const IdentityOptions& io);
 int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptions& o, const IngestGitOptions& ingest_opts,

@@ -2,10 +2,15 @@
 
 #include <fmt/format.h>
 
+#include "base/clock.h"
 #include "cli/commands.h"
-#include "report/terminal_text.h"
+#include "metrics/assessment.h"
+#include "metrics/organisations.h"
 #include "metrics/registry.h"
+#include "oscm/model_spec.h"
 #include "report/json_writer.h"
+#include "report/org_report.h"
+#include "report/terminal_text.h"
 
 namespace oscm::cli {
 
@@ -41,6 +46,27 @@ int CmdMetrics(const std::string& format) {
                              report::WrapHanging(m.description, 47, 47, TerminalColumns())).c_str(), stdout);
     }
   }
+  return 0;
+}
+
+int CmdOrgs(const GlobalOptions& g, const std::string& community, const AssessOptions& o) {
+  std::optional<int64_t> as_of;
+  std::optional<model::ModelSpec> unused_model;
+  if (int rc = ReadEvaluationOptions(o, &as_of, &unused_model); rc != 0) return rc;
+  auto store = store::Store::Open(g.db);
+  if (!store) return Fail(store.error());
+  auto activity = metrics::LoadCommunityActivity(store->db(), community);
+  if (!activity) return Fail(activity.error());
+  const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
+  const TimeWindow window = TrailingMonths(date, 12);
+  const auto rows = metrics::OrganisationRows(*activity, window);
+  const std::string out = o.format == "json"
+                              ? report::RenderOrgJson(community, window, rows)
+                              : report::FitLines(report::RenderOrgTable(community, window, rows, TerminalColumns(),
+                                                                        ColorOutput() ? "\x1b[1m" : "",
+                                                                        ColorOutput() ? "\x1b[0m" : ""),
+                                                 TerminalColumns());
+  std::fputs(out.c_str(), stdout);
   return 0;
 }
 

@@ -170,6 +170,13 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "markdown", "json"}));
   auto* communities = app.add_subcommand("communities", "list the communities in the store");
 
+  std::string orgs_community;
+  AssessOptions orgs_opts;
+  auto* orgs = app.add_subcommand("orgs", "a community's organisations: kind, people, commits and the rule that decided each");
+  orgs->add_option("community", orgs_community, "community name")->required();
+  orgs->add_option("--as-of", orgs_opts.as_of, "end of the 12-month window YYYY-MM-DD (default: today)");
+  orgs->add_option("--format", orgs_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -191,6 +198,7 @@ int Run(int argc, char** argv) {
   if (*model_check) return CmdModelCheck(model_files);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);
+  if (*orgs) return CmdOrgs(g, orgs_community, orgs_opts);
   return 2;
 }
 }  // namespace

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "base/clock.h"
 #include "base/time.h"
 #include "model/model_loader.h"
 
@@ -19,10 +20,21 @@ int FailModel(const Status& s) {
 }
 
 int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of, std::optional<model::ModelSpec>* model) {
-  if (!o.as_of.empty()) {
-    auto d = ParseDate(o.as_of);
-    if (!d) {
-      std::fprintf(stderr, "error: --as-of: %s\n", d.error().message().c_str());
+  if (o.as_of) {
+    // An evaluation date is a usage choice: a wrong one is a usage error, never "today".
+    auto d = ParseDate(*o.as_of);
+    if (o.as_of->empty() || !d) {
+      std::fprintf(stderr, "error: --as-of '%s': expected a date YYYY-MM-DD\n", o.as_of->c_str());
+      return 2;
+    }
+    const int64_t today = FloorDiv(SystemClock().NowUnix(), kSecondsPerDay) * kSecondsPerDay;
+    if (*d > today) {
+      std::fprintf(stderr, "error: --as-of %s is after today (%s): there is no evidence from the future\n",
+                   o.as_of->c_str(), FormatDate(today).c_str());
+      return 2;
+    }
+    if (*d < 0) {
+      std::fprintf(stderr, "error: --as-of %s is before 1970-01-01, where no history can be\n", o.as_of->c_str());
       return 2;
     }
     *as_of = *d;

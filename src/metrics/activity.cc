@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <climits>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/git/semver.h"
+#include "ingest/identity/org_evidence.h"
+#include "store/gh_coverage.h"
 
 namespace oscm::metrics {
 
@@ -38,6 +42,12 @@ std::span<const GhEventFact> CommunityActivity::GhEventsIn(const TimeWindow& w) 
 }
 
 namespace {
+
+std::string VersionText(const SemVer& v) {
+  std::string s = fmt::format("{}.{}.{}", v.major, v.minor, v.patch);
+  if (!v.prerelease.empty()) s += "-" + v.prerelease;
+  return s;
+}
 
 // Events that record the same fact, whichever source stored them (GH Archive, the GitHub API)
 // and however often: one star per actor, one opening, closing and merge per issue or pull
@@ -71,7 +81,7 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
   if (a->gh_repos.empty()) return Status::Ok();
   OSCM_ASSIGN_OR_RETURN(auto events, db.Prepare(
       "SELECT e.created_at, e.type, e.action, e.on_pull_request, e.merged, e.actor, e.actor_is_bot, "
-      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at, e.release_tag, e.title FROM gh_events e "
+      "e.repo_id, e.number, e.subject_author, e.subject_created_at, e.merged_at, e.release_tag, e.title, e.prerelease FROM gh_events e "
       "JOIN gh_repos r ON r.id = e.repo_id WHERE r.community_id = ? ORDER BY e.created_at, e.id"));
   events.Bind(1, community_id);
   std::unordered_map<std::string, int32_t> actor_index;
@@ -114,9 +124,37 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
     e.subject_created_at = events.ColumnInt(10);
     e.merged_at = events.ColumnInt(11);
     if (e.kind == GhKind::kIssueOpened || e.kind == GhKind::kPrOpened) e.title_language = LanguageOfText(events.ColumnText(13));
+    if (e.kind == GhKind::kRelease) {
+      // GitHub releases name versions too, for repositories that are not cloned or do not tag.
+      ReleaseFact r{e.time, events.ColumnText(12), "", events.ColumnInt(14) != 0, /*github=*/true};
+      if (auto v = ingest::ParseVersionTag(r.tag)) {
+        r.version = VersionText(*v);
+        r.prerelease = r.prerelease || !v->prerelease.empty();
+      }
+      a->releases.push_back(std::move(r));
+    }
     a->gh_events.push_back(e);
   }
-  a->has_gh = !a->gh_events.empty();
+  OSCM_ASSIGN_OR_RETURN(a->gh_archive_hours, store::CommunityGhCoverage(db, community_id));
+  // The API lists stars, issues, pull requests, comments and releases from the repository's
+  // creation to its snapshot; the community is covered where all its repositories are.
+  OSCM_ASSIGN_OR_RETURN(auto api, db.Prepare(
+      "SELECT s.created_at, s.fetched_at, (SELECT count(DISTINCT g.resource) FROM gh_sync g WHERE g.repo_id = r.id "
+      "AND g.resource IN ('stargazers', 'issues', 'issue_comments', 'review_comments', 'releases')) "
+      "FROM gh_repos r LEFT JOIN gh_repo_snapshots s ON s.repo_id = r.id WHERE r.community_id = ?"));
+  api.Bind(1, community_id);
+  TimeWindow listed{INT64_MIN, INT64_MAX};
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, api.Step());
+    if (!row) break;
+    if (api.ColumnIsNull(0) || api.ColumnInt(2) < 5) {
+      listed = TimeWindow{0, 0};
+      break;
+    }
+    listed.begin = std::max(listed.begin, api.ColumnInt(0));
+    listed.end = std::min(listed.end, api.ColumnInt(1));
+  }
+  if (listed.begin < listed.end) a->gh_api_covered.push_back(listed);
   OSCM_ASSIGN_OR_RETURN(auto archived, db.Prepare(
       "SELECT count(*), coalesce(sum(s.archived), 0) FROM gh_repo_snapshots s JOIN gh_repos r ON r.id = s.repo_id "
       "WHERE r.community_id = ?"));
@@ -126,7 +164,109 @@ Status LoadGhEvents(store::SqliteDb& db, int64_t community_id, CommunityActivity
   return Status::Ok();
 }
 
+
+Affiliation AffiliationOf(ingest::OrgKind kind) {
+  switch (kind) {
+    case ingest::OrgKind::kCompany: return Affiliation::kCompany;
+    case ingest::OrgKind::kFoundation: return Affiliation::kFoundation;
+    case ingest::OrgKind::kAcademic: return Affiliation::kAcademic;
+    case ingest::OrgKind::kIndependent: return Affiliation::kIndependent;
+    case ingest::OrgKind::kUnknown: return Affiliation::kUnknown;
+  }
+  return Affiliation::kUnknown;
+}
+
+// What each (identity, stored organisation) pair of a community counts as, after the evidence
+// rules of ingest/identity/org_evidence.h.
+class OrgDecisions {
+ public:
+  struct Counted {
+    int32_t org = -1;
+    Affiliation affiliation = Affiliation::kUnknown;
+    int32_t link = -1;
+  };
+  Counted Of(int64_t identity_id, int64_t org_id) const {
+    auto it = counted_.find({identity_id, org_id});
+    return it == counted_.end() ? Counted{} : it->second;
+  }
+  std::map<std::pair<int64_t, int64_t>, Counted> counted_;
+};
+
+Result<OrgDecisions> DecideCommunityOrgs(store::SqliteDb& db, int64_t community_id, CommunityActivity* a) {
+  ingest::OrgEvidence ev;
+  // Every (identity, organisation) pair of the community's commits, with the rule recorded for it.
+  OSCM_ASSIGN_OR_RETURN(auto links, db.Prepare(
+      "SELECT DISTINCT cc.identity_id, cc.org_id, COALESCE(io.rule, ''), COALESCE(io.source, ''), "
+      "o.name, o.kind, i.name, COALESCE(i.login, ''), COALESCE(p.company, '') "
+      "FROM commit_contributors cc JOIN commits c ON c.id = cc.commit_id JOIN repositories r ON r.id = c.repo_id "
+      "JOIN organisations o ON o.id = cc.org_id JOIN identities i ON i.id = cc.identity_id "
+      "LEFT JOIN identity_orgs io ON io.identity_id = cc.identity_id AND io.org_id = cc.org_id "
+      "LEFT JOIN gh_profiles p ON i.login IS NOT NULL AND p.login = lower(i.login) "
+      "WHERE r.community_id = ? AND cc.role IN ('author', 'coauthor') AND i.is_bot = 0 ORDER BY 1, 2"));
+  links.Bind(1, community_id);
+  while (true) {
+    OSCM_ASSIGN_OR_RETURN(const bool row, links.Step());
+    if (!row) break;
+    const int64_t identity = links.ColumnInt(0), org = links.ColumnInt(1);
+    ev.links.push_back(ingest::OrgLink{identity, org, links.ColumnText(2), links.ColumnText(3)});
+    ev.orgs[org] = ingest::StoredOrg{links.ColumnText(4), ingest::OrgKindFromName(links.ColumnText(5))};
+    ev.people[identity] = ingest::OrgPerson{links.ColumnText(6), AsciiLower(links.ColumnText(7)), links.ColumnText(8)};
+  }
+  const auto decided = ingest::DecideOrganisations(ev);
+  // Organisation indexes in name order, so that they do not depend on the store's row ids.
+  std::map<std::string, int32_t> names;
+  for (const auto& [key, d] : decided) {
+    if (d.kind == ingest::OrgKind::kCompany || d.kind == ingest::OrgKind::kFoundation ||
+        d.kind == ingest::OrgKind::kAcademic) {
+      names.emplace(d.name, 0);
+    }
+  }
+  for (auto& [name, index] : names) {
+    index = static_cast<int32_t>(a->orgs.size());
+    a->orgs.push_back(name);
+  }
+  OrgDecisions out;
+  for (const auto& [key, d] : decided) {
+    OrgDecisions::Counted c;
+    c.affiliation = AffiliationOf(d.kind);
+    if (auto it = names.find(d.name); it != names.end()) c.org = it->second;
+    c.link = static_cast<int32_t>(a->org_links.size());
+    a->org_links.push_back(OrgLinkFact{ev.orgs[key.second].name, d.name, c.affiliation, d.rule, d.evidence});
+    out.counted_.emplace(key, c);
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<VersionRelease> ReleasedVersions(const std::vector<ReleaseFact>& releases) {
+  std::map<std::string, int64_t> finals;  // version -> first date
+  struct Candidates {
+    int64_t last = 0;
+  };
+  std::map<std::string, Candidates> candidates;  // base version -> last candidate
+  for (const auto& r : releases) {
+    if (r.version.empty()) continue;
+    const size_t dash = r.version.find('-');
+    if (!r.prerelease || dash == std::string::npos) {
+      finals.emplace(r.version.substr(0, dash), r.time);  // time order: the first one stays
+      continue;
+    }
+    const std::string label = AsciiLower(r.version.substr(dash + 1));
+    if (!StartsWith(label, "rc") && !StartsWith(label, "cr")) continue;
+    Candidates& c = candidates[r.version.substr(0, dash)];
+    c.last = std::max(c.last, r.time);
+  }
+  std::vector<VersionRelease> out;
+  for (const auto& [version, time] : finals) out.push_back(VersionRelease{time, version, false});
+  for (const auto& [version, c] : candidates) {
+    if (finals.count(version) == 0) out.push_back(VersionRelease{c.last, version, true});
+  }
+  std::sort(out.begin(), out.end(), [](const VersionRelease& a, const VersionRelease& b) {
+    return a.time != b.time ? a.time < b.time : a.version < b.version;
+  });
+  return out;
+}
 
 Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::string& name) {
   CommunityActivity a;
@@ -145,35 +285,12 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
     a.repositories.push_back(repos.ColumnText(0));
   }
 
-  // Organisation ids map to dense indexes; independent and unknown map to -1.
-  std::unordered_map<int64_t, int32_t> org_index;
-  std::unordered_map<int64_t, Affiliation> non_org;
-  OSCM_ASSIGN_OR_RETURN(auto orgs, db.Prepare("SELECT id, name, kind FROM organisations ORDER BY name"));
-  while (true) {
-    OSCM_ASSIGN_OR_RETURN(const bool row, orgs.Step());
-    if (!row) break;
-    const std::string kind = orgs.ColumnText(2);
-    if (kind != "company") {
-      non_org[orgs.ColumnInt(0)] = kind == "independent" ? Affiliation::kIndependent : Affiliation::kUnknown;
-      continue;
-    }
-    org_index[orgs.ColumnInt(0)] = static_cast<int32_t>(a.orgs.size());
-    a.orgs.push_back(orgs.ColumnText(1));
-  }
-  auto org_of = [&](int64_t id) {
-    auto it = org_index.find(id);
-    return it == org_index.end() ? -1 : it->second;
-  };
-  auto affiliation_of = [&](int64_t id) {
-    if (org_index.count(id) > 0) return Affiliation::kOrganisation;
-    auto it = non_org.find(id);
-    return it == non_org.end() ? Affiliation::kUnknown : it->second;
-  };
+  OSCM_ASSIGN_OR_RETURN(const OrgDecisions orgs, DecideCommunityOrgs(db, community_id, &a));
 
   // MIN(...) aggregates make the row chosen for a commit stored in two repositories deterministic.
   OSCM_ASSIGN_OR_RETURN(auto commits, db.Prepare(
-      "SELECT c.oid, MIN(c.author_time), MIN(c.author_offset), MIN(c.parent_count), MIN(c.org_id), MAX(i.is_bot) "
-      "FROM commits c JOIN repositories r ON r.id = c.repo_id JOIN identities i ON i.id = c.author_id "
+      "SELECT c.oid, MIN(c.author_time), MIN(c.author_offset), MIN(c.parent_count), MIN(c.org_id), MAX(i.is_bot), "
+      "MIN(c.author_id) FROM commits c JOIN repositories r ON r.id = c.repo_id JOIN identities i ON i.id = c.author_id "
       "WHERE r.community_id = ? GROUP BY c.oid ORDER BY 2, 1"));
   commits.Bind(1, community_id);
   while (true) {
@@ -183,8 +300,8 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
     if (a.first_commit == 0 || t < a.first_commit) a.first_commit = t;
     a.last_commit = std::max(a.last_commit, t);
     if (commits.ColumnInt(3) > 1 || commits.ColumnInt(5) != 0) continue;
-    const int64_t org_id = commits.ColumnInt(4);
-    a.commits.push_back(CommitFact{t, static_cast<int32_t>(commits.ColumnInt(2)), org_of(org_id), affiliation_of(org_id)});
+    const OrgDecisions::Counted org = orgs.Of(commits.ColumnInt(6), commits.ColumnInt(4));
+    a.commits.push_back(CommitFact{t, static_cast<int32_t>(commits.ColumnInt(2)), org.org, org.affiliation, org.link});
   }
 
   std::unordered_map<int64_t, int32_t> person_index;
@@ -206,8 +323,8 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
       a.first_contribution.push_back(t);  // rows come in time order
       a.people_login.push_back(AsciiLower(contribs.ColumnText(6)));
     }
-    const int64_t org_id = contribs.ColumnInt(2);
-    a.contributions.push_back(ContributionFact{t, it->second, org_of(org_id), affiliation_of(org_id)});
+    const OrgDecisions::Counted org = orgs.Of(identity, contribs.ColumnInt(2));
+    a.contributions.push_back(ContributionFact{t, it->second, org.org, org.affiliation, org.link});
   }
 
   OSCM_ASSIGN_OR_RETURN(auto releases, db.Prepare(
@@ -225,6 +342,9 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
 
   OSCM_RETURN_IF_ERROR(LoadGhEvents(db, community_id, &a));
   OSCM_ASSIGN_OR_RETURN(a.usage, LoadUsageFacts(db, community_id));
+  std::stable_sort(a.releases.begin(), a.releases.end(),
+                   [](const ReleaseFact& x, const ReleaseFact& y) { return x.time < y.time; });
+  a.versions = ReleasedVersions(a.releases);
 
   OSCM_ASSIGN_OR_RETURN(auto facts, db.Prepare(
       "SELECT kind, name, detail, since, source, as_of, origin FROM profile_facts WHERE community_id = ? "

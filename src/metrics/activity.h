@@ -25,14 +25,18 @@
 
 namespace oscm::metrics {
 
-// How an author was affiliated at a commit's date.
-enum class Affiliation : uint8_t { kOrganisation, kIndependent, kUnknown };
+// How an author was affiliated at a commit's date (see ingest/identity/org_evidence.h).
+// Commercial metrics count companies only: a foundation's address says nothing about who pays
+// its committer, and a university is not a vendor.
+enum class Affiliation : uint8_t { kCompany, kFoundation, kAcademic, kIndependent, kUnknown };
 
 struct CommitFact {
   int64_t time = 0;  // author time, UTC
   int32_t offset_minutes = 0;
-  int32_t org = -1;  // index into orgs, or -1 when independent/unknown
+  int32_t org = -1;  // index into orgs (a company, foundation or institution), or -1
   Affiliation affiliation = Affiliation::kUnknown;
+  int32_t link = -1;  // index into org_links: the evidence behind `org`
+  bool company() const { return affiliation == Affiliation::kCompany; }
 };
 
 struct ContributionFact {
@@ -40,6 +44,18 @@ struct ContributionFact {
   int32_t person = 0;  // index into people
   int32_t org = -1;
   Affiliation affiliation = Affiliation::kUnknown;
+  int32_t link = -1;
+  bool company() const { return affiliation == Affiliation::kCompany; }
+};
+
+// How one person's stored affiliation was counted: the organisation the address gave
+// (`stored`), and what the evidence made of it (see ingest/identity/org_evidence.h).
+struct OrgLinkFact {
+  std::string stored;    // the stored organisation ("solo.dev", "Google", "independent")
+  std::string name;      // as counted ("independent" for a personal domain)
+  Affiliation affiliation = Affiliation::kUnknown;
+  std::string rule;      // builtin-map, email-domain, shared-domain, personal-domain, github-profile, ...
+  std::string evidence;  // "google.com", "solo.dev used by 1 person and in no map", ...
 };
 
 struct ReleaseFact {
@@ -47,6 +63,15 @@ struct ReleaseFact {
   std::string tag;
   std::string version;     // "3.6.1" (with "-rc.1" for a pre-release); "" when not a version
   bool prerelease = false;
+  bool github = false;     // a GitHub release (GH Archive or the API), not a git tag
+};
+
+// A version as the project released it (see ReleasedVersions): once, however many tags and
+// GitHub releases name it.
+struct VersionRelease {
+  int64_t time = 0;
+  std::string version;        // "2.0.0"
+  bool from_candidate = false;  // only release candidates were tagged: dated by the last one
 };
 
 struct FileFact {
@@ -90,12 +115,17 @@ struct CommunityActivity {
   std::vector<int64_t> first_contribution;      // per person: earliest contribution time
   std::vector<std::string> people;              // per person: display "Name <email>"
   std::vector<std::string> people_login;        // per person: lower-case GitHub login, or ""
-  std::vector<std::string> orgs;                // organisation names
-  std::vector<ReleaseFact> releases;            // sorted by time
+  std::vector<std::string> orgs;                // organisation names (companies, foundations, institutions)
+  std::vector<OrgLinkFact> org_links;           // per (identity, stored organisation) pair seen
+  // GH Archive hours read for every tracked repository (sorted, disjoint), and whether the GitHub
+  // API listed each kind of event in full up to its snapshot (see GhCoverage).
+  std::vector<TimeWindow> gh_archive_hours;
+  std::vector<TimeWindow> gh_api_covered;
+  std::vector<ReleaseFact> releases;            // git tags and GitHub releases, sorted by time
+  std::vector<VersionRelease> versions;         // ReleasedVersions(releases), sorted by time
   std::vector<FileFact> files;                  // sorted by kind, path
   // GH Archive: events of the community's tracked repositories (sorted by time), their actors
   // (people; bots are dropped) and the time each actor was first seen.
-  bool has_gh = false;  // the community tracks at least one repository with stored events
   // Every tracked repository the GitHub API described is archived (and at least one was).
   bool archived = false;
   std::vector<std::string> gh_repos;
@@ -114,6 +144,15 @@ struct CommunityActivity {
   std::span<const ContributionFact> ContributionsIn(const TimeWindow& w) const;
   std::span<const GhEventFact> GhEventsIn(const TimeWindow& w) const;
 };
+
+// The versions a project released, from its tags and GitHub releases (sorted by time):
+//   - a final version counts once, dated by its first tag or GitHub release (multi-module
+//     repositories tag one version many times: v3.6.1, api/v3.6.1, client/v3.6.1);
+//   - a version tagged only as release candidates (Apache projects vote on a candidate and never
+//     tag the final: apache-carbondata-2.0.0-rc3) counts once, dated by its last candidate, when
+//     no final tag or release of that version exists;
+//   - other pre-releases (alpha, beta, dev ...) do not count.
+std::vector<VersionRelease> ReleasedVersions(const std::vector<ReleaseFact>& releases);
 
 // Loads the community `name`. kNotFound names the community when it is not in the store.
 Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::string& name);

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "metrics/gharchive_metrics.h"
+#include "store/gh_coverage.h"
+
 namespace oscm::metrics {
 
 namespace {
@@ -12,7 +15,9 @@ std::vector<OrgCommits> OrgMix(const CommunityActivity& activity, const TimeWind
   std::map<std::string, int64_t> counts;
   for (const auto& c : commits) {
     switch (c.affiliation) {
-      case Affiliation::kOrganisation: ++counts[activity.orgs[static_cast<size_t>(c.org)]]; break;
+      case Affiliation::kCompany:
+      case Affiliation::kFoundation:
+      case Affiliation::kAcademic: ++counts[activity.orgs[static_cast<size_t>(c.org)]]; break;
       case Affiliation::kIndependent: ++counts["independent"]; break;
       case Affiliation::kUnknown: ++counts["unknown"]; break;
     }
@@ -47,6 +52,12 @@ Assessment Assess(const CommunityActivity& activity, int64_t as_of) {
   if (activity.first_commit != 0 && activity.first_commit < out.window.end) {
     for (MonthIndex m = MonthOf(activity.first_commit); m <= MonthOf(out.as_of); ++m) out.months.push_back(m);
   }
+  if (!out.months.empty() && MonthStart(out.months.back() + 1) != out.window.end) out.partial_month = out.months.back();
+  out.gh.tracked_repositories = activity.gh_repos.size();
+  out.gh.window_hours = (out.window.end - out.window.begin) / 3600;
+  out.gh.archive_hours = store::CoveredSeconds(activity.gh_archive_hours, out.window) / 3600;
+  out.gh.archive_share = GhCoverage(activity, out.window, GhListing::kArchiveOnly);
+  if (!activity.gh_api_covered.empty()) out.gh.api_until = activity.gh_api_covered.back().end;
   for (const MetricDef& def : Registry()) {
     MetricResult r;
     r.def = &def;

@@ -29,12 +29,26 @@ struct OrgCommits {
   double share = 0;  // of the window's commits
 };
 
+// What the community's GitHub events cover of the window (see gharchive_metrics.h).
+struct GhEvidence {
+  size_t tracked_repositories = 0;
+  int64_t window_hours = 0;
+  int64_t archive_hours = 0;  // GH Archive hours of the window read for every tracked repository
+  double archive_share = 0;
+  // The GitHub API listed the repositories' stars, issues, pull requests and releases up to here.
+  std::optional<int64_t> api_until;
+};
+
 struct Assessment {
   std::string community;
   std::vector<std::string> repositories;
   int64_t as_of = 0;
   TimeWindow window;
   std::vector<MonthIndex> months;
+  // The last month when the evaluation date is not its last day: its series values cover only
+  // the days up to as_of and are not comparable with full months.
+  std::optional<MonthIndex> partial_month;
+  GhEvidence gh;
   std::vector<MetricResult> metrics;  // registry order
   std::vector<FileFact> files;
   std::vector<OrgCommits> org_mix;  // most commits first, then by name

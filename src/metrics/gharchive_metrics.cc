@@ -4,18 +4,47 @@
 #include <map>
 #include <unordered_set>
 
+#include "store/gh_coverage.h"
+
 namespace oscm::metrics {
+
+double GhCoverage(const CommunityActivity& a, const TimeWindow& w, GhListing listing) {
+  if (w.end <= w.begin) return 0;
+  const double seconds = static_cast<double>(w.end - w.begin);
+  const int64_t archive = store::CoveredSeconds(a.gh_archive_hours, w);
+  if (listing == GhListing::kArchiveOnly || a.gh_api_covered.empty()) return static_cast<double>(archive) / seconds;
+  // Either source covers an instant; the API's ranges and the archive's hours may overlap.
+  std::vector<TimeWindow> both = a.gh_archive_hours;
+  both.insert(both.end(), a.gh_api_covered.begin(), a.gh_api_covered.end());
+  std::sort(both.begin(), both.end(), [](const TimeWindow& x, const TimeWindow& y) { return x.begin < y.begin; });
+  std::vector<TimeWindow> merged;
+  for (const auto& r : both) {
+    if (!merged.empty() && r.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, r.end);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  return static_cast<double>(store::CoveredSeconds(merged, w)) / seconds;
+}
+
+bool GhCovered(const CommunityActivity& a, const TimeWindow& w, GhListing listing) {
+  return GhCoverage(a, w, listing) + 1e-9 >= kMinGhCoverage;
+}
+
 namespace {
 
 std::optional<double> CountKind(const CommunityActivity& a, const TimeWindow& w, GhKind kind, bool people_only) {
-  if (!a.has_gh) return std::nullopt;
+  // Stars, issues, pull requests and releases are what the GitHub API lists in full; forks are not.
+  if (!GhCovered(a, w, kind == GhKind::kFork ? GhListing::kArchiveOnly : GhListing::kApiListed)) return std::nullopt;
   int64_t n = 0;
   for (const auto& e : a.GhEventsIn(w)) n += (e.kind == kind && (!people_only || e.actor >= 0)) ? 1 : 0;
   return static_cast<double>(n);
 }
 
 std::optional<double> DistinctActors(const CommunityActivity& a, const TimeWindow& w, GhKind kind) {
-  if (!a.has_gh) return std::nullopt;
+  // The API lists reviews only as review comments (approvals without one are missing).
+  if (!GhCovered(a, w, kind == GhKind::kReview ? GhListing::kArchiveOnly : GhListing::kApiListed)) return std::nullopt;
   std::unordered_set<int32_t> actors;
   for (const auto& e : a.GhEventsIn(w)) {
     if (e.kind == kind && e.actor >= 0) actors.insert(e.actor);
@@ -37,7 +66,12 @@ std::optional<double> Median(std::vector<double> values) {
 std::optional<double> Stars(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kStar, false); }
 
 std::optional<double> StarsTotal(const CommunityActivity& a, const TimeWindow& w) {
-  return CountKind(a, TimeWindow{INT64_MIN, w.end}, GhKind::kStar, false);
+  // Every star ever: only the API's stargazer listing reaches back to the repository's creation.
+  if (a.gh_api_covered.empty() || a.gh_api_covered.front().begin > w.begin) return std::nullopt;
+  if (!GhCovered(a, TimeWindow{a.gh_api_covered.front().begin, w.end}, GhListing::kApiListed)) return std::nullopt;
+  int64_t n = 0;
+  for (const auto& e : a.GhEventsIn(TimeWindow{INT64_MIN, w.end})) n += e.kind == GhKind::kStar ? 1 : 0;
+  return static_cast<double>(n);
 }
 
 std::optional<double> Forks(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kFork, false); }
@@ -51,7 +85,7 @@ std::optional<double> Reviewers(const CommunityActivity& a, const TimeWindow& w)
 std::optional<double> ReleasesPublished(const CommunityActivity& a, const TimeWindow& w) { return CountKind(a, w, GhKind::kRelease, false); }
 
 std::optional<double> IssueFirstResponseHours(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_gh) return std::nullopt;
+  if (!GhCovered(a, w, GhListing::kApiListed)) return std::nullopt;
   // Issues opened in the window, then the first comment by another person up to the window's
   // end (never later: the metric must not look past the evaluation date).
   struct Open {
@@ -78,7 +112,7 @@ std::optional<double> IssueFirstResponseHours(const CommunityActivity& a, const 
 }
 
 std::optional<double> IssueCloseHours(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_gh) return std::nullopt;
+  if (!GhCovered(a, w, GhListing::kApiListed)) return std::nullopt;
   std::vector<double> hours;
   for (const auto& e : a.GhEventsIn(w)) {
     if (e.kind == GhKind::kIssueClosed && e.subject_created_at > 0 && e.time >= e.subject_created_at) {
@@ -89,7 +123,7 @@ std::optional<double> IssueCloseHours(const CommunityActivity& a, const TimeWind
 }
 
 std::optional<double> PrMergeHours(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_gh) return std::nullopt;
+  if (!GhCovered(a, w, GhListing::kApiListed)) return std::nullopt;
   std::vector<double> hours;
   for (const auto& e : a.GhEventsIn(w)) {
     if (e.kind != GhKind::kPrMerged || e.subject_created_at <= 0) continue;
@@ -100,7 +134,8 @@ std::optional<double> PrMergeHours(const CommunityActivity& a, const TimeWindow&
 }
 
 std::optional<double> ActiveActors(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_gh) return std::nullopt;
+  // Every kind of event counts, and the API does not list pushes or forks.
+  if (!GhCovered(a, w, GhListing::kArchiveOnly)) return std::nullopt;
   std::unordered_set<int32_t> actors;
   for (const auto& e : a.GhEventsIn(w)) {
     if (e.actor >= 0) actors.insert(e.actor);
@@ -109,7 +144,7 @@ std::optional<double> ActiveActors(const CommunityActivity& a, const TimeWindow&
 }
 
 std::optional<double> NewActors(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_gh) return std::nullopt;
+  if (!GhCovered(a, w, GhListing::kArchiveOnly)) return std::nullopt;
   std::unordered_set<int32_t> actors;
   for (const auto& e : a.GhEventsIn(w)) {
     if (e.actor >= 0 && w.Contains(a.gh_first_seen[static_cast<size_t>(e.actor)])) actors.insert(e.actor);
@@ -118,7 +153,7 @@ std::optional<double> NewActors(const CommunityActivity& a, const TimeWindow& w)
 }
 
 std::optional<double> TitleLanguages(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_gh) return std::nullopt;
+  if (!GhCovered(a, w, GhListing::kApiListed)) return std::nullopt;
   int64_t per_language[4] = {0, 0, 0, 0};
   int64_t total = 0;
   for (const auto& e : a.GhEventsIn(w)) {

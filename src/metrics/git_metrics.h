@@ -3,12 +3,18 @@
 // community with no git repository every one is unavailable (nullopt), never zero.
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <set>
 
 #include "base/time.h"
 #include "metrics/activity.h"
 
 namespace oscm::metrics {
+
+// How many months of `w` the calendar months `months` (those with some activity in `w`) make:
+// a 12-month window ending mid-month touches 13 calendar months, but never counts more than 12.
+size_t WindowMonthsCount(const std::set<MonthIndex>& months, const TimeWindow& w);
 
 std::optional<double> Commits(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> ContributorsActive(const CommunityActivity& a, const TimeWindow& w);

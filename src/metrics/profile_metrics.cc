@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "base/strings.h"
+#include "ingest/identity/org_evidence.h"
 #include "ingest/profile/profile.h"
 
 namespace oscm::metrics {
@@ -29,7 +30,7 @@ std::optional<double> CountDistinctNames(const CommunityActivity& a, std::string
 int32_t TopOrg(const CommunityActivity& a, const TimeWindow& w) {
   std::unordered_map<int32_t, int64_t> per_org;
   for (const auto& c : a.CommitsIn(w)) {
-    if (c.org >= 0) ++per_org[c.org];
+    if (c.company()) ++per_org[c.org];
   }
   int32_t top = -1;
   int64_t best = 0;
@@ -42,27 +43,65 @@ int32_t TopOrg(const CommunityActivity& a, const TimeWindow& w) {
   return top;
 }
 
-// The organisations of the declared primary vendors (lower-case), empty when none is declared.
+// The organisations of the declared primary vendors, as declared; empty when none is.
 std::vector<std::string> VendorOrganisations(const CommunityActivity& a) {
   std::vector<std::string> names;
   for (const auto& f : a.profile) {
     if (f.kind != "vendor") continue;
-    for (std::string_view line : SplitLines(f.detail)) names.push_back(AsciiLower(line));
+    for (std::string_view line : SplitLines(f.detail)) names.emplace_back(line);
   }
   return names;
 }
 
 // Per organisation index: whether it is one of the declared vendors'.
 std::vector<bool> VendorOrgMask(const CommunityActivity& a) {
-  const auto names = VendorOrganisations(a);
   std::vector<bool> mask(a.orgs.size(), false);
-  for (size_t i = 0; i < a.orgs.size(); ++i) {
-    mask[i] = std::find(names.begin(), names.end(), AsciiLower(a.orgs[i])) != names.end();
+  for (const auto& m : MatchVendors(a)) {
+    for (int32_t i : m.orgs) mask[static_cast<size_t>(i)] = true;
   }
   return mask;
 }
 
+size_t EditDistance(const std::string& x, const std::string& y) {
+  std::vector<size_t> row(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[y.size()];
+}
+
 }  // namespace
+
+std::vector<VendorMatch> MatchVendors(const CommunityActivity& a) {
+  std::vector<VendorMatch> out;
+  for (const std::string& declared : VendorOrganisations(a)) {
+    VendorMatch m;
+    m.declared = declared;
+    const std::string key = ingest::OrgNameKey(declared);
+    std::vector<std::pair<size_t, std::string>> near;
+    for (size_t i = 0; i < a.orgs.size(); ++i) {
+      const std::string org_key = ingest::OrgNameKey(a.orgs[i]);
+      if (IEquals(a.orgs[i], declared) || (!key.empty() && org_key == key)) {
+        m.orgs.push_back(static_cast<int32_t>(i));
+      } else {
+        near.emplace_back(EditDistance(key, org_key), a.orgs[i]);
+      }
+    }
+    if (m.orgs.empty()) {
+      std::sort(near.begin(), near.end());
+      for (size_t i = 0; i < near.size() && i < 3; ++i) m.closest.push_back(near[i].second);
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
 
 std::optional<double> Adopters(const CommunityActivity& a, const TimeWindow& w) {
   std::set<std::string> names;
@@ -136,23 +175,32 @@ std::optional<double> VendorShare(const CommunityActivity& a, const TimeWindow& 
   const auto commits = a.CommitsIn(w);
   if (commits.empty() || VendorOrganisations(a).empty()) return std::nullopt;
   const auto mask = VendorOrgMask(a);
+  // A declared vendor that matches no organisation of the history is a naming problem (warned
+  // about, see MatchVendors), not evidence that the vendor wrote nothing.
+  if (std::find(mask.begin(), mask.end(), true) == mask.end()) return std::nullopt;
   int64_t n = 0;
-  for (const auto& c : commits) n += (c.org >= 0 && mask[static_cast<size_t>(c.org)]) ? 1 : 0;
+  for (const auto& c : commits) n += (c.company() && mask[static_cast<size_t>(c.org)]) ? 1 : 0;
   return static_cast<double>(n) / static_cast<double>(commits.size());
 }
 
 std::optional<double> OutsideContributors(const CommunityActivity& a, const TimeWindow& w) {
   if (a.repositories.empty()) return std::nullopt;
   std::vector<bool> inside = VendorOrgMask(a);
-  if (VendorOrganisations(a).empty()) {
-    const int32_t top = TopOrg(a, w);
-    if (top >= 0) inside[static_cast<size_t>(top)] = true;
-  }
+  const int32_t top = VendorOrganisations(a).empty() ? TopOrg(a, w) : -1;
+  if (top >= 0) inside[static_cast<size_t>(top)] = true;
   std::unordered_set<int32_t> insiders;
-  std::unordered_set<int32_t> people;
+  std::unordered_map<int32_t, int64_t> people;
   for (const auto& c : a.ContributionsIn(w)) {
-    people.insert(c.person);
-    if (c.org >= 0 && inside[static_cast<size_t>(c.org)]) insiders.insert(c.person);
+    ++people[c.person];
+    if (c.company() && inside[static_cast<size_t>(c.org)]) insiders.insert(c.person);
+  }
+  // Without a vendor or any company, the founding team is the most active person: an author is
+  // never an outside contributor to their own project.
+  if (VendorOrganisations(a).empty() && top < 0 && !people.empty()) {
+    const auto founder = std::max_element(people.begin(), people.end(), [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second < y.second : x.first > y.first;
+    });
+    insiders.insert(founder->first);
   }
   return static_cast<double>(people.size() - insiders.size());
 }

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "base/time.h"
 #include "metrics/activity.h"
@@ -23,6 +25,16 @@ std::optional<double> FoundationLevelMetric(const CommunityActivity& a, const Ti
 std::optional<double> EventsHeld(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> RoadmapPublished(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> VendorAgeYears(const CommunityActivity& a, const TimeWindow& w);
+
+// A declared vendor's organisations matched against the community's: by name, case-insensitively,
+// or by name key (see ingest::OrgNameKey: "Synadia" matches "synadia.com", "PingCAP Inc." matches
+// "PingCAP"). A vendor matching nothing has its three closest organisations, for a warning.
+struct VendorMatch {
+  std::string declared;
+  std::vector<int32_t> orgs;         // indexes into CommunityActivity::orgs
+  std::vector<std::string> closest;  // when orgs is empty
+};
+std::vector<VendorMatch> MatchVendors(const CommunityActivity& a);
 
 std::optional<double> VendorShare(const CommunityActivity& a, const TimeWindow& w);
 std::optional<double> OutsideContributors(const CommunityActivity& a, const TimeWindow& w);

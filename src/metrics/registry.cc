@@ -14,10 +14,11 @@ const std::vector<MetricDef>& Registry() {
   static const std::vector<MetricDef> kMetrics = [] {
     std::vector<MetricDef> m = {
         {"age_months", "months", "git",
-         "Whole months from the community's first commit to the end of the window.", AgeMonths},
+         "Whole months from the community's first commit to its last one by the end of the window: "
+         "a community ages only while it is active, so a dormant one gains nothing by waiting.", AgeMonths},
         {"bus_factor", "count", "git",
          "Fewest people whose contributions (authored or co-authored commits) make up half of all "
-         "contributions in the window.", BusFactor},
+         "contributions in the window; 0 in a window without any (nobody carries the work).", BusFactor},
         {"commits", "count", "git",
          "Non-merge commits by people (not bots) authored in the window.", Commits},
         {"community_files", "count", "git",
@@ -32,17 +33,22 @@ const std::vector<MetricDef>& Registry() {
          "Active contributors who also contributed in the 12 months before the window.",
          ContributorsRetained},
         {"elephant_factor", "count", "git",
-         "Fewest organisations whose commits make up half of the organisation-affiliated commits "
-         "in the window (independent and unknown authors excluded).", ElephantFactor},
+         "Fewest companies whose commits make up half of the company-affiliated commits in the "
+         "window (foundations, universities, independent and unknown authors excluded); 0 when no "
+         "company committed.", ElephantFactor},
         {"orgs_active", "count", "git",
-         "Distinct organisations (not independent or unknown) with a contribution in the window.",
+         "Distinct companies with a contribution in the window (see `oscm orgs`: a domain in no map "
+         "counts as a company only when two people use it or a GitHub profile names it).",
          OrgsActive},
         {"releases", "count", "git",
-         "Distinct versions (not pre-releases) first tagged in the window, dated by the annotated "
-         "tag's date, else the tagged commit's; module tags of one version (api/v3.6.1, "
-         "server/v3.6.1) count once.", Releases},
+         "Distinct versions released in the window: a final version dated by its first tag (the "
+         "annotated tag's date, else the tagged commit's) or GitHub release, module tags of one "
+         "version (api/v3.6.1, server/v3.6.1) counting once; a version tagged only as release "
+         "candidates (apache-x-2.0.0-rc3, as Apache projects release) counts once, dated by its "
+         "last candidate, when no final tag of it exists; alpha, beta and other pre-releases do "
+         "not count.", Releases},
         {"top_org_share", "share", "git",
-         "Share of the window's commits authored by the organisation with the most commits.",
+         "Share of the window's commits authored by the company with the most commits.",
          TopOrgShare},
         {"tz_entropy", "bits", "git",
          "Shannon entropy of the authors' UTC offsets over the window's commits.", TzEntropy},
@@ -56,26 +62,31 @@ const std::vector<MetricDef>& Registry() {
          "Share of the previous 12 months' contributors who contributed again in the window.",
          ContributorRetention},
         {"org_commit_share", "share", "git",
-         "Share of the window's commits authored by people affiliated with an organisation "
-         "(measured enterprise investment).", OrgCommitShare},
-        {"active_months", "count", "git", "Months of the window with at least one commit.", ActiveMonths},
+         "Share of the window's commits authored by people working for a company (measured "
+         "enterprise investment; foundation and university addresses do not count).", OrgCommitShare},
+        {"active_months", "count", "git",
+         "Months of the window with at least one commit; a window ending mid-month counts its partial "
+         "first and last months as one, so a 12-month window never counts 13.", ActiveMonths},
         {"doc_languages", "count", "git",
          "Languages the documentation is translated into (README.<lang> and docs/<lang>/), counting "
          "translations present by the end of the window.", DocLanguages},
         {"outside_contributors", "count", "git",
          "Active contributors who made none of their window's contributions for the primary vendor "
-         "(declared in the profile) or, without a declared vendor, for the organisation with the "
-         "most commits in the window.", OutsideContributors},
-        {"vendor_share", "share", "git",
+         "(declared in the profile) or, without a declared vendor, for the company with the most "
+         "commits in the window, or without any company, other than the most active contributor.",
+         OutsideContributors},
+        {"vendor_share", "share", "profile",
          "Share of the window's commits authored for the primary vendor declared in the profile "
-         "(its `organisations` as named in the affiliation data).", VendorShare},
+         "(its `organisations`, matched by name or domain: Synadia matches synadia.com); unavailable "
+         "when no declared organisation matches any of the history's, which is warned about.", VendorShare},
         {"working_hours_share", "share", "git",
          "Share of the window's commits made Monday to Friday, 09:00-18:00 in the author's local "
          "time (a proxy for paid development).", WorkingHoursShare},
-        // GH Archive: unavailable (null) for a community without GH Archive data.
+        // GitHub events: unavailable (null) over a window less than 90% covered by GH Archive
+        // hours read or, for what it lists, the GitHub API (gharchive_metrics.h).
         {"active_actors", "count", "gharchive",
          "Distinct people (not bots) with any GH Archive event on the tracked repositories in the "
-         "window.", ActiveActors},
+         "window (null unless 90% of the window's hours were read).", ActiveActors},
         {"forks", "count", "gharchive", "Forks (ForkEvent) in the window.", Forks},
         {"issue_authors", "count", "gharchive",
          "Distinct people who opened an issue (not a pull request) in the window: the user ring.",
@@ -112,8 +123,8 @@ const std::vector<MetricDef>& Registry() {
          "How many languages (Chinese, English, other, told by script) hold at least 10% of the "
          "titles of issues and pull requests opened in the window.", TitleLanguages},
         {"stars_total", "count", "gharchive",
-         "Stars from the first stored event to the end of the window (GH Archive coverage only).",
-         StarsTotal},
+         "Stars from the repository's creation to the end of the window: only the GitHub API's "
+         "stargazer listing covers that, so null without it.", StarsTotal},
         // Package registries and OpenRank: unavailable (null) without their data.
         {"dependent_repos", "count", "packages",
          "Repositories that depend on the community's packages (ecosyste.ms), as last fetched before "

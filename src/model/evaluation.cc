@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "metrics/gharchive_metrics.h"
+#include "metrics/profile_metrics.h"
+#include "metrics/registry.h"
 
 namespace oscm::model {
 namespace {
@@ -15,6 +19,40 @@ size_t DimensionIndex(const ModelSpec& model, const std::string& id) {
     if (model.dimensions[i].id == id) return i;
   }
   return 0;  // the loader guarantees the quadrant's axes are dimensions
+}
+
+QuadrantPlacement Place(const CommunityEvaluation& c, size_t xi, size_t yi, double split_x, double split_y) {
+  QuadrantPlacement p;
+  const DimensionScore& x = c.scores[xi];
+  const DimensionScore& y = c.scores[yi];
+  p.x_low = x.low;
+  p.x_high = x.high;
+  p.y_low = y.low;
+  p.y_high = y.high;
+  p.prev_x = c.previous_scores[xi];
+  p.prev_y = c.previous_scores[yi];
+  if (!c.HasHistory()) {
+    p.needs.push_back("history: the evaluation date is before the community's first commit or event");
+    return p;
+  }
+  p.x = x.value;
+  p.y = y.value;
+  if (!p.x || !p.y) {
+    for (const DimensionScore* d : {&y, &x}) {
+      if (d->value) continue;
+      for (auto& need : EvidenceNeeded(*d)) p.needs.push_back(fmt::format("{}: {}", d->spec->id, need));
+    }
+    return p;
+  }
+  p.kind = QuadrantOf(*p.x, *p.y, split_x, split_y);
+  p.possible.push_back(*p.kind);
+  for (double px : {p.x_low, p.x_high}) {
+    for (double py : {p.y_low, p.y_high}) {
+      const QuadrantKind k = QuadrantOf(px, py, split_x, split_y);
+      if (std::find(p.possible.begin(), p.possible.end(), k) == p.possible.end()) p.possible.push_back(k);
+    }
+  }
+  return p;
 }
 
 }  // namespace
@@ -36,17 +74,62 @@ std::string_view QuadrantId(QuadrantKind k) {
   return "niche_players";
 }
 
+std::vector<std::string> EvidenceNeeded(const DimensionScore& d) {
+  struct Source {
+    std::string_view id;
+    std::string_view how;
+  };
+  static constexpr Source kSources[] = {
+      {"git", "git history (oscm ingest git)"},
+      {"gharchive", "GitHub events covering the window (oscm ingest gharchive HOURS, or oscm ingest github)"},
+      {"profile", "a community profile (oscm ingest profile FILE.toml)"},
+  };
+  std::vector<std::string> out;
+  for (const Source& src : kSources) {
+    std::vector<std::string> ids;
+    for (const auto& f : d.factors) {
+      for (const auto& is : f.indicators) {
+        const metrics::MetricDef* def = metrics::FindMetric(is.spec->metric);
+        if (!is.raw && def != nullptr && def->source == src.id &&
+            std::find(ids.begin(), ids.end(), is.spec->id) == ids.end()) {
+          ids.push_back(is.spec->id);
+        }
+      }
+    }
+    if (ids.empty()) continue;
+    std::string line = fmt::format("{}: ", src.how);
+    for (size_t i = 0; i < ids.size(); ++i) line += (i == 0 ? "" : ", ") + ids[i];
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
 CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of,
                              const PeerValues* peers, const PeerValues* previous_peers) {
   CommunityEvaluation e;
   e.assessment = metrics::Assess(activity, as_of);
+  e.first_evidence = activity.first_commit;
+  if (!activity.gh_events.empty() && (e.first_evidence == 0 || activity.gh_events.front().time < e.first_evidence)) {
+    e.first_evidence = activity.gh_events.front().time;
+  }
   as_of = e.assessment.as_of;
   MetricSnapshot now(activity, e.assessment.window);
   e.scores = ScoreDimensions(model, now, peers);
   e.stage = EvaluateStage(model, now);
   MetricSnapshot before(activity, TrailingMonths(YearBefore(as_of), 12));
-  for (const auto& d : ScoreDimensions(model, before, previous_peers)) e.previous_scores.push_back(d.value);
+  // A year before the first evidence there was nothing to score.
+  const bool history_then = e.first_evidence != 0 && e.first_evidence <= YearBefore(as_of);
+  for (const auto& d : ScoreDimensions(model, before, previous_peers)) {
+    e.previous_scores.push_back(history_then ? d.value : std::nullopt);
+  }
   e.timeline = EvaluateTimeline(model, activity, as_of);
+  // The headline is the timeline's stage: held above what today's criteria give while they have
+  // failed for less than timeline.leave_months.
+  if (!e.timeline.stages.empty() && e.timeline.stages.back() > e.stage.stage) {
+    e.stage.raw_stage = e.stage.stage;
+    e.stage.failing_since = e.timeline.failing_since;
+    SetStage(&e.stage, e.timeline.stages.back());
+  }
   e.vitality = EvaluateVitality(model, activity, as_of, activity.archived);
   e.flywheel = EvaluateFlywheel(model, activity, as_of);
   e.rings = EvaluateRings(model, activity, e.assessment.window);
@@ -54,6 +137,15 @@ CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityAct
   e.i18n = EvaluateInternationalisation(activity, e.assessment.window);
   for (const auto& f : activity.profile) {
     if (f.as_of < e.assessment.window.end) e.profile.push_back(f);
+  }
+  for (const auto& m : metrics::MatchVendors(activity)) {
+    if (!m.orgs.empty()) continue;
+    std::string closest;
+    for (const auto& c : m.closest) closest += (closest.empty() ? "" : ", ") + c;
+    e.warnings.push_back(fmt::format(
+        "the profile's vendor organisation '{}' matches no organisation of the commits{}; vendor_share is "
+        "unavailable (name the organisations as `oscm orgs {}` lists them)",
+        m.declared, closest.empty() ? "" : " (closest: " + closest + ")", activity.name));
   }
   return e;
 }
@@ -85,15 +177,7 @@ LandscapeEvaluation EvaluateLandscape(const ModelSpec& model, const std::string&
     l.split_x = metrics::Median(xs).value_or(l.split_x);
     l.split_y = metrics::Median(ys).value_or(l.split_y);
   }
-  for (auto& c : l.communities) {
-    QuadrantPlacement p;
-    p.x = c.scores[xi].value;
-    p.y = c.scores[yi].value;
-    p.prev_x = c.previous_scores[xi];
-    p.prev_y = c.previous_scores[yi];
-    if (p.x && p.y) p.kind = QuadrantOf(*p.x, *p.y, l.split_x, l.split_y);
-    c.quadrant = p;
-  }
+  for (auto& c : l.communities) c.quadrant = Place(c, xi, yi, l.split_x, l.split_y);
   return l;
 }
 

@@ -26,12 +26,22 @@ namespace oscm::model {
 
 struct QuadrantPlacement {
   std::optional<double> x, y;            // the x and y dimensions' scores
+  double x_low = 0, x_high = 100;        // their ranges given the missing evidence
+  double y_low = 0, y_high = 100;
   std::optional<double> prev_x, prev_y;  // 12 months earlier
   std::optional<QuadrantKind> kind;      // nullopt when x or y is unavailable
+  // Every quadrant the ranges reach (the placed one first); one entry when the place is certain.
+  std::vector<QuadrantKind> possible;
+  // When not placed: per unavailable axis, what evidence would place it.
+  std::vector<std::string> needs;
 };
 
 struct CommunityEvaluation {
   metrics::Assessment assessment;
+  // The date of the community's first evidence (commit or GitHub event); 0 when it has none.
+  // Before it there is no history: no stage, vitality or scores are given (see HasHistory).
+  int64_t first_evidence = 0;
+  bool HasHistory() const { return first_evidence != 0 && first_evidence < assessment.window.end; }
   std::vector<DimensionScore> scores;                 // per model dimension
   std::vector<std::optional<double>> previous_scores;  // per dimension, 12 months before as_of
   StageResult stage;
@@ -42,6 +52,9 @@ struct CommunityEvaluation {
   Funnel funnel;
   Internationalisation i18n;
   std::vector<metrics::ProfileFactRow> profile;  // facts known by the evaluation date (as_of)
+  // What the user should know before trusting the numbers: a declared vendor that matches no
+  // organisation, ...
+  std::vector<std::string> warnings;
   std::optional<QuadrantPlacement> quadrant;    // set by EvaluateLandscape
 };
 
@@ -61,6 +74,10 @@ LandscapeEvaluation EvaluateLandscape(const ModelSpec& model, const std::string&
                                       const std::vector<const metrics::CommunityActivity*>& activities, int64_t as_of);
 
 QuadrantKind QuadrantOf(double x, double y, double split_x, double split_y);
+
+// What evidence would make an unavailable dimension available: its missing indicators grouped by
+// the source that measures them ("profile (oscm ingest profile FILE): vendor_share, ...").
+std::vector<std::string> EvidenceNeeded(const DimensionScore& d);
 std::string_view QuadrantId(QuadrantKind k);  // "leaders", "challengers", "strategists", "niche_players"
 
 }  // namespace oscm::model

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "metrics/gharchive_metrics.h"
 
 namespace oscm::model {
 namespace {
@@ -83,7 +84,8 @@ std::optional<double> Spearman(const std::vector<double>& x, const std::vector<d
 
 Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivity& a, int64_t as_of) {
   Flywheel f;
-  const MonthIndex last = MonthOf(as_of);
+  // The series end with the last month that is over: a month cut at as_of would read as a fall.
+  const MonthIndex last = MonthStart(MonthOf(as_of) + 1) - kSecondsPerDay <= as_of ? MonthOf(as_of) : MonthOf(as_of) - 1;
   for (MonthIndex m = last - model.flywheel.months + 1; m <= last; ++m) f.months.push_back(m);
   const MonthIndex first = f.months.front();
   const size_t n = f.months.size();
@@ -99,7 +101,7 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
   {
     std::vector<std::unordered_map<int32_t, int64_t>> per_person(a.people.size());
     for (const auto& c : a.contributions) {
-      if (c.org >= 0) ++per_person[static_cast<size_t>(c.person)][c.org];
+      if (c.company()) ++per_person[static_cast<size_t>(c.person)][c.org];
     }
     for (size_t p = 0; p < a.people.size(); ++p) {
       if (a.people_login[p].empty() || per_person[p].empty()) continue;
@@ -118,11 +120,13 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
   for (const auto& c : a.contributions) {
     if (auto s = slot(c.time)) {
       people[*s].insert(c.person);
-      if (c.org >= 0) orgs[*s].insert(c.org);
+      if (c.company()) orgs[*s].insert(c.org);
     }
   }
+  // GitHub events stand for pull requests and issue activity only where they cover the months.
+  const bool gh = metrics::GhCovered(a, TimeWindow{MonthStart(first), MonthStart(last + 1)}, metrics::GhListing::kApiListed);
   for (const auto& e : a.gh_events) {
-    auto s = slot(e.time);
+    auto s = gh ? slot(e.time) : std::nullopt;
     if (!s) continue;
     if (e.kind == GhKind::kPrMerged) f.p.values[*s] += 1;
     if ((e.kind == GhKind::kIssueOpened || e.kind == GhKind::kIssueComment) && e.actor >= 0) {
@@ -130,7 +134,7 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
       if (it != org_of_login.end()) orgs[*s].insert(it->second);
     }
   }
-  if (!a.has_gh) {
+  if (!gh) {
     for (const auto& c : a.commits) {
       if (auto s = slot(c.time)) f.p.values[*s] += 1;
     }
@@ -145,9 +149,7 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
   for (size_t p = 0; p < a.first_contribution.size(); ++p) {
     if (auto s = slot(a.first_contribution[p])) f.new_contributors[*s] += 1;
   }
-  std::set<std::string_view> versions;  // a version tagged in several modules counts once
-  for (const auto& r : a.releases) {
-    if (r.version.empty() || r.prerelease || !versions.insert(r.version).second) continue;
+  for (const auto& r : a.versions) {
     if (auto s = slot(r.time)) f.releases[*s] += 1;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -155,12 +157,12 @@ Flywheel EvaluateFlywheel(const ModelSpec& model, const metrics::CommunityActivi
     f.c.values[i] = static_cast<double>(people[i].size());
   }
   f.b.id = "b";
-  f.b.basis = a.has_gh ? "organisations contributing or opening/commenting on issues, plus new adopters"
+  f.b.basis = gh ? "organisations contributing or opening/commenting on issues, plus new adopters"
                        : "organisations contributing, plus new adopters";
   f.c.id = "c";
   f.c.basis = "active contributors";
   f.p.id = "p";
-  f.p.basis = a.has_gh ? "merged pull requests" : "commits";
+  f.p.basis = gh ? "merged pull requests" : "commits";
   double growth_sum = 0;
   int growth_n = 0;
   f.b.growth = Growth(f.b.values);

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "base/strings.h"
+#include "metrics/gharchive_metrics.h"
 #include "model/rings.h"
 
 namespace oscm::model {
@@ -58,7 +59,9 @@ Funnel EvaluateFunnel(const ModelSpec& model, const metrics::CommunityActivity& 
       Reach(&people[static_cast<size_t>(p)], kCore, end);
     }
   }
-  if (a.has_gh) {
+  // The first steps need GitHub events over the cohort year and the year after it.
+  const bool gh = metrics::GhCovered(a, TimeWindow{f.cohort_window.begin, limit}, metrics::GhListing::kApiListed);
+  if (gh) {
     for (const auto& e : a.gh_events) {
       if (e.actor < 0 || e.time >= limit) continue;
       int step = -1;
@@ -81,7 +84,7 @@ Funnel EvaluateFunnel(const ModelSpec& model, const metrics::CommunityActivity& 
     FunnelStep step;
     step.from = kStepIds[s];
     step.to = kStepIds[s + 1];
-    const bool measured = s == kContributor ? !a.repositories.empty() : a.has_gh;
+    const bool measured = s == kContributor ? !a.repositories.empty() : gh;
     if (measured) {
       int64_t cohort = 0, reached = 0;
       for (const Journey& j : people) {

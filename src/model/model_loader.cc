@@ -134,11 +134,31 @@ Result<FactorSpec> ReadFactor(const toml::table& t, const std::string& path, con
   return f;
 }
 
+Result<Criterion> ParseCondition(const toml::node& node, std::string_view text, const std::string& path);
+
 Result<Criterion> ParseCriterion(const toml::node& node, const std::string& path) {
   const auto* str = node.as_string();
   if (str == nullptr) return TomlError(path, node, "a criterion must be a string \"metric >= value\"");
-  Criterion c;
+  // "a >= 1 or b >= 2": alternatives, any of which passes the criterion.
+  std::vector<std::string_view> parts;
+  std::string_view rest = str->get();
+  for (size_t at; (at = rest.find(" or ")) != std::string_view::npos;) {
+    parts.push_back(rest.substr(0, at));
+    rest = rest.substr(at + 4);
+  }
+  parts.push_back(rest);
+  OSCM_ASSIGN_OR_RETURN(Criterion c, ParseCondition(node, parts.front(), path));
+  for (size_t i = 1; i < parts.size(); ++i) {
+    OSCM_ASSIGN_OR_RETURN(Criterion alt, ParseCondition(node, parts[i], path));
+    c.alternatives.push_back(std::move(alt));
+  }
   c.text = str->get();
+  return c;
+}
+
+Result<Criterion> ParseCondition(const toml::node& node, std::string_view condition, const std::string& path) {
+  Criterion c;
+  c.text = std::string(Trim(condition));
   c.line = LineOf(node);
   static constexpr std::pair<std::string_view, CompareOp> kOps[] = {
       {">=", CompareOp::kGe}, {"<=", CompareOp::kLe}, {"==", CompareOp::kEq},
@@ -199,16 +219,19 @@ bool Satisfiable(const std::vector<const Criterion*>& cs) {
 }
 
 Status CheckReachable(const StageSpec& s, const std::string& path) {
-  // Criteria that can pass at all, each on its own, then together per metric.
+  // Criteria that can pass at all, each on its own (any alternative), then together per metric
+  // (criteria without alternatives: each of those must hold).
   size_t possible = 0;
   std::map<std::string, std::vector<const Criterion*>> by_metric;
   for (const auto& c : s.criteria) {
-    if (Satisfiable({&c})) {
+    bool can = Satisfiable({&c});
+    for (const auto& alt : c.alternatives) can = can || Satisfiable({&alt});
+    if (can) {
       ++possible;
     } else if (s.min_pass >= 1) {
       return InvalidArgumentError(fmt::format("{}:{}: stage '{}' is unreachable: '{}' can never hold", path, c.line, s.id, c.text));
     }
-    by_metric[c.metric].push_back(&c);
+    if (c.alternatives.empty()) by_metric[c.metric].push_back(&c);
   }
   const auto needed = static_cast<size_t>(std::ceil(s.min_pass * static_cast<double>(s.criteria.size()) - 1e-9));
   if (possible < needed) {
@@ -217,6 +240,7 @@ Status CheckReachable(const StageSpec& s, const std::string& path) {
   }
   if (s.min_pass >= 1) {
     for (const auto& [metric, cs] : by_metric) {
+      if (cs.empty()) continue;
       if (!Satisfiable(cs)) {
         return InvalidArgumentError(fmt::format("{}:{}: stage '{}' is unreachable: its criteria on {} contradict each other",
                                                 path, cs.back()->line, s.id, metric));
@@ -341,10 +365,15 @@ Status ReadSettings(const toml::table& root, const std::string& path, ModelSpec*
   if (const toml::node* tl = root.get("timeline")) {
     const toml::table* t = tl->as_table();
     if (t == nullptr) return TomlError(path, *tl, "[timeline] must be a table");
-    OSCM_RETURN_IF_ERROR(CheckKeys(*t, path, "[timeline]", {"min_months"}));
+    OSCM_RETURN_IF_ERROR(CheckKeys(*t, path, "[timeline]", {"min_months", "leave_months"}));
     OSCM_ASSIGN_OR_RETURN(auto months, TomlNumber(*t, "min_months", path));
     if (months && !(*months >= 1 && *months <= 24)) return TomlError(path, *t->get("min_months"), "min_months must be 1..24");
     m->timeline.min_months = static_cast<int>(months.value_or(m->timeline.min_months));
+    OSCM_ASSIGN_OR_RETURN(auto leave, TomlNumber(*t, "leave_months", path));
+    if (leave && !(*leave >= 1 && *leave <= 36 && *leave == std::floor(*leave))) {
+      return TomlError(path, *t->get("leave_months"), "leave_months must be a whole number of months, 1..36");
+    }
+    m->timeline.leave_months = static_cast<int>(leave.value_or(m->timeline.leave_months));
   }
   if (const toml::node* f = root.get("flywheel")) {
     const toml::table* t = f->as_table();
@@ -379,7 +408,7 @@ Status ForTables(const toml::table& root, std::string_view key, const std::strin
 
 Result<ModelSpec> ParseModel(std::string_view text, const std::string& path) {
   OSCM_ASSIGN_OR_RETURN(const toml::table root, ParseToml(text, path));
-  OSCM_RETURN_IF_ERROR(CheckKeys(root, path, "the model", {"name", "version", "min_factor_coverage", "indicator", "dimension",
+  OSCM_RETURN_IF_ERROR(CheckKeys(root, path, "the model", {"name", "version", "min_factor_coverage", "min_dimension_coverage", "indicator", "dimension",
                                                            "stage", "quadrant", "vitality", "rings", "timeline", "flywheel"}));
   ModelSpec m;
   m.path = path;
@@ -391,6 +420,11 @@ Result<ModelSpec> ParseModel(std::string_view text, const std::string& path) {
     return TomlError(path, *root.get("min_factor_coverage"), "min_factor_coverage must be in (0, 1]");
   }
   m.min_factor_coverage = coverage.value_or(m.min_factor_coverage);
+  OSCM_ASSIGN_OR_RETURN(auto dimension_coverage, TomlNumber(root, "min_dimension_coverage", path));
+  if (dimension_coverage && !(*dimension_coverage > 0 && *dimension_coverage <= 1)) {
+    return TomlError(path, *root.get("min_dimension_coverage"), "min_dimension_coverage must be in (0, 1]");
+  }
+  m.min_dimension_coverage = dimension_coverage.value_or(m.min_dimension_coverage);
 
   std::set<std::string> indicator_ids;
   if (Status s = ForTables(root, "indicator", path, [&](const toml::table& t) -> Status {

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "base/strings.h"
+#include "metrics/gharchive_metrics.h"
 
 namespace oscm::model {
 namespace {
@@ -97,7 +98,7 @@ TalentRings EvaluateRings(const ModelSpec& model, const metrics::CommunityActivi
   std::sort(r.core_orgs.begin(), r.core_orgs.end(), [](const OrgPeople& x, const OrgPeople& y) {
     return x.people != y.people ? x.people > y.people : x.name < y.name;
   });
-  if (a.has_gh) {
+  if (metrics::GhCovered(a, w, metrics::GhListing::kApiListed)) {
     std::set<int32_t> users, audience, coders;
     for (const auto& e : a.GhEventsIn(w)) {
       if (e.actor < 0) continue;

@@ -37,7 +37,7 @@ std::vector<DimensionScore> ScoreDimensions(const ModelSpec& model, MetricSnapsh
   for (const DimensionSpec& d : model.dimensions) {
     DimensionScore ds;
     ds.spec = &d;
-    double dim_weight = 0, dim_measured = 0, dim_sum = 0, dim_coverage = 0;
+    double dim_weight = 0, dim_measured = 0, dim_sum = 0, dim_coverage = 0, dim_low = 0, dim_high = 0;
     for (const FactorSpec& f : d.factors) {
       FactorScore fs;
       fs.spec = &f;
@@ -56,9 +56,13 @@ std::vector<DimensionScore> ScoreDimensions(const ModelSpec& model, MetricSnapsh
         fs.indicators.push_back(is);
       }
       fs.coverage = measured / total;
+      fs.low = 100 * sum / total;
+      fs.high = 100 * (sum + total - measured) / total;
       if (measured > 0 && fs.coverage + 1e-12 >= model.min_factor_coverage) fs.value = 100 * sum / measured;
       dim_weight += f.weight;
       dim_coverage += f.weight * fs.coverage;
+      dim_low += f.weight * fs.low;
+      dim_high += f.weight * fs.high;
       if (fs.value) {
         dim_measured += f.weight;
         dim_sum += f.weight * *fs.value;
@@ -66,7 +70,14 @@ std::vector<DimensionScore> ScoreDimensions(const ModelSpec& model, MetricSnapsh
       ds.factors.push_back(std::move(fs));
     }
     ds.coverage = dim_coverage / dim_weight;
-    if (dim_measured > 0) ds.value = dim_sum / dim_measured;
+    ds.low = dim_low / dim_weight;
+    ds.high = dim_high / dim_weight;
+    if (dim_measured > 0 && ds.coverage + 1e-12 >= model.min_dimension_coverage) {
+      // Sharing out the weight of unavailable factors can land outside what the measured
+      // indicators allow (when an unavailable factor's measured part alone is high); the true
+      // value is in the range, so the estimate is kept there.
+      ds.value = std::clamp(dim_sum / dim_measured, ds.low, ds.high);
+    }
     out.push_back(std::move(ds));
   }
   return out;

@@ -3,8 +3,15 @@
 //
 // Missing data: an indicator whose metric is unavailable is left out and its weight shared among
 // the factor's other indicators; a factor whose measured weight is below the model's
-// min_factor_coverage is unavailable (never zero) and left out of its dimension the same way.
-// Every factor and dimension carries its coverage: the share of its indicator weight measured.
+// min_factor_coverage is unavailable (never zero) and left out of its dimension the same way; a
+// dimension whose measured weight is below min_dimension_coverage is unavailable, so that one
+// measured factor cannot stand for a whole dimension.
+//
+// Every factor and dimension carries its coverage (the share of its indicator weight measured)
+// and its range: the lowest and highest value it could take whatever the missing indicators
+// turned out to be (all 0 ... all 1). Less evidence widens the range and never moves it off the
+// value fuller evidence gives. The value itself is the estimate with missing weight shared out,
+// kept inside the range.
 #pragma once
 
 #include <map>
@@ -28,13 +35,15 @@ struct FactorScore {
   const FactorSpec* spec = nullptr;
   std::optional<double> value;  // 0..100; nullopt when coverage < min_factor_coverage
   double coverage = 0;          // 0..1
+  double low = 0, high = 100;   // the range given the missing indicators
   std::vector<IndicatorScore> indicators;
 };
 
 struct DimensionScore {
   const DimensionSpec* spec = nullptr;
-  std::optional<double> value;  // 0..100; nullopt when no factor is available
+  std::optional<double> value;  // 0..100; nullopt when coverage < min_dimension_coverage
   double coverage = 0;          // factor-weighted mean of the factors' coverage
+  double low = 0, high = 100;   // the range given everything missing
   std::vector<FactorScore> factors;
 };
 

@@ -29,6 +29,16 @@ std::string FormatCriterionValue(const Criterion& c, std::optional<double> value
   return std::floor(*value) == *value ? fmt::format("{}", static_cast<int64_t>(*value)) : fmt::format("{:.2f}", *value);
 }
 
+std::string FormatCriterionValues(const CriterionResult& r) {
+  if (r.spec->alternatives.empty()) return FormatCriterionValue(*r.spec, r.value);
+  std::string out = fmt::format("{} {}", r.spec->metric, FormatCriterionValue(*r.spec, r.value));
+  for (size_t i = 0; i < r.spec->alternatives.size(); ++i) {
+    const Criterion& alt = r.spec->alternatives[i];
+    out += fmt::format(", {} {}", alt.metric, FormatCriterionValue(alt, r.alternative_values[i]));
+  }
+  return out;
+}
+
 StageResult EvaluateStage(const ModelSpec& model, MetricSnapshot& metrics) {
   StageResult r;
   bool reached = true;
@@ -41,6 +51,11 @@ StageResult EvaluateStage(const ModelSpec& model, MetricSnapshot& metrics) {
       cr.spec = &c;
       cr.value = metrics.Get(c.metric);
       cr.pass = cr.value.has_value() && Compare(*cr.value, c.op, c.value);
+      for (const Criterion& alt : c.alternatives) {
+        const std::optional<double> v = metrics.Get(alt.metric);
+        cr.alternative_values.push_back(v);
+        cr.pass = cr.pass || (v.has_value() && Compare(*v, alt.op, alt.value));
+      }
       check.passed += cr.pass ? 1 : 0;
       check.criteria.push_back(cr);
     }
@@ -53,15 +68,22 @@ StageResult EvaluateStage(const ModelSpec& model, MetricSnapshot& metrics) {
     }
     r.checks.push_back(std::move(check));
   }
-  const size_t next = static_cast<size_t>(r.stage) + 1;
-  if (next < r.checks.size()) {
-    const StageCheck& c = r.checks[next];
-    r.gaps_needed = std::max(0, c.needed - c.passed);
+  SetStage(&r, r.stage);
+  return r;
+}
+
+void SetStage(StageResult* r, int stage) {
+  r->stage = stage;
+  r->gaps.clear();
+  r->gaps_needed = 0;
+  const size_t next = static_cast<size_t>(stage) + 1;
+  if (next < r->checks.size()) {
+    const StageCheck& c = r->checks[next];
+    r->gaps_needed = std::max(0, c.needed - c.passed);
     for (const auto& cr : c.criteria) {
-      if (!cr.pass) r.gaps.push_back(fmt::format("{}, now {}", cr.spec->text, FormatCriterionValue(*cr.spec, cr.value)));
+      if (!cr.pass) r->gaps.push_back(fmt::format("{}, now {}", cr.spec->text, FormatCriterionValues(cr)));
     }
   }
-  return r;
 }
 
 StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of) {
@@ -72,13 +94,37 @@ StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityA
     const int64_t end = m == last ? as_of : MonthStart(m + 1) - kSecondsPerDay;
     MetricSnapshot snapshot(activity, TrailingMonths(end, 12));
     t.months.push_back(m);
-    t.stages.push_back(EvaluateStage(model, snapshot).stage);
+    t.raw.push_back(EvaluateStage(model, snapshot).stage);
   }
-  SmoothStages(model.timeline.min_months, &t.stages);
+  std::vector<int> smoothed = t.raw;
+  SmoothStages(model.timeline.min_months, &smoothed);
+  t.stages = HoldStages(model.timeline.leave_months, smoothed);
+  if (!t.stages.empty() && t.raw.back() < t.stages.back()) {
+    size_t i = t.raw.size();
+    while (i > 0 && t.raw[i - 1] < t.stages.back()) --i;
+    t.failing_since = t.months[i];
+  }
   for (size_t i = 1; i < t.stages.size(); ++i) {
     if (t.stages[i] != t.stages[i - 1]) t.transitions.push_back(StageTransition{t.months[i], t.stages[i - 1], t.stages[i]});
   }
   return t;
+}
+
+std::vector<int> HoldStages(int leave_months, const std::vector<int>& raw) {
+  std::vector<int> out;
+  int current = 0;
+  int below = 0;  // consecutive months under the current stage
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (i == 0 || raw[i] >= current) {
+      current = raw[i];
+      below = 0;
+    } else if (++below >= leave_months) {
+      current = raw[i];
+      below = 0;
+    }
+    out.push_back(current);
+  }
+  return out;
 }
 
 void SmoothStages(int min_months, std::vector<int>* stages) {

@@ -21,8 +21,9 @@ namespace oscm::model {
 
 struct CriterionResult {
   const Criterion* spec = nullptr;
-  std::optional<double> value;
-  bool pass = false;
+  std::optional<double> value;                           // of spec->metric
+  std::vector<std::optional<double>> alternative_values;  // of spec->alternatives, in order
+  bool pass = false;                                     // any of them holds
 };
 
 struct StageCheck {
@@ -39,12 +40,20 @@ struct StageResult {
   // The next stage's failing criteria ("orgs_active >= 5, now 2"), empty at the last stage.
   std::vector<std::string> gaps;
   int gaps_needed = 0;  // how many of those must still pass
+  // The stage the criteria give today, when it is below `stage`: the stage is held by the
+  // timeline's hysteresis (timeline.leave_months) since the month its criteria began to fail.
+  std::optional<int> raw_stage;
+  std::optional<MonthIndex> failing_since;
 };
 
 bool Compare(double value, CompareOp op, double target);
 std::string FormatCriterionValue(const Criterion& c, std::optional<double> value);
+// The values behind a criterion: "2", or with alternatives "orgs_active 2, adopters no data".
+std::string FormatCriterionValues(const CriterionResult& r);
 
 StageResult EvaluateStage(const ModelSpec& model, MetricSnapshot& metrics);
+// Makes `stage` the result's stage and recomputes the gaps to the one above it.
+void SetStage(StageResult* r, int stage);
 
 struct StageTransition {
   MonthIndex month = 0;  // the month at whose end the new stage was first reached
@@ -54,8 +63,11 @@ struct StageTransition {
 
 struct StageTimeline {
   std::vector<MonthIndex> months;  // first commit's month .. as_of's month
-  std::vector<int> stages;         // per month, at its end (the last one at as_of)
+  std::vector<int> stages;         // per month, at its end (the last one at as_of), with hysteresis
+  std::vector<int> raw;            // per month: the stage its criteria alone give
   std::vector<StageTransition> transitions;
+  // When the last stage is held above the raw one: the first month of the current failing run.
+  std::optional<MonthIndex> failing_since;
 };
 
 StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of);
@@ -63,5 +75,9 @@ StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityA
 // Runs of a stage shorter than `min_months` between two others take the stage of the run before
 // them (see TimelineSpec). The first and the last (ongoing) run are kept. Exposed for tests.
 void SmoothStages(int min_months, std::vector<int>* stages);
+
+// Hysteresis over monthly raw stages: up at once, down only after `leave_months` consecutive
+// months below the current stage (then to the stage of that month). Exposed for tests.
+std::vector<int> HoldStages(int leave_months, const std::vector<int>& raw);
 
 }  // namespace oscm::model

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "metrics/gharchive_metrics.h"
 #include "report/json_writer.h"
 
 namespace oscm::report {
@@ -50,6 +51,23 @@ void AddAssessmentMembers(const metrics::Assessment& a, JsonMembers* members) {
   JsonMembers& m = *members;
   m["as_of"] = [&a](JsonWriter& w) { w.String(FormatDate(a.as_of)); };
   m["community"] = [&a](JsonWriter& w) { w.String(a.community); };
+  m["evidence"] = [&a](JsonWriter& w) {
+    w.BeginObject();
+    w.Key("gharchive");
+    w.BeginObject();
+    w.Key("hours_read");
+    w.Int(a.gh.archive_hours);
+    w.Key("share");
+    w.Number(a.gh.archive_share, 4);
+    w.Key("window_hours");
+    w.Int(a.gh.window_hours);
+    w.EndObject();
+    w.Key("github_api_listed_until");
+    if (a.gh.api_until) w.String(FormatTimestamp(*a.gh.api_until)); else w.Null();
+    w.Key("tracked_repositories");
+    w.Int(static_cast<int64_t>(a.gh.tracked_repositories));
+    w.EndObject();
+  };
   m["files"] = [&a](JsonWriter& w) {
     w.BeginArray();
     for (const auto& f : a.files) {
@@ -95,6 +113,9 @@ void AddAssessmentMembers(const metrics::Assessment& a, JsonMembers* members) {
       w.EndObject();
     }
     w.EndArray();
+  };
+  m["partial_month"] = [&a](JsonWriter& w) {
+    if (a.partial_month) w.String(FormatMonth(*a.partial_month)); else w.Null();
   };
   m["repositories"] = [&a](JsonWriter& w) {
     w.BeginArray();
@@ -161,10 +182,17 @@ std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
   };
   static constexpr Source kSources[] = {
       {"git", "git history", "oscm ingest git PATH"},
-      {"gharchive", "GH Archive", "oscm ingest gharchive FILES --community NAME=owner/repo"},
+      {"gharchive", "GitHub events", "oscm ingest gharchive FILES --community NAME=owner/repo, or oscm ingest github"},
       {"profile", "profile", "oscm ingest profile FILE.toml"},
   };
   for (const Source& src : kSources) {
+    if (src.id == "gharchive" && a.gh.tracked_repositories > 0) {
+      // What the GitHub metrics stand on, whether or not they have values.
+      out += fmt::format("{}GitHub evidence{}: GH Archive {} of the window's {} hours read ({:.1f}%)", bold, reset,
+                         a.gh.archive_hours, a.gh.window_hours, 100 * a.gh.archive_share);
+      if (a.gh.api_until) out += fmt::format("; GitHub API listings up to {}", FormatDate(*a.gh.api_until));
+      out += fmt::format("; metrics need {:.0f}% of the window\n", 100 * metrics::kMinGhCoverage);
+    }
     bool any = false;
     for (const auto& m : a.metrics) {
       if (m.def->source != src.id) continue;
@@ -175,11 +203,15 @@ std::string RenderAssessmentTable(const metrics::Assessment& a, bool color) {
       out += fmt::format("{}{}{}: no data ({})\n\n", bold, src.title, reset, src.how);
       continue;
     }
-    out += fmt::format("{}{:<28}{:>10}  {:<7} {}{}\n", bold, src.title, "12 months", "unit", "last 24 months", reset);
+    out += fmt::format("{}{:<28}{:>10}  {:<7} {}{}\n", bold, src.title, "12 months", "unit",
+                       a.partial_month ? "last 24 full months" : "last 24 months", reset);
     for (const auto& m : a.metrics) {
       if (m.def->source != src.id) continue;
       const std::string value = m.value ? FormatMetricValue(*m.def, *m.value) : "-";
-      out += fmt::format("{:<28}{:>10}  {:<7} {}\n", m.def->id, value, m.def->unit, Sparkline(m.series, 24));
+      // The month not yet over is left out of the sparkline: it would read as a fall.
+      std::vector<std::optional<double>> full = m.series;
+      if (a.partial_month && !full.empty()) full.pop_back();
+      out += fmt::format("{:<28}{:>10}  {:<7} {}\n", m.def->id, value, m.def->unit, Sparkline(full, 24));
     }
     out += '\n';
   }

@@ -1,5 +1,6 @@
 #include "report/evaluation_charts.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <fmt/format.h>
@@ -23,6 +24,34 @@ std::string DimensionTitle(const model::ModelSpec& m, const std::string& id) {
 }
 
 std::string AsOf(const model::CommunityEvaluation& e) { return FormatDate(e.assessment.as_of); }
+
+// "commercial: profile; popularity: GitHub events": the sources whose evidence would place an
+// unplaced community, short enough for a chart's caption.
+std::string ShortNeeds(const model::CommunityEvaluation& c, Lang lang) {
+  if (!c.HasHistory()) return lang == Lang::kZh ? "无历史" : "no history yet";
+  std::string out;
+  for (const auto& d : c.scores) {
+    if (d.value) continue;
+    std::vector<std::string_view> sources;
+    for (const auto& f : d.factors) {
+      for (const auto& is : f.indicators) {
+        const metrics::MetricDef* def = metrics::FindMetric(is.spec->metric);
+        if (is.raw || def == nullptr || std::find(sources.begin(), sources.end(), def->source) != sources.end()) continue;
+        sources.push_back(def->source);
+      }
+    }
+    std::string words;
+    for (std::string_view s : sources) {
+      const char* w = s == "gharchive" ? (lang == Lang::kZh ? "GitHub 事件" : "GitHub events")
+                      : s == "profile" ? (lang == Lang::kZh ? "社区档案" : "a profile")
+                                       : "git";
+      words += (words.empty() ? "" : lang == Lang::kZh ? "、" : ", ") + std::string(w);
+    }
+    out += fmt::format("{}{} {} {}", out.empty() ? "" : "; ", lang == Lang::kZh ? d.spec->name_zh : d.spec->id,
+                       lang == Lang::kZh ? "需要" : "needs", words);
+  }
+  return out;
+}
 
 
 }  // namespace
@@ -52,6 +81,15 @@ std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelS
     p.y = q.y.value_or(std::numeric_limits<double>::quiet_NaN());
     p.previous_x = q.prev_x;
     p.previous_y = q.prev_y;
+    if (q.kind) {
+      p.x_low = q.x_low;
+      p.x_high = q.x_high;
+      p.y_low = q.y_low;
+      p.y_high = q.y_high;
+      p.uncertain = q.possible.size() > 1;
+    } else {
+      p.needs = ShortNeeds(c, lang);
+    }
     in.points.push_back(std::move(p));
   }
   return RenderQuadrantSvg(in);
@@ -94,6 +132,7 @@ std::string MetricSeriesSvg(const std::string& metric, const std::vector<const m
       if (r.def->id != metric || e->assessment.months.empty()) continue;
       in.series.push_back(MetricSeries{e->assessment.community, e->assessment.months.front(), r.series});
     }
+    if (e->assessment.partial_month) in.partial_month = e->assessment.partial_month;
   }
   return RenderTimeSeriesSvg(in);
 }
@@ -132,14 +171,65 @@ std::string TalentRingsSvg(const model::CommunityEvaluation& e, Lang lang) {
   in.people[0] = r.core;
   in.people[1] = r.regular;
   in.people[2] = r.casual;
-  in.people[3] = r.users.value_or(0);
-  in.people[4] = r.audience.value_or(0);
+  in.people[3] = r.users;
+  in.people[4] = r.audience;
   for (const auto& o : r.core_orgs) {
     in.core_organisations.push_back(
         OrganisationShare{o.name, r.core > 0 ? static_cast<double>(o.people) / static_cast<double>(r.core) : 0});
   }
   in.language = ChartLang(lang);
   return RenderTalentRingsSvg(in);
+}
+
+Status CheckChartHasData(const std::string& kind, const std::string& metric,
+                         const std::vector<const model::CommunityEvaluation*>& es,
+                         const model::LandscapeEvaluation* landscape) {
+  auto any = [&](auto has) { return std::any_of(es.begin(), es.end(), [&](const auto* e) { return e->HasHistory() && has(*e); }); };
+  if (kind == "quadrant") {
+    if (landscape != nullptr && std::any_of(landscape->communities.begin(), landscape->communities.end(),
+                                            [](const auto& c) { return c.quadrant && c.quadrant->kind; })) {
+      return Status::Ok();
+    }
+    std::string needs;
+    if (landscape != nullptr && !landscape->communities.empty() && landscape->communities.front().quadrant) {
+      const auto& n = landscape->communities.front().quadrant->needs;
+      if (!n.empty()) needs = fmt::format(" ({}, for instance, needs {})", landscape->communities.front().assessment.community, n.front());
+    }
+    return NotFoundError("nothing to draw: no community has both scores with enough evidence to be placed" + needs);
+  }
+  if (kind == "series") {
+    const metrics::MetricDef* def = metrics::FindMetric(metric);
+    const bool has = any([&](const model::CommunityEvaluation& e) {
+      for (const auto& r : e.assessment.metrics) {
+        if (r.def->id == metric && std::any_of(r.series.begin(), r.series.end(), [](const auto& v) { return v.has_value(); })) return true;
+      }
+      return false;
+    });
+    if (has) return Status::Ok();
+    const std::string source = def == nullptr ? "" : std::string(def->source);
+    const char* how = source == "gharchive" ? "GH Archive hours covering those months (oscm ingest gharchive) or the GitHub API (oscm ingest github)"
+                      : source == "profile" ? "a profile (oscm ingest profile)"
+                                            : "the git history (oscm ingest git)";
+    return NotFoundError(fmt::format("nothing to draw: no month has a value of {}; it needs {}", metric, how));
+  }
+  if (kind == "timeline" || kind == "flywheel") {
+    if (any([](const model::CommunityEvaluation& e) { return !e.timeline.months.empty(); })) return Status::Ok();
+    return NotFoundError("nothing to draw: no commit history up to the evaluation date (oscm ingest git)");
+  }
+  if (kind == "rings") {
+    if (any([](const model::CommunityEvaluation& e) {
+          return e.rings.core + e.rings.regular + e.rings.casual > 0 || e.rings.users || e.rings.audience;
+        })) {
+      return Status::Ok();
+    }
+    return NotFoundError("nothing to draw: no contributor or user in the 12 months (oscm ingest git, oscm ingest gharchive)");
+  }
+  if (any([](const model::CommunityEvaluation& e) {
+        return std::any_of(e.funnel.steps.begin(), e.funnel.steps.end(), [](const auto& s) { return s.cohort && *s.cohort > 0; });
+      })) {
+    return Status::Ok();
+  }
+  return NotFoundError("nothing to draw: nobody first seen in the funnel's cohort year (oscm ingest git, oscm ingest gharchive)");
 }
 
 std::string FunnelSvg(const model::CommunityEvaluation& e, Lang lang) {
@@ -149,10 +239,10 @@ std::string FunnelSvg(const model::CommunityEvaluation& e, Lang lang) {
   in.caption = fmt::format("{} {} .. {}", lang == Lang::kZh ? "首次出现于" : "people first seen", FormatDate(f.cohort_window.begin),
                            FormatDate(f.cohort_window.end - kSecondsPerDay));
   for (size_t i = 0; i < f.steps.size() && i < 3; ++i) {
-    in.people[i] = f.steps[i].cohort.value_or(0);
+    in.people[i] = f.steps[i].cohort;
     in.conversion[i] = f.steps[i].rate;
   }
-  if (f.steps.size() == 3) in.people[3] = f.steps[2].reached.value_or(0);
+  if (f.steps.size() == 3) in.people[3] = f.steps[2].reached;
   in.language = ChartLang(lang);
   return RenderFunnelSvg(in);
 }

@@ -9,6 +9,7 @@
 
 #include "model/evaluation.h"
 #include "oscm/model_spec.h"
+#include "oscm/status.h"
 #include "report/evaluation_report.h"
 
 namespace oscm::report {
@@ -21,5 +22,12 @@ std::string MetricSeriesSvg(const std::string& metric, const std::vector<const m
 std::string FlywheelSvg(const model::CommunityEvaluation& e, Lang lang);
 std::string TalentRingsSvg(const model::CommunityEvaluation& e, Lang lang);
 std::string FunnelSvg(const model::CommunityEvaluation& e, Lang lang);
+
+// Whether the chart `kind` (quadrant, timeline, series, flywheel, rings, funnel) has anything to
+// draw for these evaluations (`landscape` for the quadrant, `metric` for series): kNotFound with
+// one line naming what to ingest when it has not. An empty chart is never drawn.
+Status CheckChartHasData(const std::string& kind, const std::string& metric,
+                         const std::vector<const model::CommunityEvaluation*>& es,
+                         const model::LandscapeEvaluation* landscape);
 
 }  // namespace oscm::report

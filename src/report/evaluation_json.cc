@@ -68,6 +68,8 @@ void WriteScores(JsonWriter& w, const model::CommunityEvaluation& e) {
       w.BeginObject();
       w.Key("coverage");
       w.Number(f->coverage, 4);
+      w.Key("high");
+      w.Number(f->high, 2);
       w.Key("indicators");
       w.BeginObject();
       std::vector<const model::IndicatorScore*> indicators;
@@ -87,6 +89,8 @@ void WriteScores(JsonWriter& w, const model::CommunityEvaluation& e) {
         w.EndObject();
       }
       w.EndObject();
+      w.Key("low");
+      w.Number(f->low, 2);
       w.Key("value");
       Optional(w, f->value, 2);
       w.Key("weight");
@@ -94,6 +98,10 @@ void WriteScores(JsonWriter& w, const model::CommunityEvaluation& e) {
       w.EndObject();
     }
     w.EndObject();
+    w.Key("high");
+    w.Number(d.high, 2);
+    w.Key("low");
+    w.Number(d.low, 2);
     w.Key("previous");
     Optional(w, e.previous_scores[i], 2);
     w.Key("value");
@@ -119,6 +127,24 @@ void WriteStage(JsonWriter& w, const model::CommunityEvaluation& e, const model:
     w.BeginArray();
     for (const auto& cr : c->criteria) {
       w.BeginObject();
+      if (!cr.spec->alternatives.empty()) {
+        w.Key("alternatives");
+        w.BeginArray();
+        for (size_t k = 0; k < cr.spec->alternatives.size(); ++k) {
+          const model::Criterion& alt = cr.spec->alternatives[k];
+          w.BeginObject();
+          w.Key("metric");
+          w.String(alt.metric);
+          w.Key("op");
+          w.String(OpText(alt.op));
+          w.Key("target");
+          w.Number(alt.value, 4);
+          w.Key("value");
+          WriteMetricValue(w, alt.metric, cr.alternative_values[k]);
+          w.EndObject();
+        }
+        w.EndArray();
+      }
       w.Key("criterion");
       w.String(cr.spec->text);
       w.Key("metric");
@@ -155,6 +181,17 @@ void WriteStage(JsonWriter& w, const model::CommunityEvaluation& e, const model:
     w.Int(s.gaps_needed);
     w.Key("to");
     w.String(m.stages[next].id);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("held");
+  if (s.raw_stage && s.failing_since) {
+    w.BeginObject();
+    w.Key("failing_since");
+    w.String(FormatMonth(*s.failing_since));
+    w.Key("raw");
+    w.String(m.stages[static_cast<size_t>(*s.raw_stage)].id);
     w.EndObject();
   } else {
     w.Null();
@@ -357,6 +394,12 @@ void WriteQuadrant(JsonWriter& w, const model::QuadrantPlacement& q, const model
   if (q.kind) w.String(m.quadrant.labels[static_cast<size_t>(*q.kind)][0]); else w.Null();
   w.Key("label_zh");
   if (q.kind) w.String(m.quadrant.labels[static_cast<size_t>(*q.kind)][1]); else w.Null();
+  w.Key("certain");
+  if (q.kind) w.Bool(q.possible.size() == 1); else w.Null();
+  w.Key("could_be");
+  w.BeginArray();
+  for (model::QuadrantKind k : q.possible) w.String(model::QuadrantId(k));
+  w.EndArray();
   w.Key("movement");
   if (q.x && q.y && q.prev_x && q.prev_y) {
     w.BeginObject();
@@ -368,6 +411,10 @@ void WriteQuadrant(JsonWriter& w, const model::QuadrantPlacement& q, const model
   } else {
     w.Null();
   }
+  w.Key("needs");
+  w.BeginArray();
+  for (const auto& n : q.needs) w.String(n);
+  w.EndArray();
   w.Key("previous");
   w.BeginObject();
   w.Key("x");
@@ -377,8 +424,18 @@ void WriteQuadrant(JsonWriter& w, const model::QuadrantPlacement& q, const model
   w.EndObject();
   w.Key("x");
   Optional(w, q.x, 2);
+  w.Key("x_range");
+  w.BeginArray();
+  w.Number(q.x_low, 2);
+  w.Number(q.x_high, 2);
+  w.EndArray();
   w.Key("y");
   Optional(w, q.y, 2);
+  w.Key("y_range");
+  w.BeginArray();
+  w.Number(q.y_low, 2);
+  w.Number(q.y_high, 2);
+  w.EndArray();
   w.EndObject();
 }
 
@@ -427,6 +484,19 @@ void AddEvaluationMembers(const model::CommunityEvaluation& e, const model::Mode
   if (e.quadrant) j["quadrant"] = [&e, &m](JsonWriter& w) { WriteQuadrant(w, *e.quadrant, m); };
   j["profile"] = [&e](JsonWriter& w) { WriteProfile(w, e); };
   j["rings"] = [&e](JsonWriter& w) { WriteRings(w, e.rings); };
+  j["warnings"] = [&e](JsonWriter& w) {
+    w.BeginArray();
+    for (const auto& s : e.warnings) w.String(s);
+    w.EndArray();
+  };
+  j["first_evidence"] = [&e](JsonWriter& w) {
+    if (e.first_evidence == 0) w.Null(); else w.String(FormatTimestamp(e.first_evidence));
+  };
+  // Before the first evidence there is no history to judge: no stage, vitality or scores.
+  if (!e.HasHistory()) {
+    for (const char* key : {"scores", "stage", "vitality"}) j[key] = [](JsonWriter& w) { w.Null(); };
+    return;
+  }
   j["scores"] = [&e](JsonWriter& w) { WriteScores(w, e); };
   j["stage"] = [&e, &m](JsonWriter& w) { WriteStage(w, e, m); };
   j["vitality"] = [&e, &m](JsonWriter& w) {

@@ -52,9 +52,25 @@ std::string StageName(const model::StageSpec& s, Lang lang) {
 
 std::string ScoreText(const std::optional<double>& v) { return v ? fmt::format("{:.1f}", *v) : "-"; }
 
+std::string QuadrantLabel(const model::ModelSpec& m, model::QuadrantKind k, Lang lang) {
+  const auto& labels = m.quadrant.labels[static_cast<size_t>(k)];
+  return lang == Lang::kZh ? labels[1] : labels[0];
+}
+
 std::string EvaluationSummary(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang,
                               const char* bold, const char* reset) {
   std::string out;
+  for (const auto& w : e.warnings) out += fmt::format("{}{}{} {}\n", bold, lang == Lang::kZh ? "警告:" : "warning:", reset, w);
+  if (!e.HasHistory()) {
+    if (e.first_evidence == 0) {
+      return out + fmt::format(fmt::runtime(lang == Lang::kZh ? "{}无历史{}: 没有提交或 GitHub 事件; 不给出阶段、活力或得分\n"
+                                                        : "{}no history{}: no commit or GitHub event; no stage, vitality or scores\n"),
+                         bold, reset);
+    }
+    return out + fmt::format(fmt::runtime(lang == Lang::kZh ? "{}{} 之前无历史{}: 不给出阶段、活力或得分\n"
+                                                      : "{}no history before {}{}: no stage, vitality or scores\n"),
+                       bold, FormatDate(e.first_evidence), reset);
+  }
   const auto& stage = m.stages[static_cast<size_t>(e.stage.stage)];
   out += fmt::format("{}{:<12}{}{}", bold, T(lang, kStage), reset, StageName(stage, lang));
   for (auto it = e.timeline.transitions.rbegin(); it != e.timeline.transitions.rend(); ++it) {
@@ -62,6 +78,12 @@ std::string EvaluationSummary(const model::CommunityEvaluation& e, const model::
       out += fmt::format(fmt::runtime(lang == Lang::kZh ? "  自 {}" : "  since {}"), FormatMonth(it->month));
       break;
     }
+  }
+  if (e.stage.raw_stage && e.stage.failing_since) {
+    out += fmt::format(fmt::runtime(lang == Lang::kZh ? "  (保持中: 判据自 {} 起未满足, 今日判据给出 {}; 连续 {} 个月未满足才降级)"
+                                                      : "  (held: its criteria fail since {}, which alone give {}; a stage is left after {} months of failing)"),
+                       FormatMonth(*e.stage.failing_since), m.stages[static_cast<size_t>(*e.stage.raw_stage)].id,
+                       m.timeline.leave_months);
   }
   out += '\n';
   out += fmt::format("{}{:<12}{}{}  ({} {}: {} / {})\n", bold, T(lang, kVitality), reset,
@@ -71,14 +93,25 @@ std::string EvaluationSummary(const model::CommunityEvaluation& e, const model::
   out += fmt::format("{}{:<12}{}", bold, T(lang, kScores), reset);
   for (size_t i = 0; i < e.scores.size(); ++i) {
     const auto& d = e.scores[i];
-    out += fmt::format("{}{} {} ({} {}){}", i == 0 ? "" : "   ", lang == Lang::kZh ? d.spec->name_zh : d.spec->id,
-                       d.value ? ScoreText(d.value) : T(lang, kUnavailable), T(lang, kCoverage), Pct(d.coverage),
+    // The range beside every score: what it could be whatever the missing evidence says.
+    out += fmt::format("{}{} {} [{:.0f}–{:.0f}] ({} {}){}", i == 0 ? "" : "   ", lang == Lang::kZh ? d.spec->name_zh : d.spec->id,
+                       d.value ? ScoreText(d.value) : T(lang, kUnavailable), d.low, d.high, T(lang, kCoverage), Pct(d.coverage),
                        e.previous_scores[i] && d.value ? fmt::format(fmt::runtime(lang == Lang::kZh ? " 一年前 {:.1f}" : " a year ago {:.1f}"), *e.previous_scores[i]) : "");
   }
   out += '\n';
   if (e.quadrant && e.quadrant->kind) {
-    const auto& labels = m.quadrant.labels[static_cast<size_t>(*e.quadrant->kind)];
-    out += fmt::format("{}{:<12}{}{}\n", bold, T(lang, kQuadrant), reset, lang == Lang::kZh ? labels[1] : labels[0]);
+    out += fmt::format("{}{:<12}{}{}", bold, T(lang, kQuadrant), reset, QuadrantLabel(m, *e.quadrant->kind, lang));
+    if (e.quadrant->possible.size() > 1) {
+      std::string others;
+      for (size_t k = 1; k < e.quadrant->possible.size(); ++k) {
+        others += (k == 1 ? "" : ", ") + QuadrantLabel(m, e.quadrant->possible[k], lang);
+      }
+      out += fmt::format(fmt::runtime(lang == Lang::kZh ? "  (不确定: 缺失的证据可使其成为 {})" : "  (uncertain: the missing evidence could make it {})"), others);
+    }
+    out += '\n';
+  } else if (e.quadrant) {
+    out += fmt::format("{}{:<12}{}{}\n", bold, T(lang, kQuadrant), reset, lang == Lang::kZh ? "未放置, 需要:" : "not placed; would need:");
+    for (const auto& n : e.quadrant->needs) out += fmt::format("  - {}\n", n);
   }
   const size_t next = static_cast<size_t>(e.stage.stage) + 1;
   if (next < m.stages.size()) {
@@ -98,13 +131,14 @@ std::string EvaluationSummary(const model::CommunityEvaluation& e, const model::
 std::string EvaluationDetails(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang,
                               const char* bold, const char* reset) {
   std::string out;
+  if (!e.HasHistory()) return out;
   // Stage criteria.
   out += fmt::format("\n{}{}{}\n", bold, T(lang, kCriteria), reset);
   for (size_t i = 1; i < e.stage.checks.size(); ++i) {
     const auto& c = e.stage.checks[i];
     out += fmt::format("  {} {}/{}{}\n", StageName(*c.spec, lang), c.passed, c.criteria.size(), c.pass ? "  ✓" : "");
     for (const auto& cr : c.criteria) {
-      out += fmt::format("    {} {:<34} {}\n", cr.pass ? "✓" : "✗", cr.spec->text, model::FormatCriterionValue(*cr.spec, cr.value));
+      out += fmt::format("    {} {:<34} {}\n", cr.pass ? "✓" : "✗", cr.spec->text, model::FormatCriterionValues(cr));
     }
   }
   // Timeline.
@@ -118,10 +152,12 @@ std::string EvaluationDetails(const model::CommunityEvaluation& e, const model::
   }
   // Score details.
   for (const auto& d : e.scores) {
-    out += fmt::format("\n{}{} {}{}\n", bold, lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en, ScoreText(d.value), reset);
+    out += fmt::format("\n{}{} {}{}  [{:.0f}–{:.0f}]  {} {}\n", bold, lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en,
+                       d.value ? ScoreText(d.value) : T(lang, kUnavailable), reset, d.low, d.high, T(lang, kCoverage),
+                       Pct(d.coverage));
     for (const auto& f : d.factors) {
-      out += fmt::format("  {:<36}{:>6}  {} {}\n", lang == Lang::kZh ? f.spec->name_zh : f.spec->name_en,
-                         f.value ? ScoreText(f.value) : T(lang, kUnavailable), T(lang, kCoverage), Pct(f.coverage));
+      out += fmt::format("  {:<36}{:>6}  [{:.0f}–{:.0f}]  {} {}\n", lang == Lang::kZh ? f.spec->name_zh : f.spec->name_en,
+                         f.value ? ScoreText(f.value) : T(lang, kUnavailable), f.low, f.high, T(lang, kCoverage), Pct(f.coverage));
       for (const auto& is : f.indicators) {
         const metrics::MetricDef* def = metrics::FindMetric(is.spec->metric);
         out += fmt::format("    {:<32}{:>12}  {}\n", is.spec->id, is.raw ? FormatMetricValue(*def, *is.raw) : "-",
@@ -243,16 +279,20 @@ std::string RenderLandscapeTable(const model::LandscapeEvaluation& l, const mode
     const auto& q = *c.quadrant;
     std::string move = "-";
     if (q.x && q.y && q.prev_x && q.prev_y) move = fmt::format("{:+.1f}, {:+.1f}", *q.y - *q.prev_y, *q.x - *q.prev_x);
-    std::string label = "-";
-    if (q.kind) {
-      const auto& labels = m.quadrant.labels[static_cast<size_t>(*q.kind)];
-      label = zh ? labels[1] : labels[0];
+    std::string label = zh ? "未放置" : "not placed";
+    if (q.kind) label = QuadrantLabel(m, *q.kind, lang) + (q.possible.size() > 1 ? "?" : "");
+    if (!c.HasHistory()) {
+      rows.push_back({c.assessment.community, zh ? "无历史" : "no history", "-", "-", "-", label, "-"});
+      continue;
     }
     const auto& stage = m.stages[static_cast<size_t>(c.stage.stage)];
     rows.push_back({c.assessment.community, zh ? stage.name_zh : stage.id,
                     VitalityWord(c.vitality.state, lang), ScoreText(q.y), ScoreText(q.x), label, move});
   }
   out += RenderTextTable(columns, rows, width, bold, reset);
+  if (std::any_of(l.communities.begin(), l.communities.end(), [](const auto& c) { return c.quadrant->possible.size() > 1; })) {
+    out += zh ? "? 象限不确定: 得分范围跨越分割线\n" : "? uncertain: a score's range given the missing evidence crosses a split\n";
+  }
   for (const auto& c : l.communities) {
     out += fmt::format("\n{}── {} ──{}\n", bold, c.assessment.community, reset);
     out += EvaluationSummary(c, m, lang, bold, reset);

@@ -81,6 +81,7 @@ th{background:#f0f4f8}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .pass{color:#2f855a;font-weight:bold}.fail{color:#c53030;font-weight:bold}
 .verdict{font-size:16px}
+.warning{background:#fff4e5;border-left:4px solid #e08a00;padding:6px 10px}
 .stage{display:inline-block;padding:2px 10px;border-radius:12px;color:#fff;font-weight:bold}
 .s0{background:#8d99ae}.s1{background:#4f8bc9}.s2{background:#2f9e77}.s3{background:#d9822b}
 figure{margin:12px 0;display:inline-block;vertical-align:top;max-width:100%}
@@ -94,15 +95,41 @@ void Figure(std::string* out, const HtmlChart& c) {
   *out += fmt::format("<figure id=\"{}\"><figcaption>{}</figcaption>{}</figure>\n", HtmlEscape(c.id), HtmlEscape(c.title), c.svg);
 }
 
+// A score with its range given the missing evidence and its coverage.
 std::string ScoreCell(const model::DimensionScore& d, Lang lang) {
-  if (!d.value) return fmt::format("{} <span class=\"muted\">({} {:.0f}%)</span>", T(lang, kUnavailable), T(lang, kCoverage), 100 * d.coverage);
-  return fmt::format("{:.1f} <span class=\"muted\">({} {:.0f}%)</span>", *d.value, T(lang, kCoverage), 100 * d.coverage);
+  return fmt::format("{} <span class=\"muted\">[{:.0f}–{:.0f}] ({} {:.0f}%)</span>",
+                     d.value ? fmt::format("{:.1f}", *d.value) : T(lang, kUnavailable), d.low, d.high, T(lang, kCoverage),
+                     100 * d.coverage);
+}
+
+std::string QuadrantLabel(const model::ModelSpec& m, model::QuadrantKind k, Lang lang) {
+  const auto& labels = m.quadrant.labels[static_cast<size_t>(k)];
+  return HtmlEscape(lang == Lang::kZh ? labels[1] : labels[0]);
 }
 
 std::string QuadrantCell(const model::CommunityEvaluation& e, const model::ModelSpec& m, Lang lang) {
-  if (!e.quadrant || !e.quadrant->kind) return "–";
-  const auto& labels = m.quadrant.labels[static_cast<size_t>(*e.quadrant->kind)];
-  return HtmlEscape(lang == Lang::kZh ? labels[1] : labels[0]);
+  if (!e.quadrant) return "–";
+  const auto& q = *e.quadrant;
+  if (!q.kind) {
+    // Not placed: what evidence would place it.
+    std::string needs;
+    for (const auto& n : q.needs) needs += fmt::format("<li>{}</li>", HtmlEscape(n));
+    return fmt::format("{}<ul class=\"muted\">{}</ul>", lang == Lang::kZh ? "未放置，需要：" : "not placed; would need:", needs);
+  }
+  std::string out = QuadrantLabel(m, *q.kind, lang);
+  if (q.possible.size() > 1) {
+    std::string others;
+    for (size_t i = 1; i < q.possible.size(); ++i) others += (i == 1 ? "" : ", ") + QuadrantLabel(m, q.possible[i], lang);
+    out += fmt::format(" <span class=\"muted\">({} {})</span>", lang == Lang::kZh ? "不确定，也可能为" : "uncertain; could be", others);
+  }
+  return out;
+}
+
+std::string NoHistory(const model::CommunityEvaluation& e, Lang lang) {
+  if (e.first_evidence == 0) {
+    return lang == Lang::kZh ? "无历史：没有提交或 GitHub 事件" : "no history: no commit or GitHub event";
+  }
+  return fmt::format(fmt::runtime(lang == Lang::kZh ? "{} 之前无历史" : "no history before {}"), FormatDate(e.first_evidence));
 }
 
 void Summary(std::string* out, const HtmlReportInput& in) {
@@ -115,6 +142,12 @@ void Summary(std::string* out, const HtmlReportInput& in) {
   for (const auto& c : in.communities) {
     const auto& e = *c.evaluation;
     const int stage = e.stage.stage;
+    if (!e.HasHistory()) {
+      *out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td colspan=\"{}\">{}</td><td>–</td></tr>\n",
+                          Anchor(e.assessment.community), HtmlEscape(e.assessment.community), 2 + e.scores.size(),
+                          NoHistory(e, lang));
+      continue;
+    }
     *out += fmt::format("<tr><td><a href=\"#{}\">{}</a></td><td><span class=\"stage s{}\">{}</span></td><td>{}</td>",
                         Anchor(e.assessment.community), HtmlEscape(e.assessment.community), stage,
                         StageLabel(m.stages[static_cast<size_t>(stage)], lang), VitalityWord(e.vitality.state, lang));
@@ -155,7 +188,7 @@ void StageEvidence(std::string* out, const model::CommunityEvaluation& e, const 
                             check.criteria.size(), i, StageLabel(*check.spec, lang), check.passed, check.criteria.size());
       }
       *out += fmt::format("<td><code>{}</code></td><td class=\"n\">{}</td><td class=\"{}\">{}</td></tr>\n", HtmlEscape(cr.spec->text),
-                          HtmlEscape(cr.value ? model::FormatCriterionValue(*cr.spec, cr.value) : T(lang, kNoData)),
+                          HtmlEscape(cr.value || !cr.spec->alternatives.empty() ? model::FormatCriterionValues(cr) : T(lang, kNoData)),
                           cr.pass ? "pass" : "fail", cr.pass ? "✓" : "✗");
     }
   }
@@ -175,13 +208,13 @@ void Scores(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
                       T(lang, kRaw), T(lang, kScore), T(lang, kWeight), T(lang, kCoverage));
   for (size_t i = 0; i < e.scores.size(); ++i) {
     const auto& d = e.scores[i];
-    *out += fmt::format("<tr><th>{}</th><th></th><th class=\"n\">{}</th><th></th><th class=\"n\">{:.0f}%</th></tr>\n",
+    *out += fmt::format("<tr><th>{}</th><th></th><th class=\"n\">{} <span class=\"muted\">[{:.0f}–{:.0f}]</span></th><th></th><th class=\"n\">{:.0f}%</th></tr>\n",
                         HtmlEscape(lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en),
-                        d.value ? fmt::format("{:.1f}", *d.value) : T(lang, kUnavailable), 100 * d.coverage);
+                        d.value ? fmt::format("{:.1f}", *d.value) : T(lang, kUnavailable), d.low, d.high, 100 * d.coverage);
     for (const auto& f : d.factors) {
-      *out += fmt::format("<tr><td>{}</td><td></td><td class=\"n\">{}</td><td class=\"n\">{:g}</td><td class=\"n\">{:.0f}%</td></tr>\n",
+      *out += fmt::format("<tr><td>{}</td><td></td><td class=\"n\">{} <span class=\"muted\">[{:.0f}–{:.0f}]</span></td><td class=\"n\">{:g}</td><td class=\"n\">{:.0f}%</td></tr>\n",
                           HtmlEscape(lang == Lang::kZh ? f.spec->name_zh : f.spec->name_en),
-                          f.value ? fmt::format("{:.1f}", *f.value) : T(lang, kUnavailable), f.spec->weight, 100 * f.coverage);
+                          f.value ? fmt::format("{:.1f}", *f.value) : T(lang, kUnavailable), f.low, f.high, f.spec->weight, 100 * f.coverage);
       for (const auto& is : f.indicators) {
         const metrics::MetricDef* def = metrics::FindMetric(is.spec->metric);
         *out += fmt::format("<tr><td class=\"muted\">&nbsp;&nbsp;{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:g}</td><td></td></tr>\n",
@@ -267,6 +300,18 @@ void Coverage(std::string* out, const model::CommunityEvaluation& e, Lang lang) 
     }
     *out += fmt::format("<li>{}: {} / {} {}</li>\n", source, with_value, total, lang == Lang::kZh ? "项指标有数据" : "metrics with data");
   }
+  if (a.gh.tracked_repositories > 0) {
+    *out += fmt::format("<li>{}: {} / {} ({:.1f}%){}</li>\n",
+                        lang == Lang::kZh ? "窗口内已读取的 GH Archive 小时" : "GH Archive hours of the window read",
+                        a.gh.archive_hours, a.gh.window_hours, 100 * a.gh.archive_share,
+                        a.gh.api_until ? fmt::format("; {} {}", lang == Lang::kZh ? "GitHub API 列表截至" : "GitHub API listings up to",
+                                                     FormatDate(*a.gh.api_until))
+                                       : "");
+  }
+  if (a.partial_month) {
+    *out += fmt::format("<li>{} {}</li>\n", lang == Lang::kZh ? "未结束的月份（不与完整月份比较）：" : "month not yet over (not compared with full months):",
+                        FormatMonth(*a.partial_month));
+  }
   *out += "</ul>\n";
 }
 
@@ -274,6 +319,15 @@ void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec&
   const auto& e = *c.evaluation;
   const int stage = e.stage.stage;
   *out += fmt::format("<section id=\"{}\" class=\"community\"><h2>{}</h2>\n", Anchor(e.assessment.community), HtmlEscape(e.assessment.community));
+  for (const auto& w : e.warnings) {
+    *out += fmt::format("<p class=\"warning\">{} {}</p>\n", lang == Lang::kZh ? "警告：" : "Warning:", HtmlEscape(w));
+  }
+  if (!e.HasHistory()) {
+    *out += fmt::format("<p class=\"verdict\">{}</p>\n", NoHistory(e, lang));
+    Coverage(out, e, lang);
+    *out += "</section>\n";
+    return;
+  }
   std::string since;
   for (auto it = e.timeline.transitions.rbegin(); it != e.timeline.transitions.rend(); ++it) {
     if (it->to == stage) {
@@ -287,6 +341,7 @@ void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec&
     *out += fmt::format(" · {} {}", HtmlEscape(lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en), ScoreCell(d, lang));
   }
   *out += "</p>\n";
+  if (e.quadrant) *out += fmt::format("<p>{}: {}</p>\n", T(lang, kQuadrant), QuadrantCell(e, m, lang));
   StageEvidence(out, e, m, lang);
   for (const auto& chart : c.charts) Figure(out, chart);
   *out += fmt::format("<p class=\"muted\">{}</p>\n", T(lang, kAssociation));
@@ -302,6 +357,8 @@ void Model(std::string* out, const model::ModelSpec& m, Lang lang) {
   *out += fmt::format("<section id=\"model\"><h2>{}</h2>\n<p>{} {} <span class=\"muted\">({})</span>; {} {:.0f}%</p>\n<table>",
                       T(lang, kModelTitle), HtmlEscape(m.name), HtmlEscape(m.version), HtmlEscape(m.path),
                       lang == Lang::kZh ? "因子最低覆盖率" : "minimum factor coverage", 100 * m.min_factor_coverage);
+  *out += fmt::format("<p>{} {:.0f}%</p>\n", lang == Lang::kZh ? "维度最低覆盖率" : "minimum dimension coverage",
+                      100 * m.min_dimension_coverage);
   for (size_t i = 1; i < m.stages.size(); ++i) {
     const auto& s = m.stages[i];
     std::string criteria;

@@ -17,8 +17,11 @@ Result<ActivityWriter> ActivityWriter::Create(SqliteDb& db) {
   OSCM_RETURN_IF_ERROR(prep(&w.update_bot_, "UPDATE identities SET is_bot = ? WHERE id = ?"));
   OSCM_RETURN_IF_ERROR(prep(&w.insert_alias_,
       "INSERT OR IGNORE INTO identity_aliases(name, email, identity_id) VALUES (?, ?, ?)"));
-  OSCM_RETURN_IF_ERROR(prep(&w.insert_org_, "INSERT OR IGNORE INTO organisations(name, kind) VALUES (?, ?)"));
+  OSCM_RETURN_IF_ERROR(prep(&w.insert_org_, "INSERT INTO organisations(name, kind) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET kind = excluded.kind "
+      "WHERE kind != excluded.kind"));
   OSCM_RETURN_IF_ERROR(prep(&w.select_org_, "SELECT id FROM organisations WHERE name = ?"));
+  OSCM_RETURN_IF_ERROR(prep(&w.insert_identity_org_,
+                            "INSERT OR REPLACE INTO identity_orgs(identity_id, org_id, rule, source) VALUES (?, ?, ?, ?)"));
   OSCM_RETURN_IF_ERROR(prep(&w.insert_commit_,
       "INSERT OR IGNORE INTO commits(repo_id, oid, author_id, committer_id, author_time, author_offset, "
       "committer_time, committer_offset, parents, parent_count, org_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
@@ -79,6 +82,13 @@ Result<int64_t> ActivityWriter::OrganisationId(const std::string& name, std::str
   select_org_->Reset();
   orgs_.emplace(name, id);
   return id;
+}
+
+Status ActivityWriter::RecordIdentityOrg(int64_t identity_id, int64_t org_id, std::string_view rule,
+                                         std::string_view source) {
+  if (!identity_orgs_.emplace(identity_id, org_id).second) return Status::Ok();
+  insert_identity_org_->Bind(1, identity_id).Bind(2, org_id).Bind(3, rule).Bind(4, source);
+  return insert_identity_org_->Run();
 }
 
 Result<std::optional<int64_t>> ActivityWriter::InsertCommit(int64_t repo_id, const CommitRecord& c,

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -43,7 +44,13 @@ class ActivityWriter {
   // updated when it differs. Records the raw (name, email) alias.
   Result<int64_t> IdentityId(const IdentityRow& row, std::string_view raw_name,
                              std::string_view raw_email);
+  // The id of the organisation `name`, created on first sight; its kind follows the latest
+  // resolution (a built-in list may have learned that a domain is a foundation's).
   Result<int64_t> OrganisationId(const std::string& name, std::string_view kind);
+  // Records that `identity_id` resolved to `org_id` by `rule` (identity_orgs), once per pair.
+  Status RecordIdentityOrg(int64_t identity_id, int64_t org_id, std::string_view rule, std::string_view source);
+  // Forgets the pairs recorded, after their rows were deleted for a re-resolution.
+  void ForgetIdentityOrgs() { identity_orgs_.clear(); }
 
   // Returns the new commit's id, or nullopt (and writes nothing) when it is already stored.
   Result<std::optional<int64_t>> InsertCommit(int64_t repo_id, const CommitRecord& c,
@@ -69,7 +76,7 @@ class ActivityWriter {
   SqliteDb* db_;
   std::optional<SqliteStatement> insert_identity_, select_identity_, update_bot_, insert_alias_;
   std::optional<SqliteStatement> insert_org_, select_org_, insert_commit_, insert_contributor_;
-  std::optional<SqliteStatement> insert_file_, insert_numstat_done_;
+  std::optional<SqliteStatement> insert_file_, insert_numstat_done_, insert_identity_org_;
   struct CachedIdentity {
     int64_t id;
     bool is_bot;
@@ -77,6 +84,7 @@ class ActivityWriter {
   std::unordered_map<std::string, CachedIdentity> identities_;
   std::unordered_map<std::string, int64_t> orgs_;
   std::unordered_set<std::string> aliases_;
+  std::set<std::pair<int64_t, int64_t>> identity_orgs_;
 };
 
 }  // namespace oscm::store

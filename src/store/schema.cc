@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include "store/gh_coverage.h"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -8,7 +10,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -227,7 +229,31 @@ CREATE TABLE gh_repo_months (
 -- by a run with it).
 ALTER TABLE gh_files ADD COLUMN all_repos INTEGER NOT NULL DEFAULT 0;
 )sql",
-    // 7: users and influence: the packages a community publishes with their registries' figures;
+    // 7: the evidence behind organisations and the GH Archive hours each repository was read for.
+    R"sql(
+CREATE TABLE identity_orgs (          -- every organisation an identity resolved to, and the rule that decided it
+  identity_id INTEGER NOT NULL REFERENCES identities(id),
+  org_id INTEGER NOT NULL REFERENCES organisations(id),
+  rule TEXT NOT NULL,                 -- affiliation-file, domain-map, builtin-map, email-domain, webmail, ...
+  source TEXT NOT NULL,               -- the file (with its line) or the domain that matched
+  PRIMARY KEY (identity_id, org_id)
+) WITHOUT ROWID;
+CREATE TABLE gh_profiles (            -- public GitHub profiles of contributors (oscm ingest github --profiles)
+  login TEXT PRIMARY KEY,             -- lower-case
+  company TEXT NOT NULL,              -- as the profile states it; '' when none
+  fetched_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE gh_coverage (            -- GH Archive hours read while a repository was tracked
+  repo_id INTEGER NOT NULL REFERENCES gh_repos(id),
+  begin INTEGER NOT NULL,             -- [begin, end) in Unix seconds; adjacent ranges are merged
+  end INTEGER NOT NULL,
+  PRIMARY KEY (repo_id, begin)
+) WITHOUT ROWID;
+-- Organisations now have kinds (foundation, academic) and rules (personal domains); rows stored
+-- under the old rules are re-resolved on the next ingest of their repository.
+UPDATE repositories SET identity_config = 'rules 1' WHERE identity_config != '';
+)sql",
+    // 8: users and influence: the packages a community publishes with their registries' figures;
     // the contributors a forge lists (Gitee); OpenRank over GH Archive (--all-repos).
     R"sql(
 CREATE TABLE packages (               -- a package a community publishes, on one registry
@@ -313,6 +339,7 @@ Status Migrate(SqliteDb& db) {
   for (int v = version; v < CurrentSchemaVersion(); ++v) {
     OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
     OSCM_RETURN_IF_ERROR(db.Exec(kMigrations[static_cast<size_t>(v)]));
+    if (v + 1 == 7) OSCM_RETURN_IF_ERROR(BackfillGhCoverage(db));
     OSCM_RETURN_IF_ERROR(db.Exec(fmt::format("PRAGMA user_version = {}", v + 1)));
     OSCM_RETURN_IF_ERROR(txn.Commit().WithContext(fmt::format("migration {}", v + 1)));
   }

@@ -109,6 +109,16 @@ TEST_F(CliTest, MaxBadTurnsBadRecordsIntoAFailure) {
   EXPECT_EQ(Oscm({"ingest", "git", odd.path(), "--max-bad", "1"}).exit_code, 0);
 }
 
+TEST_F(CliTest, AsOfMustBeADayThatHasBeen) {
+  for (const char* bad : {"", "9999-12-31", "2024-02-30", "yesterday", "0000-01-01"}) {
+    SCOPED_TRACE(bad);
+    auto r = Oscm({"assess", "anything", "--as-of", bad});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(Lines(r.err), 1) << r.err;
+    EXPECT_NE(r.err.find("--as-of"), std::string::npos) << r.err;
+  }
+}
+
 TEST_F(CliTest, GhArchiveIngestAndAssess) {
   // The whole sample directory: the 2013 and 2014 hours are there twice (normalised and timeline
   // layouts, which GH Archive never serves together), and ids of id-less events come from the
@@ -119,14 +129,27 @@ TEST_F(CliTest, GhArchiveIngestAndAssess) {
   EXPECT_NE(r.err.find("8 files (0 already ingested), 21 new events of tracked repositories"), std::string::npos) << r.err;
   auto again = Oscm({"ingest", "gharchive", oscm::testing::SharedDataPath("gharchive-sample")});
   EXPECT_NE(again.err.find("8 files (8 already ingested), 0 new events"), std::string::npos) << again.err;
-  // 2012-02-15 hour: three.js had 2 issues opened and 1 closed (counted with Python's json module).
+  // The 2012-02-15 hour holds 2 issues opened and 1 closed of three.js (counted with Python's json
+  // module), but one hour of a year says nothing about the year: the year's counts are null, and
+  // the evidence says what was read.
   auto json = Oscm({"assess", "three", "--as-of", "2012-12-31", "--format", "json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
-  EXPECT_NE(json.out.find("\"issues_opened\": 2,"), std::string::npos) << json.out.substr(0, 2000);
-  EXPECT_NE(json.out.find("\"issues_closed\": 1,"), std::string::npos);
+  EXPECT_NE(json.out.find("\"issues_opened\": null,"), std::string::npos) << json.out.substr(0, 2000);
+  EXPECT_NE(json.out.find("\"issues_closed\": null,"), std::string::npos);
+  EXPECT_NE(json.out.find("\"hours_read\": 1,"), std::string::npos);
+  EXPECT_NE(json.out.find("\"window_hours\": 8784"), std::string::npos);
   EXPECT_NE(json.out.find("\"commits\": null,"), std::string::npos);  // no git data: unavailable
   auto table = Oscm({"assess", "three", "--as-of", "2012-12-31"});
   EXPECT_NE(table.out.find("git history: no data"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("GH Archive 1 of the window's 8784 hours read (0.0%)"), std::string::npos) << table.out;
+  // Before the first event there is no history: no stage, vitality or scores.
+  auto before = Oscm({"assess", "three", "--as-of", "2010-06-01"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  EXPECT_NE(before.out.find("no history before 2011-02-15: no stage, vitality or scores"), std::string::npos) << before.out;
+  EXPECT_EQ(before.out.find("stage "), std::string::npos) << before.out;
+  auto before_json = Oscm({"assess", "three", "--as-of", "2010-06-01", "--format", "json"});
+  EXPECT_NE(before_json.out.find("\"stage\": null,"), std::string::npos);
+  EXPECT_NE(before_json.out.find("\"scores\": null,"), std::string::npos);
   oscm::testing::WriteFile(tmp_.Sub("hours/bad.json.gz"), std::string("\x1f\x8b\x08\x00garbage", 12));
   auto rejected = Oscm({"ingest", "gharchive", tmp_.Sub("hours")});
   EXPECT_EQ(rejected.exit_code, 1);

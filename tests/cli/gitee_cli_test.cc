@@ -44,7 +44,7 @@ TEST_F(GiteeCliTest, IngestsWithTheTokenInTheQueryAndNeverShowsOrStoresIt) {
                 oscm::testing::ReplayResponse{403, {}, R"({"message":"Forbidden"})"});
   auto denied = Oscm({"ingest", "gitee", "acme/widget", "--api-url", Api()}, {std::string("GITEE_TOKEN=") + kToken});
   EXPECT_EQ(denied.exit_code, 1);
-  EXPECT_NE(denied.err.find("error: ingest: gitee: acme/widget gitee_releases: GET "), std::string::npos) << denied.err;
+  EXPECT_NE(denied.err.find("error: ingest: gitee: acme/widget releases: GET "), std::string::npos) << denied.err;
   for (const auto& out : {r.out, r.err, denied.err, oscm::testing::ReadFile(tmp_.Sub("oscm.db"))}) {
     EXPECT_EQ(out.find(kToken), std::string::npos);
   }

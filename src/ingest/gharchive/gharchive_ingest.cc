@@ -13,6 +13,7 @@
 
 #include "base/strings.h"
 #include "ingest/gharchive/file_blocks.h"
+#include "store/gh_coverage.h"
 
 namespace oscm::ingest {
 namespace fs = std::filesystem;
@@ -181,6 +182,7 @@ Result<GhFileResult> GhScanWriter::FinishFile(const GhFileScan& scan) {
       .Bind(4, r.lines).Bind(5, r.events_stored).Bind(6, r.bad_lines).Bind(7, std::string_view(detail))
       .Bind(8, int64_t{all_repos_});
   OSCM_RETURN_IF_ERROR(log.Run());
+  OSCM_RETURN_IF_ERROR(store::AddFileCoverage(*db_, scan.path));
   return r;
 }
 

@@ -35,13 +35,13 @@ struct Listing {
 };
 // Comments after issues and pull requests, so that a comment finds its subject.
 constexpr Listing kListings[] = {
-    {GiteeResource::kStargazers, "gitee_stargazers", "/stargazers", "", Mode::kByCount, "WatchEvent"},
-    {GiteeResource::kForks, "gitee_forks", "/forks", "&sort=newest", Mode::kByCount, "ForkEvent"},
-    {GiteeResource::kIssues, "gitee_issues", "/issues", "&state=all&sort=updated&direction=desc", Mode::kNewestFirst, ""},
-    {GiteeResource::kPulls, "gitee_pulls", "/pulls", "&state=all&sort=updated&direction=desc", Mode::kNewestFirst, ""},
-    {GiteeResource::kIssueComments, "gitee_issue_comments", "/issues/comments", "", Mode::kWhole, ""},
-    {GiteeResource::kPullComments, "gitee_pull_comments", "/pulls/comments", "", Mode::kWhole, ""},
-    {GiteeResource::kReleases, "gitee_releases", "/releases", "", Mode::kWhole, ""},
+    {GiteeResource::kStargazers, "stargazers", "/stargazers", "", Mode::kByCount, "WatchEvent"},
+    {GiteeResource::kForks, "forks", "/forks", "&sort=newest", Mode::kByCount, "ForkEvent"},
+    {GiteeResource::kIssues, "issues", "/issues", "&state=all&sort=updated&direction=desc", Mode::kNewestFirst, ""},
+    {GiteeResource::kPulls, "pulls", "/pulls", "&state=all&sort=updated&direction=desc", Mode::kNewestFirst, ""},
+    {GiteeResource::kIssueComments, "issue_comments", "/issues/comments", "", Mode::kWhole, ""},
+    {GiteeResource::kPullComments, "review_comments", "/pulls/comments", "", Mode::kWhole, ""},
+    {GiteeResource::kReleases, "releases", "/releases", "", Mode::kWhole, ""},
 };
 
 struct SyncState {
@@ -151,7 +151,8 @@ class RepoSync {
     if (listing.mode == Mode::kByCount && state.next_page == 0) {
       const int64_t expected = listing.resource == GiteeResource::kStargazers ? snap.stars : snap.forks;
       OSCM_ASSIGN_OR_RETURN(const int64_t have, StoredCount(repo_id, listing.count_type));
-      if (have == expected) return Status::Ok();
+      // Nothing new: the listing stays complete as stored (its gh_sync row says it was read).
+      if (have == expected) return SaveState(repo_id, listing.name, state);
     }
     store::GhSubjects subjects;
     const bool comments = listing.resource == GiteeResource::kIssueComments ||

@@ -18,6 +18,9 @@
 // The token (GITEE_TOKEN) goes as the access_token query parameter Gitee reads, to the API's host
 // only, and never appears in a message (RestClient). A repository renamed on Gitee is followed
 // (a redirect, or a new full_name for the same id): its new name is added to gh_repo_names.
+// The listings' gh_sync rows are named as the GitHub source's (stargazers, issues, issue_comments,
+// review_comments, releases; and pulls, forks), so a repository read whole counts as covered by
+// an API listing from its creation to its snapshot, as a GitHub repository does.
 // Not thread-safe: uses the caller's Store and client.
 #pragma once
 

@@ -11,16 +11,42 @@
 #include "base/time.h"
 #include "base/builtin_data.h"
 #include "ingest/identity/person.h"
+#include "ingest/identity/public_suffix.h"
 
 namespace oscm::ingest {
 
 std::string_view OrgKindName(OrgKind kind) {
   switch (kind) {
     case OrgKind::kCompany: return "company";
+    case OrgKind::kFoundation: return "foundation";
+    case OrgKind::kAcademic: return "academic";
     case OrgKind::kIndependent: return "independent";
     case OrgKind::kUnknown: return "unknown";
   }
   return "unknown";
+}
+
+OrgKind OrgKindFromName(std::string_view name) {
+  for (OrgKind k : {OrgKind::kCompany, OrgKind::kFoundation, OrgKind::kAcademic, OrgKind::kIndependent}) {
+    if (OrgKindName(k) == name) return k;
+  }
+  return OrgKind::kUnknown;
+}
+
+std::string_view OrgRuleName(OrgRule rule) {
+  switch (rule) {
+    case OrgRule::kAffiliationFile: return "affiliation-file";
+    case OrgRule::kDomainMap: return "domain-map";
+    case OrgRule::kBuiltinMap: return "builtin-map";
+    case OrgRule::kFoundationList: return "foundation-list";
+    case OrgRule::kAcademicList: return "academic-list";
+    case OrgRule::kAcademicSuffix: return "academic-suffix";
+    case OrgRule::kWebmail: return "webmail";
+    case OrgRule::kEmailDomain: return "email-domain";
+    case OrgRule::kNoreply: return "noreply";
+    case OrgRule::kNoDomain: return "no-domain";
+  }
+  return "no-domain";
 }
 
 namespace {
@@ -35,49 +61,36 @@ Result<std::string> ReadTextFile(const std::string& path, std::string_view what)
   return text;
 }
 
-bool IsPlausibleDomain(std::string_view d) {
-  if (d.size() < 3 || d.find('.') == std::string_view::npos) return false;
-  if (d.front() == '.' || d.back() == '.') return false;
-  for (char c : d) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-    if (!ok) return false;
-  }
-  return d != "localhost.localdomain" && !EndsWith(d, ".local") && !EndsWith(d, ".localdomain") &&
-         !EndsWith(d, ".lan") && !EndsWith(d, ".internal") && !EndsWith(d, ".invalid");
+// Bumped whenever the built-in rules change what an address resolves to, so that stored rows are
+// re-resolved on the next ingest (see Fingerprint).
+constexpr std::string_view kRulesVersion = "rules 2: psl, kinds, unverified domains";
+
+bool IsIndependentName(std::string_view org) {
+  return IEquals(org, kIndependentOrg) || IEquals(org, "(unaffiliated)") || IEquals(org, "NotFound") ||
+         IEquals(org, "unaffiliated");
+}
+
+bool IsAcademicSuffix(std::string_view suffix) {
+  // edu, edu.cn, ac.uk, ac.jp ...: the Public Suffix List's academic second-level domains.
+  return suffix == "edu" || StartsWith(suffix, "edu.") || StartsWith(suffix, "ac.");
 }
 
 }  // namespace
 
-std::string RegistrableDomain(std::string_view domain) {
-  std::vector<std::string_view> labels;
-  size_t start = 0;
-  while (start <= domain.size()) {
-    size_t dot = domain.find('.', start);
-    if (dot == std::string_view::npos) dot = domain.size();
-    labels.push_back(domain.substr(start, dot - start));
-    start = dot + 1;
-  }
-  if (labels.size() <= 2) return std::string(domain);
-  const std::string_view tld = labels.back();
-  const std::string_view second = labels[labels.size() - 2];
-  size_t keep = 2;
-  static const char* kSecondLevel[] = {"co", "com", "net", "org", "edu", "ac", "gov", "ne", "or"};
-  if (tld.size() == 2 && std::any_of(std::begin(kSecondLevel), std::end(kSecondLevel),
-                                     [&](const char* s) { return second == s; })) {
-    keep = 3;
-  }
-  if (labels.size() <= keep) return std::string(domain);
-  std::string out;
-  for (size_t i = labels.size() - keep; i < labels.size(); ++i) {
-    if (!out.empty()) out += '.';
-    out += labels[i];
-  }
-  return out;
-}
-
 AffiliationResolver AffiliationResolver::Builtin() {
   AffiliationResolver r;
-  (void)r.AddDomainMap(BuiltinOrgDomains(), "data/org_domains.txt", /*user=*/false);
+  auto load = [](std::string_view text, std::string_view origin, DomainMap* target) {
+    for (std::string_view line : SplitLines(text)) {
+      line = Trim(line);
+      if (line.empty() || line.front() == '#') continue;
+      const size_t sp = line.find_first_of(" \t");
+      OSCM_ASSERT(sp != std::string_view::npos, "built-in domain lists are 'domain Name' lines");
+      (*target)[AsciiLower(line.substr(0, sp))] = DomainEntry{std::string(Trim(line.substr(sp))), std::string(origin)};
+    }
+  };
+  load(BuiltinOrgDomains(), "data/org_domains.txt", &r.builtin_domains_);
+  load(BuiltinFoundationDomains(), "data/foundation_domains.txt", &r.foundations_);
+  load(BuiltinAcademicDomains(), "data/academic_domains.txt", &r.academics_);
   for (std::string_view line : SplitLines(BuiltinWebmailDomains())) {
     line = Trim(line);
     if (!line.empty() && line.front() != '#') r.webmail_.insert(AsciiLower(line));
@@ -86,7 +99,7 @@ AffiliationResolver AffiliationResolver::Builtin() {
 }
 
 Status AffiliationResolver::AddDomainMap(std::string_view text, std::string_view origin, bool user) {
-  auto& target = user ? user_domains_ : builtin_domains_;
+  DomainMap& target = user ? user_domains_ : builtin_domains_;
   int line_no = 0;
   for (std::string_view line : SplitLines(text)) {
     ++line_no;
@@ -100,7 +113,7 @@ Status AffiliationResolver::AddDomainMap(std::string_view text, std::string_view
     }
     std::string domain = AsciiLower(line.substr(0, sp));
     if (StartsWith(domain, "@")) domain.erase(0, 1);
-    target[domain] = std::string(org);
+    target[domain] = DomainEntry{std::string(org), std::string(origin)};
   }
   return Status::Ok();
 }
@@ -167,6 +180,7 @@ Status AffiliationResolver::AddAffiliations(std::string_view text, std::string_v
           fmt::format("{}:{}: 'until' dates must increase", origin, line_no));
     }
     p.org = std::string(org);
+    p.origin = fmt::format("{}:{}", origin, line_no);
     periods.push_back(std::move(p));
   }
   flush();
@@ -183,15 +197,17 @@ Status AffiliationResolver::LoadDomainMapFile(const std::string& path) {
   return AddDomainMap(text, path, /*user=*/true);
 }
 
-const std::string* AffiliationResolver::LookupDomain(std::string_view domain) const {
-  for (const auto* map : {&user_domains_, &builtin_domains_}) {
-    std::string_view d = domain;
-    while (!d.empty()) {
-      if (auto it = map->find(std::string(d)); it != map->end()) return &it->second;
-      const size_t dot = d.find('.');
-      if (dot == std::string_view::npos) break;
-      d = d.substr(dot + 1);
+const AffiliationResolver::DomainEntry* AffiliationResolver::Lookup(const DomainMap& map, std::string_view domain,
+                                                                    std::string* matched) {
+  std::string_view d = domain;
+  while (!d.empty()) {
+    if (auto it = map.find(std::string(d)); it != map.end()) {
+      *matched = std::string(d);
+      return &it->second;
     }
+    const size_t dot = d.find('.');
+    if (dot == std::string_view::npos) break;
+    d = d.substr(dot + 1);
   }
   return nullptr;
 }
@@ -201,25 +217,45 @@ OrgRef AffiliationResolver::Resolve(std::string_view email, int64_t time) const 
   if (auto it = people_.find(e); it != people_.end()) {
     for (const Period& p : it->second) {
       if (time < p.until) {
-        if (IEquals(p.org, kIndependentOrg) || IEquals(p.org, "(unaffiliated)") ||
-            IEquals(p.org, "NotFound")) {
-          return {std::string(kIndependentOrg), OrgKind::kIndependent};
+        if (IsIndependentName(p.org)) {
+          return {std::string(kIndependentOrg), OrgKind::kIndependent, OrgRule::kAffiliationFile, p.origin};
         }
-        return {p.org, OrgKind::kCompany};
+        return {p.org, OrgKind::kCompany, OrgRule::kAffiliationFile, p.origin};
       }
     }
   }
-  if (NoreplyLogin(e)) return {std::string(kUnknownOrg), OrgKind::kUnknown};
+  if (NoreplyLogin(e)) return {std::string(kUnknownOrg), OrgKind::kUnknown, OrgRule::kNoreply, ""};
   const std::string domain = EmailDomain(e);
-  if (!IsPlausibleDomain(domain)) return {std::string(kUnknownOrg), OrgKind::kUnknown};
-  if (const std::string* org = LookupDomain(domain)) return {*org, OrgKind::kCompany};
+  const std::string registrable = RegistrableDomain(domain);
+  if (registrable.empty()) return {std::string(kUnknownOrg), OrgKind::kUnknown, OrgRule::kNoDomain, domain};
+  std::string matched;
+  if (const DomainEntry* m = Lookup(user_domains_, domain, &matched)) {
+    if (IsIndependentName(m->org)) {
+      return {std::string(kIndependentOrg), OrgKind::kIndependent, OrgRule::kDomainMap, m->origin + ": " + matched};
+    }
+    return {m->org, OrgKind::kCompany, OrgRule::kDomainMap, m->origin + ": " + matched};
+  }
+  if (const DomainEntry* m = Lookup(builtin_domains_, domain, &matched)) {
+    return {m->org, OrgKind::kCompany, OrgRule::kBuiltinMap, matched};
+  }
+  if (const DomainEntry* m = Lookup(foundations_, domain, &matched)) {
+    return {m->org, OrgKind::kFoundation, OrgRule::kFoundationList, matched};
+  }
+  if (const DomainEntry* m = Lookup(academics_, domain, &matched)) {
+    return {m->org, OrgKind::kAcademic, OrgRule::kAcademicList, matched};
+  }
+  if (IsAcademicSuffix(PublicSuffixOf(registrable))) {
+    return {registrable, OrgKind::kAcademic, OrgRule::kAcademicSuffix, registrable};
+  }
   for (std::string_view d = domain; !d.empty();) {
-    if (webmail_.count(std::string(d)) > 0) return {std::string(kIndependentOrg), OrgKind::kIndependent};
+    if (webmail_.count(std::string(d)) > 0) {
+      return {std::string(kIndependentOrg), OrgKind::kIndependent, OrgRule::kWebmail, std::string(d)};
+    }
     const size_t dot = d.find('.');
     if (dot == std::string_view::npos) break;
     d = d.substr(dot + 1);
   }
-  return {RegistrableDomain(domain), OrgKind::kCompany};
+  return {registrable, OrgKind::kCompany, OrgRule::kEmailDomain, registrable};
 }
 
 bool AffiliationResolver::HasDatedPeriods(const std::string& email) const {
@@ -230,15 +266,16 @@ bool AffiliationResolver::HasDatedPeriods(const std::string& email) const {
 
 std::string AffiliationResolver::Fingerprint() const {
   // Ordered copies so that the digest does not depend on hash-table order.
-  std::string out;
+  std::string out = std::string(kRulesVersion) + "\n";
   std::map<std::string, std::vector<Period>> people(people_.begin(), people_.end());
   for (const auto& [email, periods] : people) {
     out += "p " + email;
-    for (const auto& p : periods) out += fmt::format(" {}<{}", p.org, p.until);
+    for (const auto& p : periods) out += fmt::format(" {}<{}@{}", p.org, p.until, p.origin);
     out += '\n';
   }
-  for (const auto* map : {&user_domains_, &builtin_domains_}) {
-    std::map<std::string, std::string> sorted(map->begin(), map->end());
+  for (const DomainMap* map : {&user_domains_, &builtin_domains_, &foundations_, &academics_}) {
+    std::map<std::string, std::string> sorted;
+    for (const auto& [d, entry] : *map) sorted[d] = entry.org + " @" + entry.origin;
     for (const auto& [d, org] : sorted) out += "d " + d + " " + org + "\n";
     out += "--\n";
   }

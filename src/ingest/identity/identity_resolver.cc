@@ -16,8 +16,7 @@ Result<ResolvedIds> IdentityResolver::Resolve(const PersonRef& person, int64_t t
     if (it->second.static_org) {
       ids.org_id = *it->second.static_org;
     } else {
-      const OrgRef org = affiliations_.Resolve(it->second.email, time);
-      OSCM_ASSIGN_OR_RETURN(ids.org_id, writer_.OrganisationId(org.name, OrgKindName(org.kind)));
+      OSCM_ASSIGN_OR_RETURN(ids.org_id, OrganisationOf(ids.identity_id, it->second.email, time));
     }
     return ids;
   }
@@ -32,12 +31,18 @@ Result<ResolvedIds> IdentityResolver::Resolve(const PersonRef& person, int64_t t
   ids.is_bot = row.is_bot;
   ids.malformed = p.malformed;
   OSCM_ASSIGN_OR_RETURN(ids.identity_id, writer_.IdentityId(row, person.name, person.email));
-  const OrgRef org = affiliations_.Resolve(p.email, time);
-  OSCM_ASSIGN_OR_RETURN(ids.org_id, writer_.OrganisationId(org.name, OrgKindName(org.kind)));
+  OSCM_ASSIGN_OR_RETURN(ids.org_id, OrganisationOf(ids.identity_id, p.email, time));
   Cached cached{ids, p.email, std::nullopt};
   if (!affiliations_.HasDatedPeriods(p.email)) cached.static_org = ids.org_id;
   cache_.emplace(std::move(key), std::move(cached));
   return ids;
+}
+
+Result<int64_t> IdentityResolver::OrganisationOf(int64_t identity_id, const std::string& email, int64_t time) {
+  const OrgRef org = affiliations_.Resolve(email, time);
+  OSCM_ASSIGN_OR_RETURN(const int64_t org_id, writer_.OrganisationId(org.name, OrgKindName(org.kind)));
+  OSCM_RETURN_IF_ERROR(writer_.RecordIdentityOrg(identity_id, org_id, OrgRuleName(org.rule), org.source));
+  return org_id;
 }
 
 std::string IdentityResolver::Digest() const {
@@ -63,6 +68,13 @@ Status IdentityResolver::Reresolve(store::SqliteDb& db, int64_t repo_id) {
       "UPDATE commit_contributors SET org_id = ? WHERE commit_id = ? AND identity_id = ? AND role = ?"));
   OSCM_ASSIGN_OR_RETURN(auto update_commit, db.Prepare("UPDATE commits SET org_id = ? WHERE id = ?"));
   OSCM_ASSIGN_OR_RETURN(auto update_bot, db.Prepare("UPDATE identities SET is_bot = ? WHERE id = ?"));
+  // The rules recorded for these identities are recorded again below, under the new configuration.
+  OSCM_ASSIGN_OR_RETURN(auto forget, db.Prepare(
+      "DELETE FROM identity_orgs WHERE identity_id IN (SELECT cc.identity_id FROM commit_contributors cc "
+      "JOIN commits c ON c.id = cc.commit_id WHERE c.repo_id = ?)"));
+  forget.Bind(1, repo_id);
+  OSCM_RETURN_IF_ERROR(forget.Run());
+  writer_.ForgetIdentityOrgs();
   select.Bind(1, repo_id);
   struct Row {
     int64_t commit_id;
@@ -82,8 +94,7 @@ Status IdentityResolver::Reresolve(store::SqliteDb& db, int64_t repo_id) {
     const std::string name = select.ColumnText(3);
     const std::string email = select.ColumnText(4);
     const std::string login = select.ColumnText(5);
-    const OrgRef org = affiliations_.Resolve(email, select.ColumnInt(6));
-    OSCM_ASSIGN_OR_RETURN(r.org_id, writer_.OrganisationId(org.name, OrgKindName(org.kind)));
+    OSCM_ASSIGN_OR_RETURN(r.org_id, OrganisationOf(r.identity_id, email, select.ColumnInt(6)));
     r.is_bot = bots_.IsBot(name, email, login);
     rows.push_back(std::move(r));
   }

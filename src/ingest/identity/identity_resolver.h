@@ -41,6 +41,9 @@ class IdentityResolver {
   Status Reresolve(store::SqliteDb& db, int64_t repo_id);
 
  private:
+  // The organisation of `email` at `time`, recording the rule that decided it for the identity.
+  Result<int64_t> OrganisationOf(int64_t identity_id, const std::string& email, int64_t time);
+
   const BotList& bots_;
   const AffiliationResolver& affiliations_;
   store::ActivityWriter& writer_;

@@ -46,10 +46,12 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
   const double max_width = in.width - 2 * 150;
   const double min_width = 150;  // wide enough for the step name and count
   double max_log = 0;
-  for (const int64_t n : in.people) max_log = std::max(max_log, LogPeople(n));
+  for (const auto& n : in.people) max_log = std::max(max_log, LogPeople(n.value_or(0)));
   double widths[4];
   for (int i = 0; i < 4; ++i) {
-    const double l = LogPeople(in.people[i]);
+    // An unmeasured step is drawn as wide as the widest, outlined: the funnel's shape must not
+    // come from missing data.
+    const double l = in.people[i] ? LogPeople(*in.people[i]) : max_log;
     widths[i] = min_width + (max_log > 0 ? (max_width - min_width) * l / max_log : 0);
   }
 
@@ -75,13 +77,20 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
                         .fill = in.conversion[i] ? "#333333" : "#999999",
                         .anchor = TextAnchor::kMiddle});
     }
-    svg.Rect(center - widths[i] / 2, y, widths[i], kBarHeight, {.fill = kStepColor[i]}, 4);
+    const bool measured = in.people[i].has_value();
+    if (measured) {
+      svg.Rect(center - widths[i] / 2, y, widths[i], kBarHeight, {.fill = kStepColor[i]}, 4);
+    } else {
+      svg.Rect(center - widths[i] / 2, y, widths[i], kBarHeight,
+               {.fill = "#ffffff", .stroke = "#b0b0b0", .stroke_width = 1.2, .dash = "5 4"}, 4);
+    }
     svg.TextCentered(center, y + 19, FunnelStepName(i, lang),
-                     {.size = 13, .fill = kStepText[i], .anchor = TextAnchor::kMiddle});
-    svg.TextCentered(center, y + 39, FormatCount(in.people[i]),
+                     {.size = 13, .fill = measured ? kStepText[i] : "#777777", .anchor = TextAnchor::kMiddle});
+    svg.TextCentered(center, y + 39,
+                     measured ? FormatCount(*in.people[i]) : std::string(Localized(lang, "no data", "无数据")),
                      {.size = 17,
                       .weight = FontWeight::kBold,
-                      .fill = kStepText[i],
+                      .fill = measured ? kStepText[i] : "#999999",
                       .anchor = TextAnchor::kMiddle});
   }
   svg.EndGroup();

@@ -20,7 +20,9 @@ namespace oscm::report {
 struct FunnelChartInput {
   std::string title;
   std::string caption;  // e.g. "people first seen 2024-09 to 2025-08 · source: GH Archive, git"
-  int64_t people[4] = {0, 0, 0, 0};  // audience, user, contributor, core
+  // Audience, user, contributor, core; nullopt for a step nothing measured (the first two need
+  // GitHub events): drawn as an outlined bar saying so, never as 0 people.
+  std::optional<int64_t> people[4] = {0, 0, 0, 0};
   // conversion[i]: share (0..1) of step i's people who reached step i + 1 within 12 months.
   std::optional<double> conversion[3];
   ChartLanguage language = ChartLanguage::kEnglish;

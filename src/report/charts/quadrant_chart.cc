@@ -40,7 +40,9 @@ struct Scale {
 };
 
 Scale MakeScale(const QuadrantChartInput& in) {
-  Box plot{84, 64, in.width - 84 - 28, in.height - 64 - 84};
+  // Below the plot: tick labels, the axis title, then three caption lines (model and date, the
+  // legend, the communities not placed).
+  Box plot{84, 64, in.width - 84 - 28, in.height - 64 - 124};
   const double x_span = in.x_max > in.x_min ? in.x_max - in.x_min : 1;
   const double y_span = in.y_max > in.y_min ? in.y_max - in.y_min : 1;
   return {plot, in.x_min, in.x_min + x_span, in.y_min, in.y_min + y_span};
@@ -72,7 +74,7 @@ QuadrantChartInput Drawable(const QuadrantChartInput& in, std::vector<std::strin
   out.points.clear();
   for (const QuadrantPoint& p : in.points) {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) {
-      if (left_out != nullptr) left_out->push_back(p.name);
+      if (left_out != nullptr) left_out->push_back(p.needs.empty() ? p.name : fmt::format("{} ({})", p.name, p.needs));
       continue;
     }
     out.points.push_back(p);
@@ -216,6 +218,31 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
   }
   svg.EndGroup();
 
+  // What each score could be given the missing evidence: bars through the point, clamped to the
+  // plot. A point whose bars stay inside its quadrant is placed with certainty.
+  svg.BeginGroup("ranges");
+  for (size_t i = 0; i < in.points.size(); ++i) {
+    const QuadrantPoint& p = in.points[i];
+    const Point at = layout.positions[i];
+    const std::string_view color = kColors[QuadrantOf(in, p)].marker;
+    auto clamp_x = [&](double v) { return std::clamp(v, in.x_min, in.x_max); };
+    auto clamp_y = [&](double v) { return std::clamp(v, in.y_min, in.y_max); };
+    const Paint bar{.stroke = color, .stroke_width = 1.4, .opacity = 0.55};
+    if (Finite(p.x_low) && Finite(p.x_high) && *p.x_high > *p.x_low) {
+      const double x0 = scale.Map(clamp_x(*p.x_low), p.y).x, x1 = scale.Map(clamp_x(*p.x_high), p.y).x;
+      svg.Line({x0, at.y}, {x1, at.y}, bar);
+      svg.Line({x0, at.y - 4}, {x0, at.y + 4}, bar);
+      svg.Line({x1, at.y - 4}, {x1, at.y + 4}, bar);
+    }
+    if (Finite(p.y_low) && Finite(p.y_high) && *p.y_high > *p.y_low) {
+      const double y0 = scale.Map(p.x, clamp_y(*p.y_low)).y, y1 = scale.Map(p.x, clamp_y(*p.y_high)).y;
+      svg.Line({at.x, y0}, {at.x, y1}, bar);
+      svg.Line({at.x - 4, y0}, {at.x + 4, y0}, bar);
+      svg.Line({at.x - 4, y1}, {at.x + 4, y1}, bar);
+    }
+  }
+  svg.EndGroup();
+
   svg.BeginGroup("points");
   for (size_t i = 0; i < in.points.size(); ++i) {
     const PlacedLabel& label = layout.labels[i];
@@ -237,10 +264,17 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
                              Localized(lang, " (12 months earlier: ", "（12 个月前："),
                              *p.previous_x, *p.previous_y, Localized(lang, ")", "）"));
     }
-    svg.BeginGroup("point", tooltip);
-    svg.Circle(
-        layout.positions[i], kQuadrantMarkerRadius,
-        {.fill = kColors[QuadrantOf(in, p)].marker, .stroke = "#ffffff", .stroke_width = 1.5});
+    if (Finite(p.x_low) && Finite(p.x_high) && Finite(p.y_low) && Finite(p.y_high)) {
+      tooltip += fmt::format("{}{:.0f}–{:.0f}, {:.0f}–{:.0f}", Localized(lang, "; could be ", "；可能为 "), *p.x_low,
+                             *p.x_high, *p.y_low, *p.y_high);
+    }
+    svg.BeginGroup(p.uncertain ? "point uncertain" : "point", tooltip);
+    const std::string_view color = kColors[QuadrantOf(in, p)].marker;
+    if (p.uncertain) {
+      svg.Circle(layout.positions[i], kQuadrantMarkerRadius - 1, {.fill = "#ffffff", .stroke = color, .stroke_width = 2.5});
+    } else {
+      svg.Circle(layout.positions[i], kQuadrantMarkerRadius, {.fill = color, .stroke = "#ffffff", .stroke_width = 1.5});
+    }
     svg.EndGroup();
   }
   for (size_t i = 0; i < in.points.size(); ++i) {
@@ -250,17 +284,20 @@ std::string RenderQuadrantSvg(const QuadrantChartInput& input) {
   }
   svg.EndGroup();
 
-  const std::string caption =
-      lang == ChartLanguage::kChinese
-          ? fmt::format("模型：{} · 截至 {} · 空心点 → 实心点：近 12 个月的变化", in.model_name,
-                        in.as_of)
-          : fmt::format("Model: {} · as of {} · hollow dot → dot: movement over the last 12 months",
-                        in.model_name, in.as_of);
-  svg.Footnote(0, caption);
+  const bool any_range = std::any_of(in.points.begin(), in.points.end(), [](const QuadrantPoint& p) {
+    return Finite(p.x_low) && Finite(p.x_high) && (*p.x_high > *p.x_low || (Finite(p.y_low) && Finite(p.y_high) && *p.y_high > *p.y_low));
+  });
+  svg.Footnote(2, lang == ChartLanguage::kChinese ? fmt::format("模型：{} · 截至 {}", in.model_name, in.as_of)
+                                                  : fmt::format("Model: {} · as of {}", in.model_name, in.as_of));
+  svg.Footnote(1, fmt::format("{}{}", Localized(lang, "Small grey ring → dot: movement over 12 months",
+                                                "小灰圈 → 点：近 12 个月的变化"),
+                              any_range ? Localized(lang, " · bars: what a score could be given the missing evidence · hollow dot: quadrant uncertain",
+                                                    " · 线段：缺失证据下得分的可能范围 · 空心点：象限不确定")
+                                        : ""));
   if (!left_out.empty()) {
     svg.Footnote(
-        1, fmt::format("{}{}", Localized(lang, "Not shown (no score): ", "未显示（无评分）："),
-                       fmt::join(left_out, ", ")));
+        0, fmt::format("{}{}", Localized(lang, "Not placed (too little evidence): ", "未放置（证据不足）："),
+                       fmt::join(left_out, "; ")));
   }
   return svg.Finish();
 }

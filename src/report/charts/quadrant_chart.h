@@ -29,6 +29,12 @@ struct QuadrantPoint {
   // are present.
   std::optional<double> previous_x;
   std::optional<double> previous_y;
+  // The range each score could take given the evidence that is missing, drawn as bars through
+  // the point; the point is hollow when the ranges reach another quadrant (its place is uncertain).
+  std::optional<double> x_low, x_high, y_low, y_high;
+  bool uncertain = false;
+  // For a point that cannot be placed: what evidence would place it, for the caption.
+  std::string needs;
 };
 
 struct QuadrantLabels {

@@ -79,17 +79,22 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   const double max_radius = std::min(in.height - 130, in.width * 0.6) / 2;
   const Point c{24 + max_radius + 10, 64 + max_radius + 10};
   double log_total = 0;
-  for (const int64_t n : in.people) log_total += LogPeople(n);
+  for (const auto& n : in.people) log_total += LogPeople(n.value_or(0));
   const double room = max_radius - kHole - 5 * kMinWidth;
   double radius[6] = {kHole};
   for (int i = 0; i < 5; ++i) {
-    const double l = LogPeople(in.people[i]);
+    const double l = LogPeople(in.people[i].value_or(0));
     radius[i + 1] = radius[i] + kMinWidth + (log_total > 0 ? room * l / log_total : room / 5);
   }
 
   svg.BeginGroup("rings");
   for (int i = 4; i >= 1; --i) {
-    svg.Circle(c, radius[i + 1], {.fill = kRingColor[i], .stroke = "#ffffff", .stroke_width = 2});
+    if (in.people[i]) {
+      svg.Circle(c, radius[i + 1], {.fill = kRingColor[i], .stroke = "#ffffff", .stroke_width = 2});
+    } else {
+      // Not measured: an outline only, so that no one reads an empty ring as zero people.
+      svg.Circle(c, radius[i + 1], {.fill = "#ffffff", .stroke = "#b0b0b0", .stroke_width = 1.2, .dash = "5 4"});
+    }
   }
   svg.Circle(c, radius[1], {.fill = "#ffffff"});
   // The core ring by organisation, clockwise from 12 o'clock, largest first.
@@ -120,7 +125,8 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
                  {.stroke = "#555555", .stroke_width = 0.8});
     svg.Circle(on_ring, 2.5, {.fill = "#333333"});
     svg.TextCentered(label_x, y,
-                     fmt::format("{}  {}", RingName(i, lang), FormatCount(in.people[i])),
+                     fmt::format("{}  {}", RingName(i, lang),
+                                 in.people[i] ? FormatCount(*in.people[i]) : std::string(Localized(lang, "no data", "无数据"))),
                      {.size = 13,
                       .weight = i == 0 ? FontWeight::kBold : FontWeight::kRegular,
                       .fill = "#222222"});

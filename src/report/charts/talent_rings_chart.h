@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,9 @@ struct OrganisationShare {
 struct TalentRingsInput {
   std::string title;
   std::string caption;  // e.g. "12 months to 2026-09-01"
-  // People per ring, innermost first: core, regular, casual, users, audience.
-  int64_t people[5] = {0, 0, 0, 0, 0};
+  // People per ring, innermost first: core, regular, casual, users, audience; nullopt for a ring
+  // nothing measured (users and audience need GitHub events), drawn as a dashed outline, never 0.
+  std::optional<int64_t> people[5] = {0, 0, 0, 0, 0};
   // The core's organisation mix, largest first; the first seven are drawn, and what they leave of
   // 1 is an "other" slice.
   std::vector<OrganisationShare> core_organisations;

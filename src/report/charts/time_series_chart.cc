@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "report/charts/axis_ticks.h"
 #include "report/charts/svg_writer.h"
 
@@ -105,13 +107,26 @@ std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& in) {
         flush();
         continue;
       }
-      run.push_back({x_of(s.first_month + static_cast<MonthIndex>(k)), y_of(*s.values[k])});
+      const MonthIndex m = s.first_month + static_cast<MonthIndex>(k);
+      const Point at{x_of(m), y_of(*s.values[k])};
+      if (in.partial_month && m == *in.partial_month) {
+        if (!run.empty()) svg.Line(run.back(), at, {.stroke = SeriesColor(i), .stroke_width = 1.6, .dash = "3 3"});
+        flush();
+        svg.Circle(at, 3.5, {.fill = "#ffffff", .stroke = SeriesColor(i), .stroke_width = 1.6});
+        continue;
+      }
+      run.push_back(at);
     }
     flush();
   }
   svg.EndGroup();
 
   svg.Footnote(0, in.caption);
+  if (in.partial_month && !empty) {
+    svg.Footnote(1, fmt::format("{} {}", Localized(in.language, "Hollow point, dashed: a month not yet over,",
+                                                   "空心点与虚线：未结束的月份"),
+                                FormatMonth(*in.partial_month)));
+  }
   return svg.Finish();
 }
 

@@ -26,6 +26,9 @@ struct TimeSeriesChartInput {
   std::string y_title;  // e.g. "people"
   std::string caption;  // e.g. "as of 2026-09-01 · source: git"
   std::vector<MetricSeries> series;
+  // A month that is not over (the evaluation date falls inside it): its values count only some of
+  // its days, so it is drawn apart (a dashed segment to a hollow point), never as a full month.
+  std::optional<MonthIndex> partial_month;
   ChartLanguage language = ChartLanguage::kEnglish;
   double width = 900;
   double height = 480;

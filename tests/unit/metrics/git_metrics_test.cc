@@ -92,6 +92,35 @@ TEST_F(GitMetricsTest, TwelveMonthValuesMatchHandCalculation) {
   }
 }
 
+TEST(WindowMonthsTest, ATrailingYearNeverCountsThirteenMonths) {
+  auto months = [](MonthIndex first, int n) {
+    std::set<MonthIndex> s;
+    for (int i = 0; i < n; ++i) s.insert(first + i);
+    return s;
+  };
+  const TimeWindow mid = TrailingMonths(*ParseDate("2026-12-04"), 12);  // 2025-12-05 .. 2026-12-04
+  const MonthIndex dec25 = MonthOf(*ParseDate("2025-12-01"));
+  struct Case {
+    const char* name;
+    std::set<MonthIndex> active;
+    TimeWindow w;
+    size_t expected;
+  };
+  const std::vector<Case> cases = {
+      {"every calendar month touched", months(dec25, 13), mid, 12},
+      {"only the two partial ends", {dec25, dec25 + 12}, mid, 1},
+      {"one partial end", {dec25 + 12}, mid, 1},
+      {"full months only", months(dec25 + 1, 11), mid, 11},
+      {"nothing", {}, mid, 0},
+      {"a window of whole months", months(dec25, 12), TrailingMonths(*ParseDate("2026-11-30"), 12), 12},
+      {"one month", {dec25}, MonthWindow(dec25), 1},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(WindowMonthsCount(c.active, c.w), c.expected);
+  }
+}
+
 TEST_F(GitMetricsTest, EmptyWindowGivesZeroCountsAndNullShares) {
   const TimeWindow w = TrailingMonths(*ParseDate("2022-06-30"), 12);  // before the first commit
   EXPECT_EQ(*Commits(*activity_, w), 0);
@@ -100,6 +129,15 @@ TEST_F(GitMetricsTest, EmptyWindowGivesZeroCountsAndNullShares) {
   EXPECT_FALSE(ElephantFactor(*activity_, w).has_value());
   EXPECT_FALSE(TzEntropy(*activity_, w).has_value());
   EXPECT_FALSE(AgeMonths(*activity_, w).has_value());
+  // After the last commit the history is still there, and says nobody carries the work.
+  const TimeWindow after = TrailingMonths(*ParseDate("2027-06-30"), 12);
+  EXPECT_EQ(*Commits(*activity_, after), 0);
+  EXPECT_EQ(*BusFactor(*activity_, after), 0);
+  EXPECT_EQ(*ElephantFactor(*activity_, after), 0);
+  EXPECT_EQ(*ActiveMonths(*activity_, after), 0);
+  EXPECT_FALSE(TopOrgShare(*activity_, after).has_value());  // a share of nothing
+  // A community ages only while it is active: two dormant years add nothing to its age.
+  EXPECT_EQ(*AgeMonths(*activity_, after), *AgeMonths(*activity_, TrailingMonths(*ParseDate("2025-06-30"), 12)));
 }
 
 TEST_F(GitMetricsTest, AssessmentSeriesAndDefaultDate) {

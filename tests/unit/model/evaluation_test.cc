@@ -119,9 +119,19 @@ TEST(ScoresTest, MissingIndicatorsShareTheirWeightAndThinFactorsAreUnavailable) 
   EXPECT_NEAR(*pop.factors[0].value, 100.0, 1e-9);
   EXPECT_FALSE(pop.factors[1].value.has_value()) << "no merge times: unavailable, not zero";
   EXPECT_DOUBLE_EQ(pop.factors[1].coverage, 0);
-  ASSERT_TRUE(pop.value.has_value());
-  EXPECT_NEAR(*pop.value, 100.0, 1e-9) << "the unavailable factor's weight goes to the others";
   EXPECT_DOUBLE_EQ(pop.coverage, (3 * 0.5 + 1 * 0) / 4.0);
+  // 37.5% measured is below the default min_dimension_coverage (0.5): one factor cannot stand
+  // for the dimension...
+  EXPECT_FALSE(pop.value.has_value());
+  // ...though its range says what is known: 9 contributors scored 1 with weight 2 of the factor's 4.
+  EXPECT_NEAR(pop.low, (3 * 50.0 + 1 * 0.0) / 4, 1e-9);
+  EXPECT_NEAR(pop.high, 100.0, 1e-9);
+  // With a lower minimum, the unavailable factor's weight goes to the others.
+  ModelSpec lenient = m;
+  lenient.min_dimension_coverage = 0.3;
+  auto shared = ScoreDimensions(lenient, s, nullptr);
+  ASSERT_TRUE(shared[0].value.has_value());
+  EXPECT_NEAR(*shared[0].value, 100.0, 1e-9) << "the unavailable factor's weight goes to the others";
   // stars alone (weight 1 of 4) is below the 0.5 minimum coverage.
   MetricSnapshot thin({{"stars", 99.0}});
   auto thin_scores = ScoreDimensions(m, thin, nullptr);
@@ -138,6 +148,66 @@ TEST(ScoresTest, MissingIndicatorsShareTheirWeightAndThinFactorsAreUnavailable) 
   EXPECT_NEAR(*f[0].value, (3 * people + 1 * speed) / 4, 1e-9);
   EXPECT_DOUBLE_EQ(f[0].coverage, 1);
   EXPECT_NEAR(*f[1].value, 100 * (1.0 + 0.5) / 2, 1e-9);
+}
+
+// A realistic community under the default model, with evidence taken away: the range always
+// widens and holds the score that fuller evidence gives.
+TEST(ScoresTest, LessEvidenceWidensTheRangeAndKeepsTheFullerScoreInside) {
+  auto model = DefaultModel();
+  ASSERT_OK(model);
+  std::map<std::string, std::optional<double>> full = {
+      {"contributors_active", 120}, {"contributors_new", 40}, {"issue_authors", 300}, {"active_actors", 2000},
+      {"stars", 1500}, {"forks", 300}, {"commits", 2400}, {"releases", 9}, {"release_months", 7},
+      {"age_months", 70}, {"bus_factor", 6}, {"pr_merge_hours", 40}, {"adopters", 12}, {"adopter_industries", 4},
+      {"issue_first_response_hours", 20}, {"issue_close_hours", 300}, {"issues_closed", 900},
+      {"contributor_retention", 0.35}, {"community_files", 7}, {"events_held", 3}, {"doc_languages", 1},
+      {"reviewers", 60}, {"vendor_age_years", 6}, {"roadmap_published", 1}, {"foundation_level", 2},
+      {"org_commit_share", 0.6}, {"orgs_active", 8}, {"working_hours_share", 0.6}, {"vendor_share", 0.4},
+      {"business_models", 2}, {"commercial_offerings", 2}, {"commercial_vendors", 3}, {"elephant_factor", 2},
+      {"downloads", 200000}, {"dependent_repos", 800}, {"dependents", 300}, {"openrank", 40}};
+  MetricSnapshot all(full);
+  const auto reference = ScoreDimensions(*model, all, nullptr);
+  std::vector<std::string> ids;
+  for (const auto& [id, v] : full) ids.push_back(id);
+  // Every single metric removed, then growing random sets (a fixed seed: the same cases each run).
+  std::vector<std::vector<std::string>> removals;
+  for (const auto& id : ids) removals.push_back({id});
+  uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> r;
+    for (const auto& id : ids) {
+      seed = seed * 1664525u + 1013904223u;
+      if ((seed >> 16) % 3 == 0) r.push_back(id);
+    }
+    removals.push_back(r);
+  }
+  for (const auto& removed : removals) {
+    auto values = full;
+    for (const auto& id : removed) values.erase(id);
+    MetricSnapshot less(values);
+    const auto scores = ScoreDimensions(*model, less, nullptr);
+    for (size_t d = 0; d < scores.size(); ++d) {
+      SCOPED_TRACE(fmt::format("{} without {} metrics", scores[d].spec->id, removed.size()));
+      ASSERT_TRUE(reference[d].value.has_value());
+      EXPECT_LE(scores[d].low, reference[d].low + 1e-9);
+      EXPECT_GE(scores[d].high, reference[d].high - 1e-9);
+      EXPECT_LE(scores[d].low, *reference[d].value + 1e-9);
+      EXPECT_GE(scores[d].high, *reference[d].value - 1e-9);
+      if (scores[d].value) {
+        EXPECT_GE(*scores[d].value, scores[d].low - 1e-9);
+        EXPECT_LE(*scores[d].value, scores[d].high + 1e-9);
+      }
+      for (size_t f = 0; f < scores[d].factors.size(); ++f) {
+        EXPECT_LE(scores[d].factors[f].low, reference[d].factors[f].low + 1e-9);
+        EXPECT_GE(scores[d].factors[f].high, reference[d].factors[f].high - 1e-9);
+      }
+    }
+  }
+  // With everything measured the range is the value itself.
+  for (const auto& d : reference) {
+    EXPECT_NEAR(d.low, *d.value, 1e-9);
+    EXPECT_NEAR(d.high, *d.value, 1e-9);
+  }
 }
 
 TEST(StageTest, HighestStageWithAllLowerStagesPassing) {
@@ -196,7 +266,7 @@ metrics::CommunityActivity People(int n) {
 }
 
 void Contribute(metrics::CommunityActivity* a, int person, int64_t time, int32_t org = -1) {
-  a->contributions.push_back(metrics::ContributionFact{time, person, org, org >= 0 ? metrics::Affiliation::kOrganisation
+  a->contributions.push_back(metrics::ContributionFact{time, person, org, org >= 0 ? metrics::Affiliation::kCompany
                                                                                   : metrics::Affiliation::kIndependent});
   a->commits.push_back(metrics::CommitFact{time, 0, org, metrics::Affiliation::kIndependent});
   auto& first = a->first_contribution[static_cast<size_t>(person)];
@@ -210,6 +280,72 @@ void Sort(metrics::CommunityActivity* a) {
   std::stable_sort(a->contributions.begin(), a->contributions.end(), by_time);
   std::stable_sort(a->commits.begin(), a->commits.end(), by_time);
   std::stable_sort(a->gh_events.begin(), a->gh_events.end(), by_time);
+}
+
+TEST(TimelineTest, HoldStagesEntersAtOnceAndLeavesLate) {
+  struct Case {
+    int leave;
+    std::vector<int> raw, held;
+  };
+  const std::vector<Case> cases = {
+      {1, {0, 1, 0, 1, 0}, {0, 1, 0, 1, 0}},                // leave at once: every flip shows
+      {3, {0, 1, 0, 1, 0, 1}, {0, 1, 1, 1, 1, 1}},          // wavering: held
+      {3, {0, 1, 0, 0, 0, 0}, {0, 1, 1, 1, 0, 0}},          // three failing months: left
+      {2, {0, 2, 1, 1, 2, 0, 0}, {0, 2, 2, 1, 2, 2, 0}},    // down to the stage of that month
+      {3, {1, 2, 3, 1, 3, 3}, {1, 2, 3, 3, 3, 3}},
+      {2, {}, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(::testing::PrintToString(c.raw));
+    EXPECT_EQ(HoldStages(c.leave, c.raw), c.held);
+  }
+}
+
+// A metric wavering at a threshold month after month: without hysteresis the stage flips every
+// month; with leave_months the headline holds, says so, and is left only when the metric stays down.
+TEST(TimelineTest, HysteresisHoldsTheStageWhileAMetricWavers) {
+  std::string text = kModel;
+  const std::string from = "criteria = [\"contributors_active >= 3\", \"release_months >= 2\"]";
+  text.replace(text.find(from), from.size(), "criteria = [\"commits >= 25 or adopters >= 1\"]");
+  text += "\n[timeline]\nmin_months = 1\nleave_months = 3\n";
+  auto held_model = ParseModel(text, "t.toml");
+  ASSERT_OK(held_model);
+  EXPECT_EQ(held_model->stages[1].criteria[0].alternatives.size(), 1u);
+  ModelSpec flipping = *held_model;
+  flipping.timeline.leave_months = 1;
+  // Two commits a month for a year, then the trailing 12-month count alternates 25, 24, 25, 24.
+  auto a = People(1);
+  const MonthIndex first = MonthOf(Day("2022-01-01"));
+  std::vector<int> per_month(12, 2);
+  for (int m = 12; m < 36; ++m) per_month.push_back(per_month[static_cast<size_t>(m - 12)] + (m % 2 == 0 ? 1 : -1));
+  for (size_t m = 0; m < per_month.size(); ++m) {
+    for (int k = 0; k < per_month[m]; ++k) Contribute(&a, 0, MonthStart(first + static_cast<MonthIndex>(m)) + (k + 1) * 3600);
+  }
+  Sort(&a);
+  const int64_t as_of = MonthStart(first + 36) - kSecondsPerDay;  // the end of a month whose count is 24
+  const StageTimeline flips = EvaluateTimeline(flipping, a, as_of);
+  EXPECT_GE(flips.transitions.size(), 10u);
+  const StageTimeline held = EvaluateTimeline(*held_model, a, as_of);
+  EXPECT_EQ(held.transitions.size(), 1u) << "entered once, never left";
+  EXPECT_EQ(held.stages.back(), 1);
+  EXPECT_EQ(held.raw.back(), 0);
+  ASSERT_TRUE(held.failing_since.has_value());
+  EXPECT_EQ(*held.failing_since, first + 35);
+  const CommunityEvaluation e = Evaluate(*held_model, a, as_of);
+  EXPECT_EQ(e.stage.stage, 1);
+  ASSERT_TRUE(e.stage.raw_stage.has_value());
+  EXPECT_EQ(*e.stage.raw_stage, 0);
+  // Quiet for good: the stage is left after three failing month ends.
+  const StageTimeline later = EvaluateTimeline(*held_model, a, MonthStart(first + 40));
+  EXPECT_EQ(later.stages.back(), 0);
+  // The alternative passes the criterion on its own: a declared adopter.
+  MetricSnapshot declared({{"commits", 2.0}, {"adopters", 1.0}});
+  EXPECT_EQ(EvaluateStage(*held_model, declared).stage, 1);
+  MetricSnapshot neither({{"commits", 2.0}, {"adopters", 0.0}});
+  const StageResult r = EvaluateStage(*held_model, neither);
+  EXPECT_EQ(r.stage, 0);
+  ASSERT_EQ(r.gaps.size(), 1u);
+  EXPECT_EQ(r.gaps[0], "commits >= 25 or adopters >= 1, now commits 2, adopters 0");
 }
 
 TEST(TimelineTest, TransitionsUpAndDown) {
@@ -336,7 +472,7 @@ TEST(RingsTest, CoreRegularCasualUsersAudience) {
   Contribute(&a, 3, Day("2025-03-02"));
   Contribute(&a, 4, Day("2025-03-03"));
   // GitHub: u1 opens an issue and stars (a user); p1 (a contributor, by login) comments; s1 only stars.
-  a.has_gh = true;
+  a.gh_archive_hours = {{Day("2020-01-01"), Day("2026-01-01")}};  // every hour read
   a.gh_actors = {"u1", "P1", "s1"};
   a.gh_first_seen = {Day("2025-01-01"), Day("2025-01-01"), Day("2025-01-01")};
   a.gh_events = {{Day("2025-02-01"), GhKind::kIssueOpened, 0},
@@ -364,7 +500,7 @@ TEST(FunnelTest, ConversionWithinAYearOfFirstSight) {
   for (int i = 0; i < 5; ++i) Contribute(&a, 0, Day("2022-06-01") + i * 40 * kSecondsPerDay);
   for (int i = 0; i < 10; ++i) Contribute(&a, 1, Day("2023-08-10") + i * 3 * kSecondsPerDay);
   Contribute(&a, 2, Day("2023-08-20"));
-  a.has_gh = true;
+  a.gh_archive_hours = {{Day("2020-01-01"), Day("2026-01-01")}};  // every hour read
   a.gh_actors = {"a1", "a2", "a3", "a4", "a5", "a6"};
   a.gh_first_seen.assign(6, 0);
   using K = GhKind;
@@ -388,7 +524,9 @@ TEST(FunnelTest, ConversionWithinAYearOfFirstSight) {
   EXPECT_EQ(*f.steps[2].cohort, 2);  // p1, p2
   EXPECT_EQ(*f.steps[2].reached, 1);
   EXPECT_DOUBLE_EQ(*f.steps[2].rate, 0.5);
-  a.has_gh = false;  // without GH data only contributor -> core is measured
+  // Without GitHub events covering the cohort and its year, only contributor -> core is measured,
+  // though some events are stored.
+  a.gh_archive_hours = {{Day("2023-07-01"), Day("2023-08-01")}};
   const Funnel git_only = EvaluateFunnel(m, a, Day("2025-06-30"));
   EXPECT_FALSE(git_only.steps[0].cohort.has_value());
   EXPECT_FALSE(git_only.steps[1].cohort.has_value());
@@ -429,7 +567,7 @@ TEST(QuadrantTest, MedianSplitOverALandscape) {
   EXPECT_DOUBLE_EQ(*l.communities[0].quadrant->x, l.split_x);
   EXPECT_EQ(l.communities[0].quadrant->kind, QuadrantKind::kStrategists);
   EXPECT_EQ(l.communities[2].quadrant->kind, QuadrantKind::kLeaders);
-  EXPECT_DOUBLE_EQ(*l.communities[2].quadrant->prev_y, 0) << "no contributors a year before";
+  EXPECT_FALSE(l.communities[2].quadrant->prev_y.has_value()) << "no history a year before: nothing to compare";
 }
 
 }  // namespace

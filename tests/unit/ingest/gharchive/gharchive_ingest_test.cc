@@ -13,6 +13,7 @@
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
 #include "metrics/openrank_store.h"
+#include "store/gh_coverage.h"
 #include "support/test_util.h"
 
 namespace oscm::ingest {
@@ -178,21 +179,35 @@ TEST_F(GhArchiveIngestTest, RealSamplesForTwoTrackedRepositories) {
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_names WHERE name = 'homebrew/homebrew'"), 1);
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_files"), 6);
 
-  const TimeWindow all{0, *ParseDate("2030-01-01")};
+  // Six files are a few hours of 15 years: over a year, nothing is known, so nothing is 0.
   auto homebrew = metrics::LoadCommunityActivity(store_->db(), "homebrew");
   ASSERT_OK(homebrew);
-  EXPECT_EQ(*metrics::StarsTotal(*homebrew, all), 2);
-  EXPECT_EQ(*metrics::Forks(*homebrew, all), 1);
-  EXPECT_EQ(*metrics::IssuesOpened(*homebrew, all), 1);
-  EXPECT_EQ(*metrics::PrsOpened(*homebrew, all), 3);
-  EXPECT_EQ(*metrics::PrsMerged(*homebrew, all), 0);
-  EXPECT_EQ(*metrics::ActiveActors(*homebrew, all), 12);
+  const TimeWindow year{*ParseDate("2012-01-01"), *ParseDate("2013-01-01")};
+  EXPECT_FALSE(metrics::Stars(*homebrew, year).has_value());
+  EXPECT_FALSE(metrics::IssuesOpened(*homebrew, year).has_value());
+  EXPECT_FALSE(metrics::ActiveActors(*homebrew, year).has_value());
+  EXPECT_FALSE(metrics::StarsTotal(*homebrew, year).has_value());  // only the API lists every star
+  // The four files named after their hour cover those hours (2013 and 2014 in Pacific time); the
+  // two pinot extracts are not hours of the archive and cover nothing.
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_coverage c JOIN gh_repos r ON r.id = c.repo_id "
+                           "WHERE r.name = 'mxcl/homebrew'"), 4);
+  EXPECT_EQ(Count(*store_, "SELECT SUM(end - begin) FROM gh_coverage"), 2 * 4 * 3600);
+  // Within a covered hour the counts are those of the file (by jq over the 2012 hour).
+  const TimeWindow hour_2012{*ParseDate("2012-02-15"), *ParseDate("2012-02-15") + 3600};
+  EXPECT_EQ(*metrics::IssuesOpened(*homebrew, hour_2012), 1);
+  EXPECT_EQ(*metrics::PrsOpened(*homebrew, hour_2012), 1);
+  EXPECT_EQ(*metrics::PrsMerged(*homebrew, hour_2012), 0);
+  EXPECT_EQ(*metrics::ActiveActors(*homebrew, hour_2012), 2);
   auto three = metrics::LoadCommunityActivity(store_->db(), "three");
   ASSERT_OK(three);
-  EXPECT_EQ(*metrics::StarsTotal(*three, all), 3);
-  EXPECT_EQ(*metrics::IssuesOpened(*three, all), 2);
-  EXPECT_EQ(*metrics::IssuesClosed(*three, all), 1);
-  EXPECT_EQ(*metrics::ActiveActors(*three, all), 9);
+  EXPECT_EQ(*metrics::IssuesOpened(*three, hour_2012), 2);
+  EXPECT_EQ(*metrics::IssuesClosed(*three, hour_2012), 1);
+  EXPECT_EQ(*metrics::ActiveActors(*three, hour_2012), 6);
+  const TimeWindow hour_2013{*ParseDate("2013-02-15") + 8 * 3600, *ParseDate("2013-02-15") + 9 * 3600};
+  EXPECT_EQ(*metrics::PrsOpened(*homebrew, hour_2013), 1);
+  // Half an hour read is not enough to say anything about the two hours around it.
+  const TimeWindow around{hour_2013.begin - 3600, hour_2013.end};
+  EXPECT_FALSE(metrics::PrsOpened(*homebrew, around).has_value());
 
   // A second run reads nothing again and changes nothing.
   auto again = Ingest(files, {});
@@ -229,9 +244,16 @@ TEST_F(GhArchiveIngestTest, MetricsFromHandMadeEventsAndRenames) {
   EXPECT_EQ((*r)[0].events_stored, 7);
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_repo_names"), 2);
   EXPECT_EQ(Count(*store_, "SELECT gh_id FROM gh_repos"), 42);
+  // A file whose name is not an hour of the archive covers nothing: no metric has a value.
+  auto uncovered = metrics::LoadCommunityActivity(store_->db(), "acme");
+  ASSERT_OK(uncovered);
+  const TimeWindow march{*ParseDate("2024-03-01"), *ParseDate("2024-04-01")};
+  EXPECT_FALSE(metrics::Stars(*uncovered, march).has_value());
+  // As if every hour of March and April had been read (none of them holds other events).
+  ASSERT_OK(store::AddCoverage(store_->db(), Count(*store_, "SELECT id FROM gh_repos WHERE name = 'acme/tool'"),
+                               march.begin, *ParseDate("2024-05-01")));
   auto a = metrics::LoadCommunityActivity(store_->db(), "acme");
   ASSERT_OK(a);
-  const TimeWindow march{*ParseDate("2024-03-01"), *ParseDate("2024-04-01")};
   EXPECT_EQ(*metrics::IssueFirstResponseHours(*a, march), 2.0);
   EXPECT_EQ(*metrics::IssueCloseHours(*a, march), 5.0);
   EXPECT_EQ(*metrics::PrMergeHours(*a, march), 10.0);
@@ -240,8 +262,8 @@ TEST_F(GhArchiveIngestTest, MetricsFromHandMadeEventsAndRenames) {
   EXPECT_EQ(*metrics::ActiveActors(*a, march), 3);  // ann, cat, dan; not the bot
   EXPECT_EQ(*metrics::IssueAuthors(*a, march), 1);
   const TimeWindow april{*ParseDate("2024-04-01"), *ParseDate("2024-05-01")};
-  EXPECT_EQ(*metrics::Stars(*a, april), 0);
-  EXPECT_EQ(*metrics::StarsTotal(*a, april), 2);
+  EXPECT_EQ(*metrics::Stars(*a, april), 0);  // read, and nobody starred: a real 0
+  EXPECT_FALSE(metrics::StarsTotal(*a, april).has_value());
   EXPECT_FALSE(metrics::IssueCloseHours(*a, april).has_value());
 }
 

@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "base/time.h"
+#include "ingest/git/git_ingest.h"
+#include "ingest/github/profiles.h"
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
+#include "metrics/git_metrics.h"
 #include "store/gh_event_writer.h"
 #include "support/recording_waiter.h"
+#include "support/git_fixture.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 #include "unit/ingest/github/github_test_data.h"
@@ -16,7 +20,7 @@ namespace {
 
 using namespace oscm::testing;  // NOLINT: the routes and responses of github_test_data.h
 
-constexpr int64_t kNow = 1700000000;  // 2023-11-14T22:13:20Z
+constexpr int64_t kNow = 1735689600;  // 2025-01-01T00:00:00Z, after every fixture event
 
 using oscm::testing::RecordingWaiter;
 
@@ -106,7 +110,10 @@ TEST_F(GitHubIngestTest, FirstRunStoresSnapshotAndEventsFromEveryPage) {
   // The metrics read these events as they read GH Archive's.
   auto a = metrics::LoadCommunityActivity(store_->db(), "widget");
   ASSERT_OK(a);
-  const TimeWindow all{0, *ParseDate("2030-01-01")};
+  // The API lists everything from the repository's creation to the snapshot, and nothing after.
+  const TimeWindow all{Count("SELECT created_at FROM gh_repo_snapshots"), Count("SELECT fetched_at FROM gh_repo_snapshots")};
+  const TimeWindow later{all.end, all.end + 365 * kSecondsPerDay};
+  EXPECT_FALSE(metrics::IssuesOpened(*a, later).has_value());
   EXPECT_EQ(*metrics::StarsTotal(*a, all), 3);
   EXPECT_EQ(*metrics::IssuesOpened(*a, all), 2);
   EXPECT_EQ(*metrics::IssuesClosed(*a, all), 1);
@@ -115,7 +122,11 @@ TEST_F(GitHubIngestTest, FirstRunStoresSnapshotAndEventsFromEveryPage) {
   EXPECT_EQ(*metrics::PrMergeHours(*a, all), 36.0);
   EXPECT_EQ(*metrics::IssueCloseHours(*a, all), 48.0);
   EXPECT_EQ(*metrics::IssueFirstResponseHours(*a, all), 6.0);  // dave's own comment is no response
-  EXPECT_EQ(*metrics::Reviewers(*a, all), 1);
+  // Approvals without a comment are not listed, so the API alone does not count reviewers; nor
+  // does it list forks or pushes.
+  EXPECT_FALSE(metrics::Reviewers(*a, all).has_value());
+  EXPECT_FALSE(metrics::Forks(*a, all).has_value());
+  EXPECT_FALSE(metrics::ActiveActors(*a, all).has_value());
   EXPECT_EQ(*metrics::ReleasesPublished(*a, all), 1);
 }
 
@@ -209,7 +220,7 @@ TEST_F(GitHubIngestTest, PrimaryRateLimitWithNoWaitStopsCleanlyAndResumes) {
   auto r = Sync("acme/widget", /*wait=*/false);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code(), StatusCode::kIoError);
-  EXPECT_NE(r.error().message().find("rate limit exhausted until 2023-11-14T22:13:50Z"), std::string::npos)
+  EXPECT_NE(r.error().message().find("rate limit exhausted until 2025-01-01T00:00:30Z"), std::string::npos)
       << r.error().message();
   EXPECT_TRUE(waiter_.waits.empty());
   EXPECT_EQ(Events(), 3);  // the stargazers, stored before the limit
@@ -331,7 +342,7 @@ TEST_F(GitHubIngestTest, FactsFromGhArchiveAndTheApiCountOnce) {
   EXPECT_EQ(Events(), 16);
   auto a = metrics::LoadCommunityActivity(store_->db(), "widget");
   ASSERT_OK(a);
-  const TimeWindow all{0, *ParseDate("2030-01-01")};
+  const TimeWindow all{Count("SELECT created_at FROM gh_repo_snapshots"), Count("SELECT fetched_at FROM gh_repo_snapshots")};
   EXPECT_EQ(*metrics::StarsTotal(*a, all), 3);
   EXPECT_EQ(*metrics::IssuesOpened(*a, all), 2);
   EXPECT_EQ(*metrics::PrsMerged(*a, all), 1);
@@ -363,6 +374,62 @@ TEST(ParseGitHubRepoTest, UrlsAndNames) {
   EXPECT_TRUE(IsGitHubUrl("https://github.com/tikv/tikv"));
   EXPECT_FALSE(IsGitHubUrl("tikv/tikv"));
   EXPECT_FALSE(IsGitHubUrl("file:///tmp/x"));
+}
+
+}  // namespace
+}  // namespace oscm::ingest
+
+namespace oscm::ingest {
+namespace {
+
+// Profiles of the most active git identities with GitHub logins, cached, and what they change:
+// a webmail author whose profile names a company counts for it.
+TEST_F(GitHubIngestTest, ContributorProfilesAreFetchedOnceAndNameCompanies) {
+  oscm::testing::GitFixture repo(tmp_.Sub("repo"));
+  auto commit = [&](const char* name, const char* email, const char* date) {
+    oscm::testing::FixtureCommit c;
+    c.author_name = name;
+    c.author_email = email;
+    c.date = date;
+    c.files = {{"f", date}};
+    repo.Commit(c);
+  };
+  commit("Ann", "1+ann@users.noreply.github.com", "2024-01-02T10:00:00");
+  commit("Ann", "1+ann@users.noreply.github.com", "2024-02-02T10:00:00");
+  commit("Bob", "2+bob@users.noreply.github.com", "2024-03-02T10:00:00");
+  commit("Cy", "cy@gmail.com", "2024-04-02T10:00:00");  // no login: never asked for
+  GitIngestOptions g;
+  g.location = repo.path();
+  g.community = "widget";
+  NullProgress progress;
+  ASSERT_OK(IngestGit(*store_, g, BotList::Builtin(), AffiliationResolver::Builtin(), progress));
+
+  auto logins = ActiveLogins(store_->db(), {"widget"}, 10);
+  ASSERT_OK(logins);
+  EXPECT_EQ(*logins, (std::vector<std::string>{"ann", "bob"}));  // most commits first
+
+  server_.Route("/users/ann", Json(R"({"login":"ann","company":"@Acme "})"));
+  server_.Route("/users/bob", ReplayResponse{404, {}, R"({"message":"Not Found"})"});
+  GitHubClientOptions o;
+  o.api_url = server_.base_url();
+  client_ = std::make_unique<GitHubClient>(o, *transport_, waiter_, clock_);
+  auto r = FetchContributorProfiles(*store_, {"widget"}, *client_, clock_, {}, progress);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->fetched, 2);
+  EXPECT_EQ(r->companies, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM gh_profiles WHERE login = 'bob' AND company = ''"), 1);
+  // A second run within the cache's age asks nothing.
+  const size_t requests = server_.requests().size();
+  auto again = FetchContributorProfiles(*store_, {"widget"}, *client_, clock_, {}, progress);
+  ASSERT_OK(again);
+  EXPECT_EQ(again->cached, 2);
+  EXPECT_EQ(server_.requests().size(), requests);
+
+  auto a = metrics::LoadCommunityActivity(store_->db(), "widget");
+  ASSERT_OK(a);
+  const TimeWindow year = TrailingMonths(*ParseDate("2024-12-31"), 12);
+  EXPECT_EQ(*metrics::OrgsActive(*a, year), 1);  // Acme, from Ann's profile
+  EXPECT_NEAR(*metrics::OrgCommitShare(*a, year), 2.0 / 4.0, 1e-9);
 }
 
 }  // namespace

@@ -22,14 +22,21 @@ int64_t At(const char* date) {
   return r.has_value() ? *r : 0;
 }
 
-OrgRef Company(const std::string& name) { return {name, OrgKind::kCompany}; }
-OrgRef Independent() { return {std::string(kIndependentOrg), OrgKind::kIndependent}; }
-OrgRef Unknown() { return {std::string(kUnknownOrg), OrgKind::kUnknown}; }
+// Name and kind only: most cases do not care which rule decided.
+OrgRef NK(const OrgRef& o) { return {o.name, o.kind, OrgRule::kNoDomain, ""}; }
+OrgRef Company(const std::string& name) { return {name, OrgKind::kCompany, OrgRule::kNoDomain, ""}; }
+OrgRef Foundation(const std::string& name) { return {name, OrgKind::kFoundation, OrgRule::kNoDomain, ""}; }
+OrgRef Academic(const std::string& name) { return {name, OrgKind::kAcademic, OrgRule::kNoDomain, ""}; }
+OrgRef Independent() { return {std::string(kIndependentOrg), OrgKind::kIndependent, OrgRule::kNoDomain, ""}; }
+OrgRef Unknown() { return {std::string(kUnknownOrg), OrgKind::kUnknown, OrgRule::kNoDomain, ""}; }
 
 TEST(AffiliationTest, OrgKindName) {
-  EXPECT_EQ(OrgKindName(OrgKind::kCompany), "company");
-  EXPECT_EQ(OrgKindName(OrgKind::kIndependent), "independent");
-  EXPECT_EQ(OrgKindName(OrgKind::kUnknown), "unknown");
+  for (OrgKind k : {OrgKind::kCompany, OrgKind::kFoundation, OrgKind::kAcademic, OrgKind::kIndependent,
+                    OrgKind::kUnknown}) {
+    EXPECT_EQ(OrgKindFromName(OrgKindName(k)), k);
+  }
+  EXPECT_EQ(OrgKindName(OrgKind::kFoundation), "foundation");
+  EXPECT_EQ(OrgKindFromName("nonsense"), OrgKind::kUnknown);
 }
 
 TEST(AffiliationTest, BuiltinResolve) {
@@ -53,12 +60,38 @@ TEST(AffiliationTest, BuiltinResolve) {
       {"dev@mail.pingcap.com", Company("PingCAP")},
       {"dev@pingcap.com", Company("PingCAP")},
       {"x@redhat.com", Company("Red Hat")},
-      // Unmapped company domains become their registrable domain.
-      {"a@corp.example.org", Company("example.org")},
-      {"a@example.org", Company("example.org")},
-      {"a@dev.example.co.uk", Company("example.co.uk")},
+      // Unmapped domains become their registrable domain (a candidate company, see org_evidence.h).
+      {"a@corp.acme.org", Company("acme.org")},
+      {"a@acme.org", Company("acme.org")},
+      {"a@dev.acme.co.uk", Company("acme.co.uk")},
       {"A@Build.Acme.IO", Company("acme.io")},
+      {"a@x.solo.dev", Company("solo.dev")},
+      {"a@user.github.io", Company("user.github.io")},  // a private suffix of the list
+      // Foundations: their addresses say nothing about who pays the committer.
+      {"committer@apache.org", Foundation("Apache Software Foundation")},
+      {"x@eclipse.org", Foundation("Eclipse Foundation")},
+      {"x@linuxfoundation.org", Foundation("Linux Foundation")},
+      // Universities: academic suffixes from the Public Suffix List, and a list for the rest.
+      {"x@cs.tsinghua.edu.cn", Academic("tsinghua.edu.cn")},
+      {"x@mit.edu", Academic("mit.edu")},
+      {"x@csail.mit.edu", Academic("mit.edu")},
+      {"x@ox.ac.uk", Academic("ox.ac.uk")},
+      {"x@inf.ethz.ch", Academic("ETH Zurich")},
+      // Chinese mail providers and ISPs are webmail.
+      {"x@163.com", Independent()},
+      {"x@126.com", Independent()},
+      {"x@foxmail.com", Independent()},
+      {"x@yeah.net", Independent()},
+      {"x@comcast.net", Independent()},
       // No usable domain, or a GitHub noreply address.
+      {"me@10.0.0.1", Unknown()},
+      {"me@[::1]", Unknown()},
+      {"me@build-box", Unknown()},
+      {"me@x.example", Unknown()},
+      {"me@example.com", Unknown()},
+      {"me@a.test", Unknown()},
+      {"me@x.invalid", Unknown()},
+      {"me@foo.bar.notarealtld", Unknown()},
       {"12345+octocat@users.noreply.github.com", Unknown()},
       {"octocat@users.noreply.github.com", Unknown()},
       {"root@localhost", Unknown()},
@@ -71,29 +104,37 @@ TEST(AffiliationTest, BuiltinResolve) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.email);
-    EXPECT_EQ(r.Resolve(c.email, At("2024-01-01")), c.org);
+    EXPECT_EQ(NK(r.Resolve(c.email, At("2024-01-01"))), c.org);
   }
 }
 
-TEST(AffiliationTest, RegistrableDomain) {
+TEST(AffiliationTest, RulesAndSources) {
+  AffiliationResolver r = AffiliationResolver::Builtin();
+  ASSERT_OK(r.AddAffiliations("Jane: jane!acme.com\n\tAcme Corp\n", "aff.txt"));
+  ASSERT_OK(r.AddDomainMap("widgets.io Widgets\n", "map.txt", /*user=*/true));
+  const int64_t t = At("2024-01-01");
   struct Case {
-    const char* in;
-    const char* out;
+    std::string email;
+    OrgRule rule;
+    std::string source;
   };
   const std::vector<Case> cases = {
-      {"dev.example.co.uk", "example.co.uk"},
-      {"example.co.uk", "example.co.uk"},
-      {"mail.pingcap.com", "pingcap.com"},
-      {"a.b.c.example.com", "example.com"},
-      {"example.com", "example.com"},
-      {"www.example.com.cn", "example.com.cn"},
-      {"x.foo.ac.jp", "foo.ac.jp"},
-      {"sub.example.io", "example.io"},
-      {"localhost", "localhost"},
+      {"jane@acme.com", OrgRule::kAffiliationFile, "aff.txt:2"},
+      {"x@eu.widgets.io", OrgRule::kDomainMap, "map.txt: widgets.io"},
+      {"x@mail.pingcap.com", OrgRule::kBuiltinMap, "pingcap.com"},
+      {"x@apache.org", OrgRule::kFoundationList, "apache.org"},
+      {"x@ethz.ch", OrgRule::kAcademicList, "ethz.ch"},
+      {"x@mit.edu", OrgRule::kAcademicSuffix, "mit.edu"},
+      {"x@dev.qq.com", OrgRule::kWebmail, "qq.com"},
+      {"x@dev.solo.dev", OrgRule::kEmailDomain, "solo.dev"},
+      {"1+x@users.noreply.github.com", OrgRule::kNoreply, ""},
+      {"x@localhost", OrgRule::kNoDomain, "localhost"},
   };
   for (const Case& c : cases) {
-    SCOPED_TRACE(c.in);
-    EXPECT_EQ(RegistrableDomain(c.in), c.out);
+    SCOPED_TRACE(c.email);
+    const OrgRef o = r.Resolve(c.email, t);
+    EXPECT_EQ(o.rule, c.rule) << OrgRuleName(o.rule);
+    EXPECT_EQ(o.source, c.source);
   }
 }
 
@@ -117,26 +158,26 @@ TEST(AffiliationTest, GitdmPeriods) {
   ASSERT_OK(r.AddAffiliations(kGitdm, "aff.txt"));
 
   // "until D" ends the period the day before D.
-  EXPECT_EQ(r.Resolve("jane@acme.com", At("2010-01-01")), Company("Acme Corp"));
-  EXPECT_EQ(r.Resolve("jane@acme.com", At("2019-05-31")), Company("Acme Corp"));
-  EXPECT_EQ(r.Resolve("jane@acme.com", At("2019-05-31") + 86399), Company("Acme Corp"));
-  EXPECT_EQ(r.Resolve("jane@acme.com", At("2019-06-01")), Company("Example Inc"));
-  EXPECT_EQ(r.Resolve("JANE@ACME.COM", At("2030-01-01")), Company("Example Inc"));
+  EXPECT_EQ(NK(r.Resolve("jane@acme.com", At("2010-01-01"))), Company("Acme Corp"));
+  EXPECT_EQ(NK(r.Resolve("jane@acme.com", At("2019-05-31"))), Company("Acme Corp"));
+  EXPECT_EQ(NK(r.Resolve("jane@acme.com", At("2019-05-31") + 86399)), Company("Acme Corp"));
+  EXPECT_EQ(NK(r.Resolve("jane@acme.com", At("2019-06-01"))), Company("Example Inc"));
+  EXPECT_EQ(NK(r.Resolve("JANE@ACME.COM", At("2030-01-01"))), Company("Example Inc"));
   // The affiliation file overrides the webmail rule.
-  EXPECT_EQ(r.Resolve("jdoe@gmail.com", At("2019-05-31")), Company("Acme Corp"));
-  EXPECT_EQ(r.Resolve("jdoe@gmail.com", At("2019-06-01")), Company("Example Inc"));
+  EXPECT_EQ(NK(r.Resolve("jdoe@gmail.com", At("2019-05-31"))), Company("Acme Corp"));
+  EXPECT_EQ(NK(r.Resolve("jdoe@gmail.com", At("2019-06-01"))), Company("Example Inc"));
   // '@' works as well as '!'.
-  EXPECT_EQ(r.Resolve("bob@example.net", At("2000-01-01")), Company("BobCo"));
+  EXPECT_EQ(NK(r.Resolve("bob@example.net", At("2000-01-01"))), Company("BobCo"));
   // After the last dated period, resolution falls back to the email's domain.
-  EXPECT_EQ(r.Resolve("carol@gmail.com", At("2019-12-31")), Company("Carol Labs"));
-  EXPECT_EQ(r.Resolve("carol@gmail.com", At("2020-01-01")), Independent());
+  EXPECT_EQ(NK(r.Resolve("carol@gmail.com", At("2019-12-31"))), Company("Carol Labs"));
+  EXPECT_EQ(NK(r.Resolve("carol@gmail.com", At("2020-01-01"))), Independent());
   // A bare email list, independent markers, and a noreply address named in the file.
-  EXPECT_EQ(r.Resolve("dan@users.noreply.github.com", At("2017-06-01")), Independent());
-  EXPECT_EQ(r.Resolve("dan@users.noreply.github.com", At("2020-06-01")), Company("DanCo"));
-  EXPECT_EQ(r.Resolve("dan@users.noreply.github.com", At("2022-06-01")), Independent());
+  EXPECT_EQ(NK(r.Resolve("dan@users.noreply.github.com", At("2017-06-01"))), Independent());
+  EXPECT_EQ(NK(r.Resolve("dan@users.noreply.github.com", At("2020-06-01"))), Company("DanCo"));
+  EXPECT_EQ(NK(r.Resolve("dan@users.noreply.github.com", At("2022-06-01"))), Independent());
   // People not in the file are resolved as before.
-  EXPECT_EQ(r.Resolve("other@gmail.com", At("2019-05-31")), Independent());
-  EXPECT_EQ(r.Resolve("other@acme.com", At("2019-05-31")), Company("acme.com"));
+  EXPECT_EQ(NK(r.Resolve("other@gmail.com", At("2019-05-31"))), Independent());
+  EXPECT_EQ(NK(r.Resolve("other@acme.com", At("2019-05-31"))), Company("acme.com"));
 }
 
 TEST(AffiliationTest, HasDatedPeriods) {
@@ -158,18 +199,18 @@ TEST(AffiliationTest, UserDomainMapOverridesBuiltin) {
                            "mygmail.example Example Mail\n",
                            "domains.txt", /*user=*/true));
   const int64_t t = At("2024-01-01");
-  EXPECT_EQ(r.Resolve("x@google.com", t), Company("Alphabet"));
-  EXPECT_EQ(r.Resolve("x@acme.com", t), Company("Acme Industries"));
-  EXPECT_EQ(r.Resolve("x@eu.acme.com", t), Company("Acme Industries"));
+  EXPECT_EQ(NK(r.Resolve("x@google.com", t)), Company("Alphabet"));
+  EXPECT_EQ(NK(r.Resolve("x@acme.com", t)), Company("Acme Industries"));
+  EXPECT_EQ(NK(r.Resolve("x@eu.acme.com", t)), Company("Acme Industries"));
   // A user entry for a parent domain beats a more specific built-in one (us.ibm.com IBM).
-  EXPECT_EQ(r.Resolve("x@us.ibm.com", t), Company("Big Blue"));
+  EXPECT_EQ(NK(r.Resolve("x@us.ibm.com", t)), Company("Big Blue"));
   // Untouched built-in entries still apply.
-  EXPECT_EQ(r.Resolve("x@intel.com", t), Company("Intel"));
+  EXPECT_EQ(NK(r.Resolve("x@intel.com", t)), Company("Intel"));
 
   // A domain map entry beats the webmail list.
   AffiliationResolver w = AffiliationResolver::Builtin();
   ASSERT_OK(w.AddDomainMap("gmail.com Google Mail Users\n", "d.txt", /*user=*/true));
-  EXPECT_EQ(w.Resolve("x@gmail.com", t), Company("Google Mail Users"));
+  EXPECT_EQ(NK(w.Resolve("x@gmail.com", t)), Company("Google Mail Users"));
 }
 
 TEST(AffiliationTest, DomainMapErrorsNameOriginAndLine) {
@@ -232,18 +273,18 @@ TEST(AffiliationTest, LoadFiles) {
   const std::string good = tmp.Sub("good.txt");
   testing::WriteFile(good, "Jane: jane!acme.com\r\n\tAcme Corp\r\n");
   ASSERT_OK(r.LoadAffiliationsFile(good));
-  EXPECT_EQ(r.Resolve("jane@acme.com", 0), Company("Acme Corp"));
+  EXPECT_EQ(NK(r.Resolve("jane@acme.com", 0)), Company("Acme Corp"));
 
   const std::string map = tmp.Sub("map.txt");
   testing::WriteFile(map, "acme.com Acme Worldwide\n");
   ASSERT_OK(r.LoadDomainMapFile(map));
-  EXPECT_EQ(r.Resolve("joe@acme.com", 0), Company("Acme Worldwide"));
+  EXPECT_EQ(NK(r.Resolve("joe@acme.com", 0)), Company("Acme Worldwide"));
 }
 
 TEST(AffiliationTest, Fingerprint) {
   const std::string base = AffiliationResolver::Builtin().Fingerprint();
   EXPECT_EQ(AffiliationResolver::Builtin().Fingerprint(), base);
-  EXPECT_NE(base.find("d google.com Google\n"), std::string::npos);
+  EXPECT_NE(base.find("d google.com Google @data/org_domains.txt\n"), std::string::npos);
   EXPECT_NE(base.find("w gmail.com\n"), std::string::npos);
 
   AffiliationResolver a = AffiliationResolver::Builtin();

@@ -87,7 +87,7 @@ TEST(ChartInputsTest, NonFiniteNumbersNeverReachTheSvg) {
   flywheel.links[0].rho = nan;
   flywheel.growth[0] = inf;
   const std::string quadrant_svg = RenderQuadrantSvg(quadrant);
-  EXPECT_NE(quadrant_svg.find(">Not shown (no score): nan</text>"), std::string::npos);
+  EXPECT_NE(quadrant_svg.find(">Not placed (too little evidence): nan</text>"), std::string::npos);
   EXPECT_EQ(LayOutQuadrant(quadrant).positions.size(), quadrant.points.size() - 1);
   EXPECT_EQ(oscm::testing::CountOccurrences(quadrant_svg, "nan"), 1);  // the name, in the caption
   for (const std::string& svg : {RenderTimeSeriesSvg(series), RenderFlywheelSvg(flywheel)}) {
