@@ -29,7 +29,10 @@ struct ActivityKey {
 };
 struct ActivityKeyHash {
   size_t operator()(const ActivityKey& k) const {
-    return std::hash<int64_t>()((k.repo_id * 1000003 + k.actor_id) * 31 + k.month);
+    // Unsigned: the derived actor keys are large negative numbers, and signed overflow is undefined.
+    const uint64_t h = (static_cast<uint64_t>(k.repo_id) * 1000003u + static_cast<uint64_t>(k.actor_id)) * 31u +
+                       static_cast<uint64_t>(k.month);
+    return std::hash<uint64_t>()(h);
   }
 };
 struct ActivityCounts {
