@@ -52,6 +52,17 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
                      fetched.error().message().c_str(), community.c_str());
       }
     }
+    const std::string gitee_repo = !o.gitee.empty() ? o.gitee : ingest::IsGiteeUrl(target) ? target : "";
+    if (!gitee_repo.empty()) {
+      GiteeOptions gitee = gh.gitee;
+      gitee.no_wait = gh.no_wait;
+      auto fetched = RunIngestGitee(store, {gitee_repo}, community, gitee, bots, g.quiet);
+      if (!fetched && fetched.error().code() == StatusCode::kCancelled) return fetched.error();
+      if (!fetched) {
+        Printf(stderr, "warning: Gitee API: %s; assessing %s without Gitee data\n",
+                     fetched.error().message().c_str(), community.c_str());
+      }
+    }
     auto activity = metrics::LoadCommunityActivity(store.db(), community);
     if (!activity) return activity.error().WithContext(g.db);
     const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
@@ -66,6 +77,14 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
     auto repo = ingest::ParseGitHubRepo(o.github);
     if (!repo || o.targets.size() > 1) {
       Printf(stderr, "error: --github: %s\n",
+                   repo ? "names the repository of one target; give one target" : repo.error().message().c_str());
+      return 2;
+    }
+  }
+  if (!o.gitee.empty()) {
+    auto repo = ingest::ParseGiteeRepo(o.gitee);
+    if (!repo || o.targets.size() > 1) {
+      Printf(stderr, "error: --gitee: %s\n",
                    repo ? "names the repository of one target; give one target" : repo.error().message().c_str());
       return 2;
     }

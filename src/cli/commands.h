@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ingest/git/git_ingest.h"
+#include "ingest/gitee/gitee_ingest.h"
 #include "ingest/github/github_ingest.h"
 #include "ingest/identity/affiliation.h"
 #include "ingest/identity/bots.h"
@@ -76,11 +77,20 @@ struct IngestGhArchiveOptions {
   bool mpi = false;        // one rank of `mpirun -np N oscm ... --mpi`
 };
 
-// How to reach the GitHub API (ingest github, and assess of a GitHub repository).
+// How to reach Gitee's API (ingest gitee, and assess of a Gitee repository).
+struct GiteeOptions {
+  std::string api_url = "https://gitee.com/api/v5";
+  std::string token_env;  // "" = GITEE_TOKEN, which may be unset
+  bool no_wait = false;
+};
+
+// How to reach the GitHub API (ingest github, and assess of a GitHub repository); `gitee` for
+// assess of a Gitee repository (its --no-wait is this one's).
 struct GitHubOptions {
   std::string api_url = "https://api.github.com";
   std::string token_env;  // "" = GITHUB_TOKEN, which may be unset
   bool no_wait = false;
+  GiteeOptions gitee;
   int profiles = 100;  // with a token: the public profiles of this many most active logins
 };
 
@@ -89,11 +99,25 @@ struct IngestGitHubOptions {
   std::string community;
 };
 
+struct IngestPackagesOptions {
+  std::vector<std::string> communities;
+  std::string landscape;              // a landscape file: its communities and their `packages`
+  std::vector<std::string> packages;  // --package ECOSYSTEM:NAME
+  bool no_discover = false;
+  std::string since;                  // first day of npm history, YYYY-MM-DD
+  bool refresh = false;               // fetch even what was fetched within --max-age-hours
+  double max_age_hours = 24;
+  bool no_wait = false;
+  std::vector<std::string> registry_urls;  // NAME=URL
+  std::string contact;                // added to the User-Agent, as crates.io asks of crawlers
+};
+
 struct AssessOptions {
   std::vector<std::string> targets;
   std::optional<std::string> as_of;  // as given; checked by ReadEvaluationOptions
   std::string format = "table";
   std::string github;  // OWNER/REPO whose GitHub data is fetched too (default: from a github.com URL)
+  std::string gitee;   // OWNER/REPO whose Gitee data is fetched too (default: from a gitee.com URL)
   std::string model;   // a model file; "" for the built-in default
   std::string lang = "en";
 };
@@ -158,6 +182,14 @@ Result<std::vector<ingest::GitHubRepoResult>> RunIngestGitHub(store::Store& stor
 int CmdIngestGit(const GlobalOptions& g, const IngestGitOptions& o, const IdentityOptions& io);
 int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, const IdentityOptions& io);
 int CmdIngestProfile(const GlobalOptions& g, const std::vector<std::string>& files);
+// Fetches the Gitee data of `repos` ("owner/name") for `community` ("" = each repository's own)
+// and prints a summary per repository (unless quiet).
+Result<std::vector<ingest::GiteeRepoResult>> RunIngestGitee(store::Store& store, const std::vector<std::string>& repos,
+                                                            const std::string& community, const GiteeOptions& o,
+                                                            const ingest::BotList& bots, bool quiet);
+int CmdIngestGitee(const GlobalOptions& g, const std::vector<std::string>& repos, const std::string& community,
+                   const GiteeOptions& o, const IdentityOptions& io);
+int CmdIngestPackages(const GlobalOptions& g, const IngestPackagesOptions& o);
 int CmdIngestGitHub(const GlobalOptions& g, const IngestGitHubOptions& o, const GitHubOptions& gh,
                     const IdentityOptions& io);
 int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOptions& ingest_opts,

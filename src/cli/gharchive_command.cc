@@ -8,6 +8,7 @@
 #include "cli/terminal_progress.h"
 #include "ingest/gharchive/gharchive_ingest.h"
 #include "ingest/gharchive/mpi_ingest.h"
+#include "metrics/openrank_store.h"
 #include "model/landscape.h"
 
 namespace oscm::cli {
@@ -52,6 +53,11 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
     results = ingest::IngestGhArchive(*store, opts, bots, progress);
     if (!results) return Fail(results.error().WithContext("ingest"));
   }
+  // OpenRank of the months whose activity this run (or an interrupted one) changed.
+  auto store = store::Store::Open(g.db);
+  if (!store) return Fail(store.error());
+  auto openrank = metrics::UpdateOpenRank(store->db(), progress, &g_interrupted);
+  if (!openrank) return Fail(openrank.error().WithContext("OpenRank"));
   int failed = 0;
   for (const auto& r : *results) {
     if (!r.error.ok()) {
@@ -82,6 +88,10 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
                results->size(), static_cast<long long>(skipped),
                failed > 0 ? fmt::format(", {} rejected", failed).c_str() : "", static_cast<long long>(stored),
                o.all_repos ? "; monthly aggregates of every repository" : "");
+  for (const auto& m : *openrank) {
+    Printf(stderr, "OpenRank %s: %lld repositories and people, %lld edges, %d iterations\n", m.month.c_str(),
+                 static_cast<long long>(m.nodes - 1), static_cast<long long>(m.edges), m.iterations);
+  }
   return failed > 0 ? 1 : 0;
 }
 

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <thread>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -12,47 +11,13 @@
 #include "base/clock.h"
 #include "base/strings.h"
 #include "cli/commands.h"
+#include "cli/sleep_waiter.h"
 #include "cli/terminal_progress.h"
 #include "ingest/github/github_client.h"
 #include "ingest/github/http_client.h"
 #include "ingest/github/profiles.h"
 
 namespace oscm::cli {
-namespace {
-
-// Sleeps out a rate limit or a backoff with a countdown (on a terminal; elsewhere one line says
-// how long), and gives up at Ctrl-C.
-class SleepWaiter final : public ingest::Waiter {
- public:
-  SleepWaiter(TerminalProgress& progress, bool tty, bool quiet) : progress_(progress), tty_(tty), quiet_(quiet) {}
-
-  Status Wait(int64_t seconds, std::string_view reason) override {
-    if (!quiet_ && !tty_) Printf(stderr, "oscm: %.*s: waiting %lld s\n", static_cast<int>(reason.size()),
-                                       reason.data(), static_cast<long long>(seconds));
-    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
-    int64_t shown = -1;
-    while (true) {
-      if (g_interrupted.load()) return CancelledError("interrupted");
-      const int64_t left = std::chrono::ceil<std::chrono::seconds>(end - std::chrono::steady_clock::now()).count();
-      if (left <= 0) break;
-      if (left != shown) {  // one line per second: the countdown
-        shown = left;
-        progress_.Update(fmt::format("{}: {} s left", reason, left), static_cast<uint64_t>(seconds - left),
-                         static_cast<uint64_t>(seconds), ProgressUnit::kItems);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    progress_.Done();
-    return Status::Ok();
-  }
-
- private:
-  TerminalProgress& progress_;
-  bool tty_;
-  bool quiet_;
-};
-
-}  // namespace
 
 void AddGitHubFlags(CLI::App* cmd, GitHubOptions* o) {
   cmd->add_option("--api-url", o->api_url, "GitHub API root (GitHub Enterprise: https://HOST/api/v3)")

@@ -104,6 +104,38 @@ int Run(int argc, char** argv) {
   AddGitHubFlags(gh, &github_opts);
   gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
+  GiteeOptions gitee_opts;
+  std::vector<std::string> gitee_repos;
+  std::string gitee_community;
+  auto* gitee = ingest->add_subcommand("gitee", "ingest stars, forks, issues, pull requests, comments, releases and "
+                                                "contributors from Gitee's API (v5)");
+  gitee->add_option("repo", gitee_repos, "OWNER/REPO or https://gitee.com/OWNER/REPO")->required();
+  gitee->add_option("-c,--community", gitee_community, "community name (default: the repository's, else its name)");
+  gitee->add_option("--api-url", gitee_opts.api_url, "Gitee API root")->capture_default_str();
+  gitee->add_option("--token-env", gitee_opts.token_env, "environment variable holding the Gitee token (default: GITEE_TOKEN)");
+  gitee->add_flag("--no-wait", gitee_opts.no_wait, "stop (keeping what was fetched) instead of waiting out a rate limit");
+  gitee->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
+
+  IngestPackagesOptions pkg_opts;
+  auto* pkgs = ingest->add_subcommand(
+      "packages", "ingest downloads and dependents of the packages communities publish (npm, PyPI, crates.io, "
+                  "Docker Hub, deps.dev, ecosyste.ms)");
+  pkgs->add_option("community", pkg_opts.communities, "community names");
+  pkgs->add_option("--landscape", pkg_opts.landscape, "every community of a landscape file, with its `packages`")
+      ->check(CLI::ExistingFile);
+  pkgs->add_option("--package", pkg_opts.packages, "a package the community publishes, ECOSYSTEM:NAME (repeatable; "
+                                                   "npm, pypi, cargo, docker, go, maven)");
+  pkgs->add_flag("--no-discover", pkg_opts.no_discover,
+                 "do not look for packages in the repositories' manifests (package.json, Cargo.toml, ...)");
+  pkgs->add_option("--since", pkg_opts.since, "first day of npm download history, YYYY-MM-DD (default: 3 years ago)");
+  pkgs->add_flag("--refresh", pkg_opts.refresh, "fetch everything again, however recently fetched");
+  pkgs->add_option("--max-age-hours", pkg_opts.max_age_hours, "figures fetched more recently are not fetched again")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  pkgs->add_flag("--no-wait", pkg_opts.no_wait, "stop (keeping what was fetched) instead of waiting out a rate limit");
+  pkgs->add_option("--registry-url", pkg_opts.registry_urls,
+                   "NAME=URL: another API root for npm, pypistats, crates, dockerhub, depsdev or ecosystems");
+  pkgs->add_option("--contact", pkg_opts.contact, "an e-mail or URL for the User-Agent (crates.io asks crawlers for one)");
+
   AssessOptions assess_opts;
   auto* assess = app.add_subcommand(
       "assess", "stage, scores, gaps and metrics of communities (names, or paths/URLs to ingest first)");
@@ -117,6 +149,12 @@ int Run(int argc, char** argv) {
   assess->add_option("--github", assess_opts.github,
                      "also fetch this repository's GitHub API data, OWNER/REPO (automatic for github.com URLs)");
   AddGitHubFlags(assess, &github_opts);
+  assess->add_option("--gitee", assess_opts.gitee,
+                     "also fetch this repository's Gitee API data, OWNER/REPO (automatic for gitee.com URLs)");
+  assess->add_option("--gitee-api-url", github_opts.gitee.api_url, "Gitee API root, for gitee.com repositories")
+      ->capture_default_str();
+  assess->add_option("--gitee-token-env", github_opts.gitee.token_env,
+                     "environment variable holding the Gitee token (default: GITEE_TOKEN)");
   AddIdentityFlags(assess, &identity_opts);
 
   LandscapeOptions landscape_opts;
@@ -203,6 +241,8 @@ int Run(int argc, char** argv) {
   if (*gha) return CmdIngestGhArchive(g, gha_opts, identity_opts);
   if (*profile) return CmdIngestProfile(g, profile_files);
   if (*gh) return CmdIngestGitHub(g, gh_opts, github_opts, identity_opts);
+  if (*pkgs) return CmdIngestPackages(g, pkg_opts);
+  if (*gitee) return CmdIngestGitee(g, gitee_repos, gitee_community, gitee_opts, identity_opts);
   if (*assess) return CmdAssess(g, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*landscape) return CmdLandscape(g, landscape_opts, assess_opts, ingest_opts, identity_opts);
   if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);

@@ -341,6 +341,7 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
   }
 
   OSCM_RETURN_IF_ERROR(LoadGhEvents(db, community_id, &a));
+  OSCM_ASSIGN_OR_RETURN(a.usage, LoadUsageFacts(db, community_id));
   std::stable_sort(a.releases.begin(), a.releases.end(),
                    [](const ReleaseFact& x, const ReleaseFact& y) { return x.time < y.time; });
   a.versions = ReleasedVersions(a.releases);

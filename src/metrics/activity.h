@@ -18,6 +18,7 @@
 
 #include "base/time.h"
 #include "metrics/script_language.h"
+#include "metrics/usage.h"
 #include "oscm/records.h"
 #include "oscm/status.h"
 #include "store/sqlite.h"
@@ -134,6 +135,8 @@ struct CommunityActivity {
   // Profile: declared facts and repository-listed adopters, by kind then declaration order.
   bool has_profile = false;  // a profile was ingested for the community
   std::vector<ProfileFactRow> profile;
+  // Users and influence: package downloads and dependents, OpenRank (usage.h).
+  UsageFacts usage;
   int64_t first_commit = 0;  // earliest commit of any kind (0 when none)
   int64_t last_commit = 0;
 

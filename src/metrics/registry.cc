@@ -6,6 +6,7 @@
 #include "metrics/git_metrics.h"
 #include "metrics/profile_metrics.h"
 #include "metrics/timezone_metrics.h"
+#include "metrics/usage_metrics.h"
 
 namespace oscm::metrics {
 
@@ -124,6 +125,21 @@ const std::vector<MetricDef>& Registry() {
         {"stars_total", "count", "gharchive",
          "Stars from the repository's creation to the end of the window: only the GitHub API's "
          "stargazer listing covers that, so null without it.", StarsTotal},
+        // Package registries and OpenRank: unavailable (null) without their data.
+        {"dependent_repos", "count", "packages",
+         "Repositories that depend on the community's packages (ecosyste.ms), as last fetched before "
+         "the end of the window, summed over its packages.", DependentRepos},
+        {"dependents", "count", "packages",
+         "Packages that depend on the community's packages (deps.dev; crates.io for Rust crates), as "
+         "last fetched before the end of the window, summed over its packages.", Dependents},
+        {"downloads", "count/month", "packages",
+         "Downloads per month of the community's packages (npm, PyPI without mirrors, crates.io, "
+         "Docker Hub pulls): each package's mean daily downloads over the days of the window its "
+         "registry covers, summed, times 30.4375.", Downloads},
+        {"openrank", "score", "gharchive",
+         "Mean monthly OpenRank (OpenDigger's global OpenRank, computed from GH Archive with "
+         "--all-repos) of the community's GitHub repositories, over the window's months that have one.",
+         OpenRank},
         // Profile: unavailable (null) for a community without an ingested profile.
         {"adopters", "count", "profile",
          "Organisations using the project in production by the end of the window: declared in the "

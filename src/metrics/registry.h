@@ -20,7 +20,7 @@ using ComputeFn = std::optional<double> (*)(const CommunityActivity&, const Time
 struct MetricDef {
   std::string_view id;
   std::string_view unit;    // "count", "share", "bits", "months", "hours"
-  std::string_view source;  // "git", "gharchive"
+  std::string_view source;  // "git", "gharchive", "profile", "packages"
   std::string_view description;
   ComputeFn compute;
 };

@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "base/toml_util.h"
+#include "ingest/packages/package_ref.h"
 
 namespace oscm::model {
 namespace {
@@ -123,9 +124,16 @@ Result<Landscape> ParseLandscape(std::string_view text, const std::string& path)
           return InvalidArgumentError(fmt::format("{}: 'profile' must be a path", TomlWhere(path, node)));
         }
         c.profile = (base / p->get()).lexically_normal().string();
+      } else if (k == "packages") {
+        OSCM_ASSIGN_OR_RETURN(c.packages, Strings(node, path, k));
+        for (auto& spec : c.packages) {
+          auto ref = ingest::ParsePackageSpec(spec);
+          if (!ref) return InvalidArgumentError(fmt::format("{}: {}", TomlWhere(path, node), ref.error().message()));
+          spec = ingest::FormatPackageRef(*ref);
+        }
       } else {
         return InvalidArgumentError(fmt::format("{}: unknown key '{}' in [[community]] (expected id, "
-                                                "repositories, github, profile)", TomlWhere(path, node), k));
+                                                "repositories, github, profile, packages)", TomlWhere(path, node), k));
       }
     }
     if (c.id.empty()) return InvalidArgumentError(fmt::format("{}: [[community]] without an id", TomlWhere(path, item)));

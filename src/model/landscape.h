@@ -10,6 +10,8 @@
 //   github = ["pingcap/tidb", "tikv/tikv"]       # optional: GH Archive names; by default those of
 //                                                #   the github.com repositories above
 //   profile = "profiles/tidb.toml"               # optional (see the maturity model)
+//   packages = ["docker:pingcap/tidb", "go:github.com/pingcap/tidb"]   # optional: packages it
+//                                                #   publishes, ECOSYSTEM:NAME (oscm ingest packages)
 //
 // Loading validates everything at once and reports the first problem as kInvalidArgument with
 // "file:line:col: reason". Relative paths are resolved against the landscape file's directory.
@@ -29,6 +31,7 @@ struct LandscapeCommunity {
   std::vector<std::string> repositories;  // paths (absolute) or URLs
   std::vector<std::string> github;        // "owner/name"
   std::string profile;                    // absolute path, or ""
+  std::vector<std::string> packages;      // "ecosystem:name", normalised
 };
 
 struct Landscape {

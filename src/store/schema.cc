@@ -10,7 +10,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -252,6 +252,74 @@ CREATE TABLE gh_coverage (            -- GH Archive hours read while a repositor
 -- Organisations now have kinds (foundation, academic) and rules (personal domains); rows stored
 -- under the old rules are re-resolved on the next ingest of their repository.
 UPDATE repositories SET identity_config = 'rules 1' WHERE identity_config != '';
+)sql",
+    // 8: users and influence: the packages a community publishes with their registries' figures;
+    // the contributors a forge lists (Gitee); OpenRank over GH Archive (--all-repos).
+    R"sql(
+CREATE TABLE packages (               -- a package a community publishes, on one registry
+  id INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  ecosystem TEXT NOT NULL,            -- 'npm', 'pypi', 'cargo', 'docker', 'go', 'maven'
+  name TEXT NOT NULL,                 -- as declared or discovered (PyPI names normalised)
+  canonical TEXT NOT NULL,            -- as the registry names it now ('' until fetched)
+  origin TEXT NOT NULL,               -- 'profile', 'landscape', 'flag', or 'repo:<location>:<path>'
+  UNIQUE (ecosystem, name)
+);
+CREATE TABLE package_downloads (      -- downloads per package and UTC day, as the registry counts them
+  package_id INTEGER NOT NULL REFERENCES packages(id),
+  day INTEGER NOT NULL,               -- Unix seconds at 00:00 UTC
+  downloads INTEGER NOT NULL,
+  PRIMARY KEY (package_id, day)
+) WITHOUT ROWID;
+CREATE TABLE package_snapshots (      -- figures a registry gives as of a date
+  package_id INTEGER NOT NULL REFERENCES packages(id),
+  metric TEXT NOT NULL,               -- 'dependents', 'dependent_repos', 'pulls_total'
+  fetched_at INTEGER NOT NULL,        -- Unix seconds
+  source TEXT NOT NULL,               -- 'deps.dev', 'crates.io', 'ecosyste.ms', 'docker hub'
+  value INTEGER NOT NULL,
+  PRIMARY KEY (package_id, metric, fetched_at)
+) WITHOUT ROWID;
+CREATE TABLE package_sync (           -- per package and source: when it was fetched, where to resume
+  package_id INTEGER NOT NULL REFERENCES packages(id),
+  source TEXT NOT NULL,
+  fetched_at INTEGER NOT NULL,
+  state TEXT NOT NULL,                -- downloads: the last complete day stored (YYYY-MM-DD)
+  PRIMARY KEY (package_id, source)
+) WITHOUT ROWID;
+CREATE TABLE gh_repo_contributors (   -- the contributors a forge's API lists for a repository
+  repo_id INTEGER NOT NULL REFERENCES gh_repos(id),
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  contributions INTEGER NOT NULL,
+  PRIMARY KEY (repo_id, name, email)
+) WITHOUT ROWID;
+CREATE TABLE gh_activity (            -- OpenRank's input: each person's activity on a repository in a month
+  month TEXT NOT NULL,                -- "2024-03" (UTC)
+  repo_id INTEGER NOT NULL,           -- GitHub's repository id
+  actor_id INTEGER NOT NULL,          -- GitHub's user id (negative: derived from the login, for id-less layouts)
+  issues_opened INTEGER NOT NULL,
+  issue_comments INTEGER NOT NULL,
+  issues_closed INTEGER NOT NULL,
+  review_comments INTEGER NOT NULL,
+  prs_opened INTEGER NOT NULL,
+  pushes INTEGER NOT NULL,
+  PRIMARY KEY (month, repo_id, actor_id)
+) WITHOUT ROWID;
+CREATE TABLE gh_openrank (            -- OpenRank of repositories and people per month
+  month TEXT NOT NULL,
+  kind TEXT NOT NULL,                 -- 'repo' or 'user'
+  id INTEGER NOT NULL,                -- repo_id or actor_id of gh_activity
+  value REAL NOT NULL,
+  legacy INTEGER NOT NULL,            -- 1: inactive that month, last month's value attenuated
+  PRIMARY KEY (month, kind, id)
+) WITHOUT ROWID;
+CREATE TABLE gh_openrank_months (     -- months of gh_activity and whether their OpenRank is current
+  month TEXT PRIMARY KEY,
+  dirty INTEGER NOT NULL,             -- 1: activity changed since it was computed
+  nodes INTEGER NOT NULL,
+  edges INTEGER NOT NULL,
+  iterations INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql",
 };
 

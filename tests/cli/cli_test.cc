@@ -118,7 +118,9 @@ TEST_F(CliTest, FileUrlWorksOffline) {
 TEST_F(CliTest, MetricsListsTheRegistry) {
   auto r = Oscm({"metrics"});
   ASSERT_EQ(r.exit_code, 0);
-  EXPECT_EQ(Lines(r.out), 47);  // 21 from git, 17 from GH Archive, 9 from profiles
+  EXPECT_EQ(Lines(r.out), 51);  // 21 from git, 18 from GH Archive, 9 from profiles, 3 from package registries
+  EXPECT_NE(r.out.find("openrank"), std::string::npos);
+  EXPECT_NE(r.out.find("dependent_repos"), std::string::npos);
   EXPECT_NE(r.out.find("working_hours_share"), std::string::npos);
 }
 

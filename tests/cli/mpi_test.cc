@@ -51,7 +51,9 @@ class MpiTest : public ::testing::Test {
     std::string out;
     for (const char* sql : {"SELECT * FROM communities ORDER BY id", "SELECT * FROM gh_repos ORDER BY id",
                             "SELECT * FROM gh_repo_names ORDER BY name", "SELECT * FROM gh_events ORDER BY id",
-                            "SELECT * FROM gh_files ORDER BY path", "SELECT * FROM gh_repo_months ORDER BY month, repo_id"}) {
+                            "SELECT * FROM gh_files ORDER BY path", "SELECT * FROM gh_repo_months ORDER BY month, repo_id",
+                            "SELECT * FROM gh_activity ORDER BY 1, 2, 3", "SELECT * FROM gh_openrank ORDER BY 1, 2, 3",
+                            "SELECT * FROM gh_openrank_months ORDER BY 1"}) {
       out += std::string("== ") + sql + "\n";
       auto q = store->db().Prepare(sql);
       EXPECT_TRUE(q.has_value()) << sql;
@@ -81,6 +83,9 @@ TEST_F(MpiTest, TwoRanksGiveTheStoreAndAssessmentOfOneProcess) {
   // The rename was followed across ranks: the 2014 events under the new name are there.
   EXPECT_NE(dump.find("homebrew/homebrew|"), std::string::npos);
   EXPECT_NE(dump.find("2014-02|"), std::string::npos);
+  // OpenRank, computed by rank 0 from every rank's activity: the values of one process.
+  EXPECT_NE(dump.find("2014-02|repo|"), std::string::npos);
+  EXPECT_NE(two.err.find("OpenRank 2014-02: "), std::string::npos) << two.err;
   for (const char* community : {"homebrew", "three", "k8s"}) {
     const std::vector<std::string> assess = {"assess", community, "--as-of", "2021-12-31", "--format", "json"};
     const CommandResult a = Oscm(tmp_.Sub("one.db"), assess);

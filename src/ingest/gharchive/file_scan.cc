@@ -142,6 +142,7 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
     scan->rejected = why.message();
     scan->events.clear();
     scan->repo_months.clear();
+    scan->activity.clear();
     return Status::Ok();
   };
   while (true) {
@@ -167,7 +168,11 @@ Status ScanGhFile(RepoMatcher& filter, const BotList& bots, const GhScanOptions&
       bad.AddBad(fmt::format("{}:{}: {}", path, source->line_number(), s.message()));
       continue;
     }
-    if (options.all_repos) AddToRepoMonths(ev, bots.IsBotLogin(ev.actor), &scan->repo_months);
+    if (options.all_repos) {
+      const bool bot = bots.IsBotLogin(ev.actor);
+      AddToRepoMonths(ev, bot, &scan->repo_months);
+      AddToActivity(ev, bot, &scan->activity);
+    }
     if (!tracking) continue;
     const std::string lower = AsciiLower(ev.repo);
     if (!filter.MayMatch(lower, ev.repo_id)) {
@@ -219,6 +224,7 @@ void EncodeGhFileScan(const GhFileScan& scan, ByteWriter* w) {
     for (const int64_t v : {m.stars, m.forks, m.issues_opened, m.prs_opened, m.prs_merged, m.pushes}) w->I64(v);
     m.actors.Encode(w);
   }
+  EncodeActivity(scan.activity, w);
 }
 
 Status DecodeGhFileScan(std::string_view bytes, GhFileScan* scan) {
@@ -240,6 +246,7 @@ Status DecodeGhFileScan(std::string_view bytes, GhFileScan* scan) {
     ok = ok && r.Str(&m.name) && r.I64(&m.stars) && r.I64(&m.forks) && r.I64(&m.issues_opened) &&
          r.I64(&m.prs_opened) && r.I64(&m.prs_merged) && r.I64(&m.pushes) && m.actors.Decode(&r);
   }
+  ok = ok && DecodeActivity(&r, &scan->activity);
   if (!ok || !r.AtCleanEnd()) return InternalError("GH Archive scan: malformed partial result");
   return Status::Ok();
 }

@@ -4,7 +4,8 @@
 // A scan keeps (1) the candidate events: every event a RepoMatcher filter says may belong to a
 // tracked repository (a superset of what the store will keep; the writer decides with the real
 // matcher, in file order), (2) the file's line and bad-line counts with the first samples,
-// (3) with all_repos, the per-repository monthly aggregates of every repository in the file.
+// (3) with all_repos, the per-repository monthly aggregates of every repository in the file and
+// the per-person activity OpenRank weighs.
 // Its size grows with the tracked repositories' events and the repositories in one file, never
 // with the file's other events. Scans of different files are independent, so they can run in
 // other processes; GhFileScan is encoded for the trip (EncodeGhFileScan / DecodeGhFileScan).
@@ -25,6 +26,7 @@
 #include "base/distinct_sketch.h"
 #include "base/progress.h"
 #include "base/time.h"
+#include "ingest/gharchive/openrank_activity.h"
 #include "ingest/gharchive/repo_matcher.h"
 #include "ingest/identity/bots.h"
 #include "oscm/records.h"
@@ -71,6 +73,7 @@ struct GhFileScan {
   std::vector<std::string> samples;  // "path:N: reason", the first few
   std::vector<GhEvent> events;       // candidates, in file order
   RepoMonths repo_months;            // with all_repos
+  RepoActivity activity;             // with all_repos: OpenRank's input (openrank_activity.h)
 };
 
 struct GhScanOptions {

@@ -194,6 +194,7 @@ Result<GhFileResult> GhScanWriter::FinishFile(const GhFileScan& scan) {
   events_.reset();
   OSCM_RETURN_IF_ERROR(matcher_.Flush(*db_));
   OSCM_RETURN_IF_ERROR(WriteRepoMonths(scan.repo_months));
+  OSCM_RETURN_IF_ERROR(WriteActivity(*db_, scan.activity));
   std::string detail;
   for (const auto& sample : r.samples) detail += sample + "\n";
   OSCM_ASSIGN_OR_RETURN(auto log, db_->Prepare(

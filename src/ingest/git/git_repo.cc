@@ -26,9 +26,7 @@ bool LooksLikeUrl(std::string_view s) {
          s.find('/') > colon;
 }
 
-namespace {
-
-std::string CacheDirFor(const std::string& cache_dir, std::string_view url) {
+std::string CloneDirFor(const std::string& cache_dir, std::string_view url) {
   std::string name;
   for (char c : url) {
     const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -37,6 +35,8 @@ std::string CacheDirFor(const std::string& cache_dir, std::string_view url) {
   }
   return (fs::path(cache_dir) / name).string();
 }
+
+namespace {
 
 int FetchProgress(const git_indexer_progress* stats, void* payload) {
   auto* progress = static_cast<ProgressSink*>(payload);
@@ -152,7 +152,7 @@ Result<GitRepo> GitRepo::Open(const std::string& location, const std::string& ca
                               ProgressSink& progress) {
   auto open = [&]() -> Result<GitRepo> {
     if (!LooksLikeUrl(location)) return OpenLocal(location);
-    const std::string dir = CacheDirFor(cache_dir, location);
+    const std::string dir = CloneDirFor(cache_dir, location);
     OSCM_RETURN_IF_ERROR(CloneOrFetch(location, dir, progress));
     OSCM_ASSIGN_OR_RETURN(GitRepo repo, OpenLocal(dir));
     repo.location_ = location;

@@ -25,6 +25,8 @@ struct RefTip {
 };
 
 bool LooksLikeUrl(std::string_view location);
+// Where Open keeps its bare clone of the repository at `url` under `cache_dir`.
+std::string CloneDirFor(const std::string& cache_dir, std::string_view url);
 
 class GitRepo {
  public:

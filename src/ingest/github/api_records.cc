@@ -4,60 +4,20 @@
 
 #include <fmt/format.h>
 
-#include "ingest/gharchive/event_parser.h"
+#include "ingest/github/json_fields.h"
 
 namespace oscm::ingest {
 namespace {
 
 using simdjson::dom::element;
 
-std::string Str(element e, const char* key) {
-  std::string_view v;
-  return e[key].get(v) == simdjson::SUCCESS ? std::string(v) : std::string();
-}
-
-int64_t Int(element e, const char* key) {
-  int64_t v = 0;
-  if (e[key].get(v) == simdjson::SUCCESS) return v;
-  uint64_t u = 0;
-  return e[key].get(u) == simdjson::SUCCESS ? static_cast<int64_t>(u) : 0;
-}
-
-bool Bool(element e, const char* key) {
-  bool v = false;
-  return e[key].get(v) == simdjson::SUCCESS && v;
-}
-
-int64_t Time(element e, const char* key) {
-  const std::string s = Str(e, key);
-  if (s.empty()) return 0;
-  auto t = ParseGhTime(s);
-  return t ? *t : 0;
-}
-
-std::string Login(element e, const char* key) {
-  element user;
-  return e[key].get(user) == simdjson::SUCCESS && user.is_object() ? Str(user, "login") : std::string();
-}
-
-// The number at the end of ".../issues/42" or ".../pulls/42".
-int64_t TrailingNumber(std::string_view url) {
-  const size_t slash = url.rfind('/');
-  int64_t n = 0;
-  for (char c : url.substr(slash == std::string_view::npos ? 0 : slash + 1)) {
-    if (c < '0' || c > '9') return 0;
-    n = n * 10 + (c - '0');
-  }
-  return n;
-}
-
-Result<element> ParseJson(simdjson::dom::parser& parser, std::string_view body) {
-  element doc;
-  if (auto err = parser.parse(body.data(), body.size()).get(doc); err != simdjson::SUCCESS) {
-    return CorruptionError(fmt::format("malformed JSON: {}", simdjson::error_message(err)));
-  }
-  return doc;
-}
+using internal::Bool;
+using internal::Int;
+using internal::Login;
+using internal::ParseJson;
+using internal::Str;
+using internal::Time;
+using internal::TrailingNumber;
 
 // `ev` comes with the repository filled in.
 void AddIssue(element issue, const std::string& prefix, GhEvent ev, ApiPage* page) {

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "base/strings.h"
+#include "ingest/forge_repo.h"
 #include "store/gh_event_writer.h"
+#include "store/gh_subjects.h"
 
 namespace oscm::ingest {
 namespace {
@@ -36,13 +37,6 @@ struct SyncState {
   std::string url;  // "" = the listing's first page
   std::string since;
   std::string etag;
-};
-
-// The issue or pull request a comment is on.
-struct Subject {
-  bool pull_request = false;
-  std::string author;
-  int64_t created_at = 0;
 };
 
 class RepoSync {
@@ -169,30 +163,15 @@ class RepoSync {
     return url;
   }
 
-  Result<std::unordered_map<int64_t, Subject>> LoadSubjects(int64_t repo_id) {
-    std::unordered_map<int64_t, Subject> subjects;
-    OSCM_ASSIGN_OR_RETURN(auto q, db_.Prepare(
-        "SELECT number, type = 'PullRequestEvent' OR on_pull_request, subject_author, subject_created_at "
-        "FROM gh_events WHERE repo_id = ? AND number != 0 AND type IN ('IssuesEvent', 'PullRequestEvent') "
-        "ORDER BY created_at"));
-    q.Bind(1, repo_id);
-    while (true) {
-      OSCM_ASSIGN_OR_RETURN(const bool row, q.Step());
-      if (!row) break;
-      subjects.emplace(q.ColumnInt(0), Subject{q.ColumnInt(1) != 0, q.ColumnText(2), q.ColumnInt(3)});
-    }
-    return subjects;
-  }
-
   Status SyncListing(int64_t repo_id, const RepoSnapshot& snap, const Listing& listing, int64_t* stored) {
     OSCM_ASSIGN_OR_RETURN(SyncState state, LoadState(repo_id, listing.name));
     std::string url = state.url.empty() ? FirstPage(snap, listing, state.since) : state.url;
     std::string etag = state.etag;
-    std::unordered_map<int64_t, Subject> subjects;
+    store::GhSubjects subjects;
     const bool comments = listing.resource == ApiResource::kIssueComments ||
                           listing.resource == ApiResource::kReviewComments;
     if (comments) {
-      OSCM_ASSIGN_OR_RETURN(subjects, LoadSubjects(repo_id));
+      OSCM_ASSIGN_OR_RETURN(subjects, store::LoadGhSubjects(db_, repo_id));
     }
     const bool stars = listing.resource == ApiResource::kStargazers;
     for (int page_no = 1; !url.empty(); ++page_no) {
@@ -213,13 +192,7 @@ class RepoSync {
 
       OSCM_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db_));
       for (GhEvent& ev : page.events) {
-        if (comments) {
-          if (auto it = subjects.find(ev.number); it != subjects.end()) {
-            ev.on_pull_request = ev.on_pull_request || it->second.pull_request;
-            ev.subject_author = it->second.author;
-            ev.subject_created_at = it->second.created_at;
-          }
-        }
+        if (comments) store::FillSubject(subjects, &ev);
         OSCM_ASSIGN_OR_RETURN(const bool added, writer_.Insert(repo_id, ev, bots_.IsBotLogin(ev.actor)));
         *stored += added ? 1 : 0;
       }
@@ -325,31 +298,10 @@ Status UntrackIfNothingStored(SqliteDb& db, int64_t repo_id, bool community_is_n
 constexpr std::string_view kGitHubUrlPrefixes[] = {"https://github.com/", "http://github.com/", "git@github.com:",
                                                    "ssh://git@github.com/"};
 
-bool IsGitHubUrl(std::string_view location) {
-  return std::any_of(std::begin(kGitHubUrlPrefixes), std::end(kGitHubUrlPrefixes),
-                     [&](std::string_view prefix) { return StartsWith(location, prefix); });
-}
+bool IsGitHubUrl(std::string_view location) { return HasForgePrefix(location, kGitHubUrlPrefixes); }
 
 Result<std::string> ParseGitHubRepo(std::string_view text) {
-  std::string_view s = Trim(text);
-  for (std::string_view prefix : kGitHubUrlPrefixes) {
-    if (StartsWith(s, prefix)) {
-      s.remove_prefix(prefix.size());
-      break;
-    }
-  }
-  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
-  if (EndsWith(s, ".git")) s.remove_suffix(4);
-  const size_t slash = s.find('/');
-  const auto valid = [](std::string_view part) {
-    return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
-    });
-  };
-  if (slash == std::string_view::npos || !valid(s.substr(0, slash)) || !valid(s.substr(slash + 1))) {
-    return InvalidArgumentError(fmt::format("'{}': expected OWNER/REPO or https://github.com/OWNER/REPO", text));
-  }
-  return std::string(s);
+  return ParseForgeRepo(text, kGitHubUrlPrefixes, "https://github.com/");
 }
 
 Result<std::vector<GitHubRepoResult>> IngestGitHub(store::Store& store, const GitHubIngestOptions& options,

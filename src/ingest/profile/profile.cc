@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "base/toml_util.h"
+#include "ingest/packages/package_ref.h"
 
 namespace oscm::ingest {
 namespace {
@@ -35,7 +36,7 @@ struct TableSpec {
   std::string_view kind;
   bool many;  // [[array of tables]] or a single [table]
 };
-constexpr std::array<TableSpec, 9> kTables = {{{"vendor", true},
+constexpr std::array<TableSpec, 10> kTables = {{{"vendor", true},
                                                {"foundation", false},
                                                {"licence", false},
                                                {"business_model", true},
@@ -43,7 +44,8 @@ constexpr std::array<TableSpec, 9> kTables = {{{"vendor", true},
                                                {"commercial_vendor", true},
                                                {"adopter", true},
                                                {"event", true},
-                                               {"roadmap", false}}};
+                                               {"roadmap", false},
+                                               {"package", true}}};
 
 // Reads one fact table: the keys every fact has, then those of its kind.
 Result<ProfileFact> ReadFact(std::string_view kind, const toml::table& t, const std::string& path) {
@@ -116,6 +118,16 @@ Result<ProfileFact> ReadFact(std::string_view kind, const toml::table& t, const 
     OSCM_ASSIGN_OR_RETURN(f.name, RequiredString(t, "name", path));
     OSCM_ASSIGN_OR_RETURN(f.detail, enum_value("kind", kEventKinds));
     OSCM_ASSIGN_OR_RETURN(f.since, RequiredDate(t, "date", path));
+  } else if (kind == "package") {
+    OSCM_RETURN_IF_ERROR(CheckKeys(t, path, "[[package]]", {"ecosystem", "name", "source", "as_of"}));
+    OSCM_ASSIGN_OR_RETURN(std::string ecosystem, RequiredString(t, "ecosystem", path));
+    auto e = ParseEcosystem(ecosystem);
+    if (!e) return TomlError(path, *t.get("ecosystem"), e.error().message());
+    OSCM_ASSIGN_OR_RETURN(std::string name, RequiredString(t, "name", path));
+    auto normal = NormalizePackageName(*e, name);
+    if (!normal) return TomlError(path, *t.get("name"), normal.error().message());
+    f.name = std::move(normal).value();
+    f.detail = std::string(EcosystemName(*e));
   } else {  // roadmap
     OSCM_RETURN_IF_ERROR(CheckKeys(t, path, "[roadmap]", {"url", "source", "as_of"}));
     OSCM_ASSIGN_OR_RETURN(f.name, RequiredString(t, "url", path));

@@ -12,6 +12,8 @@
 //   [[adopter]]           name, industry, since
 //   [[event]]             name, kind (conference | meetup | hackathon | other), date
 //   [roadmap]             url
+//   [[package]]           ecosystem (npm | pypi | cargo | docker | go | maven), name: a package
+//                         the community publishes (see `oscm ingest packages`)
 //
 // Every table also needs `source` (URL or text) and `as_of` (date). Loading validates the whole
 // file and reports the first problem as kInvalidArgument "file:line:col: reason".
@@ -36,6 +38,7 @@ namespace oscm::ingest {
 //   adopter:           name = organisation, detail = industry, since
 //   event:             name = event, detail = kind, since = the event's date
 //   roadmap:           name = URL
+//   package:           name = package name (normalised), detail = ecosystem
 struct ProfileFact {
   std::string kind;
   std::string name;

@@ -163,7 +163,8 @@ TEST(ScoresTest, LessEvidenceWidensTheRangeAndKeepsTheFullerScoreInside) {
       {"contributor_retention", 0.35}, {"community_files", 7}, {"events_held", 3}, {"doc_languages", 1},
       {"reviewers", 60}, {"vendor_age_years", 6}, {"roadmap_published", 1}, {"foundation_level", 2},
       {"org_commit_share", 0.6}, {"orgs_active", 8}, {"working_hours_share", 0.6}, {"vendor_share", 0.4},
-      {"business_models", 2}, {"commercial_offerings", 2}, {"commercial_vendors", 3}, {"elephant_factor", 2}};
+      {"business_models", 2}, {"commercial_offerings", 2}, {"commercial_vendors", 3}, {"elephant_factor", 2},
+      {"downloads", 200000}, {"dependent_repos", 800}, {"dependents", 300}, {"openrank", 40}};
   MetricSnapshot all(full);
   const auto reference = ScoreDimensions(*model, all, nullptr);
   std::vector<std::string> ids;

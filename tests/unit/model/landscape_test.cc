@@ -17,6 +17,8 @@ id = "tidb"
 repositories = ["https://github.com/pingcap/tidb.git", "git@github.com:tikv/tikv.git", "../src/pd"]
 profile = "profiles/tidb.toml"
 
+packages = ["docker:PingCAP/TiDB", "go:github.com/pingcap/tidb"]
+
 [[community]]
 id = "cockroach"
 github = ["cockroachdb/cockroach"]
@@ -30,6 +32,8 @@ github = ["cockroachdb/cockroach"]
                                                          "git@github.com:tikv/tikv.git", "/data/src/pd"}));
   EXPECT_EQ(tidb.github, (std::vector<std::string>{"pingcap/tidb", "tikv/tikv"}));
   EXPECT_EQ(tidb.profile, "/data/landscapes/profiles/tidb.toml");
+  EXPECT_EQ(tidb.packages, (std::vector<std::string>{"docker:pingcap/tidb", "go:github.com/pingcap/tidb"}));
+  EXPECT_TRUE(l->communities[1].packages.empty());
   EXPECT_EQ(l->communities[1].github, (std::vector<std::string>{"cockroachdb/cockroach"}));
 }
 
@@ -85,6 +89,8 @@ TEST_F(LandscapeErrorTest, EveryProblemNamesFileLineAndColumn) {
       {"name = \"x\"\n[[community]]\nid = \"Big Name\"\ngithub = [\"a/b\"]\n", "l.toml:3:6: 'id' must be a lower-case id"},
       {"name = \"x\"\n[[community]]\nid = \"a\"\n", "community 'a' names no repositories"},
       {"name = \"x\"\n[[community]]\nid = \"a\"\nrepositories = \"one\"\n", "l.toml:4:16: 'repositories' must be an array"},
+      {"name = \"x\"\n[[community]]\nid = \"a\"\ngithub = [\"a/b\"]\npackages = [\"gem:rails\"]\n",
+       "l.toml:5:12: package 'gem:rails': unknown package ecosystem 'gem'"},
   };
   for (const auto& [text, want] : kCases) {
     auto l = ParseLandscape(text, "l.toml");

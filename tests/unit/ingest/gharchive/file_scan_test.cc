@@ -1,6 +1,8 @@
 #include "ingest/gharchive/file_scan.h"
 
 #include <gtest/gtest.h>
+
+#include <tuple>
 #include <zlib.h>
 
 #include <fmt/format.h>
@@ -84,6 +86,13 @@ TEST(FileScanTest, PartialResultSurvivesEncoding) {
     EXPECT_EQ(b.stars, m.stars);
     EXPECT_EQ(b.pushes, m.pushes);
     EXPECT_EQ(b.actors.Estimate(), m.actors.Estimate());
+  }
+  EXPECT_GT(scan.activity.size(), 100u);
+  ASSERT_EQ(back.activity.size(), scan.activity.size());
+  for (const auto& [key, c] : scan.activity) {
+    const ActivityCounts& b = back.activity.at(key);
+    EXPECT_EQ(std::tie(b.issues_opened, b.issue_comments, b.issues_closed, b.review_comments, b.prs_opened, b.pushes),
+              std::tie(c.issues_opened, c.issue_comments, c.issues_closed, c.review_comments, c.prs_opened, c.pushes));
   }
   EXPECT_FALSE(DecodeGhFileScan(std::string_view(w.data()).substr(0, w.data().size() - 1), &back).ok());
 }

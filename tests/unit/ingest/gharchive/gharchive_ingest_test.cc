@@ -13,6 +13,7 @@
 #include "ingest/gharchive/event_parser.h"
 #include "metrics/activity.h"
 #include "metrics/gharchive_metrics.h"
+#include "metrics/openrank_store.h"
 #include "store/gh_coverage.h"
 #include "support/test_util.h"
 
@@ -321,6 +322,59 @@ TEST_F(GhArchiveIngestTest, AllReposKeepsEveryRepositorysMonthOnce) {
   EXPECT_EQ(Count(*store_, "SELECT actors FROM gh_repo_months WHERE month = '2024-03' AND repo_id = 7 AND forks = 1"), 1);
   EXPECT_EQ(Count(*store_, "SELECT stars FROM gh_repo_months WHERE month = '2024-04' AND name = 'acme/renamed'"), 1);
   EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_events"), 0);
+}
+
+// OpenRank's input (gh_activity) from --all-repos: each person's weighed activity per repository
+// and month, bots and "[snyk]" pull requests left out; files read in any order, in one run or
+// several, give the same rows and so the same OpenRank.
+TEST_F(GhArchiveIngestTest, AllReposKeepsOpenRanksActivityWhateverTheOrderOfFiles) {
+  auto event = [](const std::string& id, const std::string& type, int64_t repo_id, const std::string& actor,
+                  int64_t actor_id, const std::string& payload) {
+    return "{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"actor\":{\"login\":\"" + actor + "\",\"id\":" +
+           std::to_string(actor_id) + "},\"repo\":{\"id\":" + std::to_string(repo_id) + ",\"name\":\"o/r" +
+           std::to_string(repo_id) + "\"},\"payload\":" + payload + ",\"created_at\":\"2024-03-05T10:00:00Z\"}\n";
+  };
+  const std::string opened = R"({"action":"opened","issue":{"number":1,"title":"Crash"}})";
+  const std::string pr = R"({"action":"opened","number":2,"pull_request":{"number":2,"title":"Fix"}})";
+  const std::string snyk = R"({"action":"opened","number":3,"pull_request":{"number":3,"title":"[Snyk] Upgrade"}})";
+  WriteFile(tmp_.Sub("a.json"), event("1", "IssuesEvent", 7, "ann", 11, opened) +
+                                    event("2", "IssueCommentEvent", 7, "bob", 12, R"({"action":"created"})") +
+                                    event("3", "IssueCommentEvent", 7, "bob", 12, R"({"action":"created"})") +
+                                    event("4", "PullRequestEvent", 8, "ann", 11, pr) +
+                                    event("5", "PullRequestEvent", 8, "ann", 11, snyk) +
+                                    event("6", "IssueCommentEvent", 8, "dependabot[bot]", 13, R"({"action":"created"})"));
+  WriteFile(tmp_.Sub("b.json"), event("7", "PushEvent", 7, "bob", 12, R"({"size":1})") +
+                                    event("8", "PullRequestReviewCommentEvent", 8, "bob", 12, R"({"action":"created"})") +
+                                    event("9", "IssuesEvent", 7, "ann", 11, R"({"action":"closed","issue":{"number":1}})") +
+                                    event("10", "WatchEvent", 7, "cat", 14, R"({"action":"started"})"));
+  auto dump = [](store::Store& s) {
+    return Dump(s, "SELECT * FROM gh_activity ORDER BY 1, 2, 3") + Dump(s, "SELECT * FROM gh_openrank ORDER BY 1, 2, 3");
+  };
+  auto update = [](store::Store& s) {
+    NullProgress progress;
+    auto r = metrics::UpdateOpenRank(s.db(), progress);
+    EXPECT_OK(r);
+    return r.has_value() ? r->size() : 0;
+  };
+  ASSERT_OK(Ingest({tmp_.Sub("a.json"), tmp_.Sub("b.json")}, {}, -1, /*all_repos=*/true));
+  EXPECT_EQ(update(*store_), 1u);
+  // (month, repo, actor, issues opened, issue comments, issues closed, review comments, PRs opened, pushes)
+  EXPECT_EQ(Dump(*store_, "SELECT * FROM gh_activity ORDER BY 1, 2, 3"),
+            "2024-03|7|11|1|0|1|0|0|0|\n"
+            "2024-03|7|12|0|2|0|0|0|1|\n"
+            "2024-03|8|11|0|0|0|0|1|0|\n"
+            "2024-03|8|12|0|0|0|1|0|0|\n");
+  EXPECT_EQ(Count(*store_, "SELECT COUNT(*) FROM gh_openrank WHERE month = '2024-03' AND kind = 'repo'"), 2);
+  const std::string one_run = dump(*store_);
+
+  auto other = store::Store::Open(tmp_.Sub("other.db"));
+  ASSERT_OK(other);
+  store_ = std::make_unique<store::Store>(std::move(other).value());
+  ASSERT_OK(Ingest({tmp_.Sub("b.json")}, {}, -1, /*all_repos=*/true));
+  EXPECT_EQ(update(*store_), 1u);
+  ASSERT_OK(Ingest({tmp_.Sub("a.json")}, {}, -1, /*all_repos=*/true));
+  EXPECT_EQ(update(*store_), 1u);
+  EXPECT_EQ(dump(*store_), one_run);
 }
 
 TEST_F(GhArchiveIngestTest, AllReposReadsAgainAFileReadWithoutIt) {

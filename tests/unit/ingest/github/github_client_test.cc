@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/recording_waiter.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
 
@@ -16,14 +17,7 @@ namespace {
 using oscm::testing::ReplayResponse;
 using oscm::testing::ReplayServer;
 
-class RecordingWaiter final : public Waiter {
- public:
-  Status Wait(int64_t seconds, std::string_view) override {
-    waits.push_back(seconds);
-    return Status::Ok();
-  }
-  std::vector<int64_t> waits;
-};
+using oscm::testing::RecordingWaiter;
 
 class GitHubClientTest : public ::testing::Test {
  protected:

@@ -9,6 +9,7 @@
 #include "metrics/gharchive_metrics.h"
 #include "metrics/git_metrics.h"
 #include "store/gh_event_writer.h"
+#include "support/recording_waiter.h"
 #include "support/git_fixture.h"
 #include "support/replay_server.h"
 #include "support/test_util.h"
@@ -21,15 +22,7 @@ using namespace oscm::testing;  // NOLINT: the routes and responses of github_te
 
 constexpr int64_t kNow = 1735689600;  // 2025-01-01T00:00:00Z, after every fixture event
 
-class RecordingWaiter final : public Waiter {
- public:
-  Status Wait(int64_t seconds, std::string_view) override {
-    waits.push_back(seconds);
-    return result;
-  }
-  std::vector<int64_t> waits;
-  Status result;  // what Wait returns: kCancelled plays Ctrl-C during a wait
-};
+using oscm::testing::RecordingWaiter;
 
 class GitHubIngestTest : public ::testing::Test {
  protected:

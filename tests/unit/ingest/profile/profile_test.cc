@@ -41,6 +41,17 @@ TEST(ProfileTest, ParsesEveryKindOfFact) {
   EXPECT_EQ(FoundationLevel("sandbox"), 1);
 }
 
+TEST(ProfileTest, DeclaredPackagesAreNormalised) {
+  auto p = ParseProfile("community = \"x\"\n[[package]]\necosystem = \"pypi\"\nname = \"Py_TiDB\"\n"
+                        "source = \"https://pypi.org/project/py-tidb\"\nas_of = 2025-01-01\n",
+                        "p.toml");
+  ASSERT_OK(p);
+  ASSERT_EQ(p->facts.size(), 1u);
+  EXPECT_EQ(p->facts[0].kind, "package");
+  EXPECT_EQ(p->facts[0].name, "py-tidb");
+  EXPECT_EQ(p->facts[0].detail, "pypi");
+}
+
 TEST(ProfileTest, ErrorsNameFileLineAndColumn) {
   struct Case {
     const char* text;
@@ -61,6 +72,10 @@ TEST(ProfileTest, ErrorsNameFileLineAndColumn) {
       {"[[adopter]]\nname = \"A\"\nindustry = \"retail\"\nsource = \"s\"\nas_of = 2025-01-01\n", "p.toml:1:1: missing 'community'"},
       {"community = \"x\"\n[[event]]\nname = \"E\"\nkind = \"meetup\"\nsource = \"s\"\nas_of = \"yesterday\"\n",
        "p.toml:6:9: 'as_of' must be a date"},
+      {"community = \"x\"\n[[package]]\necosystem = \"gem\"\nname = \"rails\"\nsource = \"s\"\nas_of = 2025-01-01\n",
+       "p.toml:3:13: unknown package ecosystem 'gem'"},
+      {"community = \"x\"\n[[package]]\necosystem = \"npm\"\nname = \"no spaces\"\nsource = \"s\"\nas_of = 2025-01-01\n",
+       "p.toml:4:8: 'no spaces' is not a npm package name"},
   };
   for (const auto& c : kCases) {
     auto p = ParseProfile(c.text, "p.toml");
