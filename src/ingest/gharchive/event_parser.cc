@@ -65,15 +65,6 @@ std::string RepoFromUrl(std::string_view url) {
   return {};
 }
 
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 // Issue or pull-request fields shared by several event types.
 void ReadSubject(element subject, GhEvent* ev) {
   if (ev->number == 0) ev->number = Int(subject, "number");
