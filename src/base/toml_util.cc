@@ -1,10 +1,12 @@
 #include "base/toml_util.h"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 
+#include "base/strings.h"
 #include "base/time.h"
 
 namespace oscm {
@@ -18,7 +20,128 @@ Status TomlError(const std::string& path, const toml::node& node, std::string_vi
   return InvalidArgumentError(fmt::format("{}: {}", TomlWhere(path, node), message));
 }
 
+namespace {
+
+// Whether toml++ 3.3's whitespace test reaches its "unreachable" branch (undefined behaviour) on
+// `c`: its generated table leaves some 1,018-code-point blocks to a switch without a case for them
+// (U+00A1..U+0499, U+2C5E..U+3057, U+FB26..U+FEFE, but not U+3000 or U+FEFF).
+bool TomlppMisreads(char32_t c) {
+  if (c <= 0xA0 || c >= 0xFEFF || c == 0x3000) return false;
+  const uint64_t block = (static_cast<uint64_t>(c) - 0xA0) / 0x3FA;
+  if (((uint64_t{1} << block) & 0x7FFFFFFFFFFFF75Eull) != 0) return false;
+  return block != 5 && block != 7;
+}
+
+// Whitespace as toml++ 3.3 sees it (it skips all of it after a line-ending backslash).
+bool IsTomlppWhitespace(char32_t c) {
+  return c == ' ' || c == '\t' || (c >= '\n' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         c == 0x180E || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+         c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+}
+
+// toml++ 3.3 asks whether a character is whitespace outside strings and comments, after a
+// backslash in a multi-line basic string, and on the first character after a line-ending
+// backslash; on the characters above it then has undefined behaviour. Outside strings and
+// comments such a character is invalid TOML anyway; in the two string places it is rare, and is
+// refused with its place so that the file can be changed. Everything else is left to toml++.
+Status CheckTomlppCanRead(std::string_view text, const std::string& path) {
+  enum class In { kCode, kComment, kBasic, kLiteral, kMlBasic, kMlLiteral } in = In::kCode;
+  int line = 1;
+  int column = 0;
+  bool token_is_brackets = true;  // outside strings: the token so far is empty or '[' and '{'
+  bool escaped = false;      // the previous character of a basic string was an escaping backslash
+  bool line_ending = false;  // skipping whitespace after a line-ending backslash
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const size_t n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t c = n == 1 ? b : (b & (0x7Fu >> n));
+    for (size_t k = 1; k < n && i + k < text.size(); ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+    const std::string_view rest = text.substr(i);
+    i += n;
+    ++column;
+    const auto refuse = [&](std::string_view where) {
+      return InvalidArgumentError(
+          fmt::format("{}:{}:{}: character U+{:04X} {}", path, line, column, static_cast<uint32_t>(c), where));
+    };
+    const auto skip_two = [&] {  // the rest of a triple quote
+      i += 2;
+      column += 2;
+    };
+    if (c == '\n') {
+      ++line;
+      column = 0;
+    }
+    switch (in) {
+      case In::kCode: {
+        if (TomlppMisreads(c)) return refuse("outside a string or comment");
+        // A quote opens a string only at the start of a token (after brackets at most): inside a
+        // bare token, such as the malformed value 0*x[{"..., toml++ scans on through quotes
+        // looking for the value's end (whitespace, ']', '}', ',' or '#').
+        const bool opens = token_is_brackets;
+        token_is_brackets = IsTomlppWhitespace(c) || c == '=' || c == ']' || c == '}' || c == ',' ||
+                            ((c == '[' || c == '{') && token_is_brackets);
+        if (c == '#') {
+          in = In::kComment;
+        } else if (opens && StartsWith(rest, R"(""")")) {
+          in = In::kMlBasic;
+          skip_two();
+        } else if (opens && StartsWith(rest, R"(''')")) {
+          in = In::kMlLiteral;
+          skip_two();
+        } else if (opens && c == '"') {
+          in = In::kBasic;
+        } else if (opens && c == '\'') {
+          in = In::kLiteral;
+        }
+        break;
+      }
+      case In::kComment:
+        if (c == '\n') in = In::kCode;
+        break;
+      case In::kLiteral:
+        if (c == '\'' || c == '\n') in = In::kCode;
+        break;
+      case In::kMlLiteral:
+        if (StartsWith(rest, R"(''')")) {
+          in = In::kCode;
+          skip_two();
+        }
+        break;
+      case In::kBasic:
+        if (escaped) {
+          escaped = false;
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (c == '"' || c == '\n') {
+          in = In::kCode;
+        }
+        break;
+      case In::kMlBasic:
+        if (line_ending) {
+          if (IsTomlppWhitespace(c)) break;
+          line_ending = false;
+          if (TomlppMisreads(c)) return refuse("right after a line-ending backslash, where toml++ cannot read it");
+        }
+        if (escaped) {
+          escaped = false;
+          if (TomlppMisreads(c)) return refuse("after a backslash");
+          line_ending = IsTomlppWhitespace(c);
+        } else if (c == '\\') {
+          escaped = true;
+        } else if (StartsWith(rest, R"(""")")) {
+          in = In::kCode;
+          skip_two();
+        }
+        break;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<toml::table> ParseToml(std::string_view text, const std::string& path) {
+  OSCM_RETURN_IF_ERROR(CheckTomlppCanRead(text, path));
   toml::parse_result parsed = toml::parse(text, path);
   if (!parsed) {
     const toml::parse_error& e = parsed.error();
