@@ -147,6 +147,15 @@ void SvgWriter::Path(const PathData& d, const Paint& paint) {
   out_ += "/>\n";
 }
 
+std::string WithDisplaySize(std::string_view svg, double width, double height) {
+  // SvgWriter writes the root's width and height first, before the viewBox.
+  const size_t begin = svg.find(" width=\"");
+  const size_t view_box = svg.find(" viewBox=\"");
+  if (begin == std::string_view::npos || view_box == std::string_view::npos || view_box < begin) return std::string(svg);
+  return fmt::format("{} width=\"{}\" height=\"{}\"{}", svg.substr(0, begin), SvgNumber(width), SvgNumber(height),
+                     svg.substr(view_box));
+}
+
 std::vector<Point> ArrowHead(Point tip, Point direction, double length, double half_width) {
   const double norm = std::hypot(direction.x, direction.y);
   const double ux = norm > 0 ? direction.x / norm : 1;

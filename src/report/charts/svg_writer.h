@@ -101,6 +101,10 @@ class SvgWriter {
   int open_groups_ = 0;
 };
 
+// `svg` (a document from SvgWriter) shown at `width` x `height`: the root element's width and
+// height say so, and its viewBox keeps the drawing's own coordinates.
+std::string WithDisplaySize(std::string_view svg, double width, double height);
+
 // The filled head of an arrow ending at `tip`, pointing along `direction` (need not be unit).
 std::vector<Point> ArrowHead(Point tip, Point direction, double length, double half_width);
 
