@@ -99,8 +99,10 @@ struct ReportOptions {
 };
 
 struct ChartOptions {
-  std::string kind;  // quadrant, timeline, series, flywheel, rings, funnel
+  std::string kind;  // quadrant, timeline, series, flywheel, rings, funnel, radar, scores
   std::string metric = "contributors_active";  // for series
+  std::string size;   // --size: 16:9, 4:3, 1:1 or WxH; "" = the chart's own
+  std::string title;  // --title; "" = the chart's own
   ReportOptions report;
 };
 

@@ -109,8 +109,8 @@ int Run(int argc, char** argv) {
 
   ChartOptions chart_opts;
   auto* chart = app.add_subcommand("chart", "draw one chart as SVG, PNG or PDF (by --out's extension)");
-  chart->add_option("kind", chart_opts.kind, "quadrant, timeline, series, flywheel, rings or funnel")
-      ->required()->check(CLI::IsMember({"quadrant", "timeline", "series", "flywheel", "rings", "funnel"}));
+  chart->add_option("kind", chart_opts.kind, "quadrant, timeline, series, flywheel, rings, funnel, radar or scores")
+      ->required()->check(CLI::IsMember({"quadrant", "timeline", "series", "flywheel", "rings", "funnel", "radar", "scores"}));
   chart->add_option("community", assess_opts.targets, "community names, repository paths or URLs");
   chart->add_option("--landscape", chart_opts.report.landscape.file, "a landscape file instead of communities");
   chart->add_option("--metric", chart_opts.metric, "series: the metric to draw")->capture_default_str();
@@ -118,6 +118,9 @@ int Run(int argc, char** argv) {
   chart->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
   chart->add_option("--model", assess_opts.model, "maturity model file (default: the built-in one)");
   chart->add_option("--lang", assess_opts.lang, "chart language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  chart->add_option("--size", chart_opts.size,
+                    "16:9, 4:3 or 1:1 (slides: 1920x1080 PNG, 960x540 pt PDF for 16:9) or WIDTHxHEIGHT (pixels for PNG/SVG, points for PDF)");
+  chart->add_option("--title", chart_opts.title, "the chart's title (default: what it shows and of whom)");
   AddIdentityFlags(chart, &identity_opts);
 
   std::vector<std::string> model_files;

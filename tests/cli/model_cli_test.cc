@@ -149,6 +149,80 @@ TEST_F(ModelCliTest, ChartsInEveryFormat) {
   EXPECT_NE(unwritable.err.find("no/such/dir/r.png"), std::string::npos) << unwritable.err;
 }
 
+// Charts for slides: --size sets the file's size (PNG pixels, PDF points, SVG width and height),
+// --title the title, --lang every word; radar and scores over time from the same evaluation.
+TEST_F(ModelCliTest, ChartsForSlides) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"Tiny things\"\n[[community]]\nid = \"tiny\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto png_size = [&](const std::string& path) {
+    const std::string png = oscm::testing::ReadFile(path);
+    auto be32 = [&](size_t at) {
+      return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
+             (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+    };
+    return png.size() > 24 ? std::pair{be32(16), be32(20)} : std::pair{0, 0};
+  };
+  const std::vector<std::string> land = {"--landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30"};
+  auto chart = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "chart");
+    args.insert(args.end(), land.begin(), land.end());
+    return Oscm(args);
+  };
+  auto r = chart({"quadrant", "--size", "16:9", "--title", "Slide 3: where we stand", "--out", tmp_.Sub("q.png")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(png_size(tmp_.Sub("q.png")), (std::pair{1920, 1080}));
+  r = chart({"quadrant", "--size", "1600x1200", "--out", tmp_.Sub("q43.png")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(png_size(tmp_.Sub("q43.png")), (std::pair{1600, 1200}));
+  r = chart({"quadrant", "--size", "4:3", "--out", tmp_.Sub("q.pdf")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(oscm::testing::ReadFile(tmp_.Sub("q.pdf")).find("/MediaBox [ 0 0 720 540 ]"), std::string::npos);
+  r = chart({"quadrant", "--size", "1:1", "--title", "Slide 3: <where> we stand", "--lang", "zh", "--out", tmp_.Sub("q.svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string svg = oscm::testing::ReadFile(tmp_.Sub("q.svg"));
+  EXPECT_NE(svg.find("width=\"720\" height=\"720\" viewBox=\"0 0 720 720\""), std::string::npos) << svg.substr(0, 300);
+  EXPECT_NE(svg.find(">Slide 3: &lt;where&gt; we stand</text>"), std::string::npos);
+  // Every word in Chinese: axes, quadrant names, legend (the community's name is data).
+  EXPECT_NE(svg.find(">商业成熟度</text>"), std::string::npos);
+  for (const char* english : {"Commercial", "Popularity", "popularity", "Model:", "as of", "Leaders", "Strategists", "community"}) {
+    EXPECT_EQ(svg.find(english), std::string::npos) << english;
+  }
+
+  for (const char* kind : {"radar", "scores"}) {
+    for (const char* lang : {"en", "zh"}) {
+      const std::string out = tmp_.Sub(std::string(kind) + "_" + lang + ".svg");
+      r = chart({kind, "--lang", lang, "--size", "16:9", "--out", out});
+      ASSERT_EQ(r.exit_code, 0) << kind << " " << lang << ": " << r.err;
+      svg = oscm::testing::ReadFile(out);
+      EXPECT_NE(svg.find(">tiny"), std::string::npos) << kind;
+      if (std::string(lang) == "zh") {
+        EXPECT_NE(svg.find("项目流行性"), std::string::npos) << kind;
+        for (const char* english : {"Project popularity", "Commercial", "Model:", "as of", "no data"}) {
+          EXPECT_EQ(svg.find(english), std::string::npos) << kind << ": " << english;
+        }
+      } else {
+        EXPECT_NE(svg.find("Project popularity"), std::string::npos) << kind;
+      }
+    }
+  }
+  // Communities named on the command line work as well as a landscape.
+  r = Oscm({"chart", "radar", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("radar.png")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // A series chart names the metric in the chart's language, not by its id.
+  r = Oscm({"chart", "series", "tiny", "--as-of", "2025-06-30", "--lang", "zh", "--out", tmp_.Sub("series.svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  svg = oscm::testing::ReadFile(tmp_.Sub("series.svg"));
+  EXPECT_NE(svg.find(">每月活跃贡献者"), std::string::npos);
+  EXPECT_NE(svg.find(">人</text>"), std::string::npos) << "the unit";
+
+  // A bad size is a usage error in one line, and nothing is written.
+  r = chart({"quadrant", "--size", "16:10", "--out", tmp_.Sub("bad.png")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: --size '16:10': expected 16:9, 4:3, 1:1 or WIDTHxHEIGHT (e.g. 1600x900)\n");
+  EXPECT_FALSE(std::filesystem::exists(tmp_.Sub("bad.png")));
+}
+
 // oscm model calibrate end to end: clones found under --clone-root are ingested, every row is
 // evaluated at its date, and --fit writes a model oscm accepts, leaving the one in use alone.
 TEST_F(ModelCliTest, CalibrateAgainstVerdicts) {

@@ -75,9 +75,17 @@ TEST(EvaluationGoldenTest, SyntheticLandscape) {
   CompareGolden(anonymise(RenderEvaluationTable(l.communities[0], *model, Lang::kEn, /*color=*/false)), "tiny_evaluation.txt");
   // Charts of the same evaluation (report/charts draws them; these pin the wiring).
   std::vector<const model::CommunityEvaluation*> all = {&l.communities[0], &l.communities[1]};
-  CompareGolden(anonymise(QuadrantSvg(l, *model, Lang::kEn)), "charts/landscape_quadrant.svg");
-  CompareGolden(anonymise(StageTimelineSvg("Synthetic", all, Lang::kZh)), "charts/landscape_timeline_zh.svg");
-  CompareGolden(anonymise(FlywheelSvg(l.communities[0], Lang::kEn)), "charts/tiny_flywheel.svg");
+  auto style = [](Lang lang, std::string subject = "") {
+    ChartStyle cs;
+    cs.lang = lang;
+    cs.subject = std::move(subject);
+    return cs;
+  };
+  CompareGolden(anonymise(QuadrantSvg(l, *model, style(Lang::kEn))), "charts/landscape_quadrant.svg");
+  CompareGolden(anonymise(StageTimelineSvg(all, style(Lang::kZh, "Synthetic"))), "charts/landscape_timeline_zh.svg");
+  CompareGolden(anonymise(FlywheelSvg(l.communities[0], style(Lang::kEn))), "charts/tiny_flywheel.svg");
+  CompareGolden(anonymise(RadarSvg(all, *model, style(Lang::kEn, "Synthetic"))), "charts/landscape_radar.svg");
+  CompareGolden(anonymise(ScoresSvg(all, *model, style(Lang::kZh, "Synthetic"))), "charts/landscape_scores_zh.svg");
   // The hostile adopter name is data: JSON escapes what it must and keeps it as text.
   EXPECT_EQ(RenderLandscapeJson(l, *model).find("<script>alert"), std::string::npos) << "it is known only from 2026";
 }
