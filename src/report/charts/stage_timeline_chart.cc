@@ -73,7 +73,9 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
   const bool fixed = in.height > 0;
   const double caption_room = caption.Height(text_width) + (fixed ? 2 * Legend::kLineHeight : 0);
   const double available = fixed ? in.height - kTop - 6 - kAxisHeight - caption_room - 16 : 0;
-  const Rows rows = FitRows(in.rows.size(), available, fixed);
+  Rows rows = FitRows(in.rows.size(), available, fixed);
+  // Rows left out are named in two more caption lines.
+  if (rows.shown < in.rows.size()) rows = FitRows(in.rows.size(), available - 2 * Legend::kLineHeight, fixed);
 
   double name_width = 0;
   for (size_t r = 0; r < rows.shown; ++r) {
@@ -127,13 +129,28 @@ std::string RenderStageTimelineSvg(const StageTimelineInput& in) {
   if (rows.shown < in.rows.size()) {
     std::string names;
     for (size_t r = rows.shown; r < in.rows.size(); ++r) names += (names.empty() ? "" : ", ") + in.rows[r].name;
-    caption.Text(fmt::format("{}{}", Localized(lang, "Not shown (no room): ", "未显示（空间不足）："), names), "#444444");
+    const std::string text =
+        lang == ChartLanguage::kChinese
+            ? fmt::format("{} 个社区未显示（空间不足，更高的 --size 可显示）：{}", in.rows.size() - rows.shown, names)
+            : fmt::format("Not shown (no room; a taller --size shows them), {}: {}", in.rows.size() - rows.shown, names);
+    std::string cut;
+    for (const std::string& line : WrapText(text, text_width, Legend::kTextSize, FontWeight::kRegular, 2)) {
+      cut += (cut.empty() || lang == ChartLanguage::kChinese ? "" : " ") + line;
+    }
+    caption.Text(std::move(cut), "#444444");
   }
   if (!unlabelled.empty()) {
     std::string list;
     for (const auto& u : unlabelled) list += (list.empty() ? "" : "; ") + u;
-    caption.Text(fmt::format("{}{}", Localized(lang, "Dates not labelled (no room): ", "未标注的日期（空间不足）："), list),
-                 "#444444");
+    std::string text = fmt::format("{}{}", Localized(lang, "Dates not labelled (no room): ", "未标注的日期（空间不足）："), list);
+    // A list longer than two lines would crowd the caption out: say how many, and where they are.
+    if (WrapText(text, text_width, Legend::kTextSize).size() > 2) {
+      text = lang == ChartLanguage::kChinese
+                 ? fmt::format("{} 个阶段变化日期未标注（空间不足）；每个色带的提示信息给出其起止月份", unlabelled.size())
+                 : fmt::format("{} dates of stage changes not labelled (no room); each band's tooltip gives its months",
+                               unlabelled.size());
+    }
+    caption.Text(std::move(text), "#444444");
   }
   const double caption_top = axis_y + kAxisHeight + 4;
   const double height = fixed ? in.height : caption_top + caption.Height(text_width) + 12;
