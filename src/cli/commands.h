@@ -185,6 +185,8 @@ int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptio
 int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions& o, const IngestGitOptions& ingest_opts,
              const GitHubOptions& gh, const IdentityOptions& io);
 int CmdModelCheck(const std::vector<std::string>& files);
+// Prints models/default.toml as built in, comments and all: `oscm model check` accepts it.
+int CmdModelShow();
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);
 

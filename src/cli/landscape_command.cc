@@ -8,6 +8,7 @@
 
 #include "base/clock.h"
 #include "cli/commands.h"
+#include "report/csv_report.h"
 #include "report/terminal_text.h"
 #include "cli/terminal_progress.h"
 #include "ingest/gharchive/gharchive_ingest.h"
@@ -117,7 +118,12 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   auto evaluated = EvaluateLandscapeFile(g, lo, ingest_opts, io, *model, as_of);
   if (!evaluated) return Fail(evaluated.error());
   const auto& evaluation = *evaluated;
-  if (o.format == "json") {
+  if (o.format == "csv" || o.format == "csv-months") {
+    std::vector<const model::CommunityEvaluation*> all;
+    for (const auto& c : evaluation.communities) all.push_back(&c);
+    std::fputs((o.format == "csv" ? report::RenderEvaluationsCsv(all, *model, true) : report::RenderMonthlyCsv(all, *model)).c_str(),
+               stdout);
+  } else if (o.format == "json") {
     std::fputs(report::RenderLandscapeJson(evaluation, *model).c_str(), stdout);
   } else {
     const size_t width = TerminalColumns();

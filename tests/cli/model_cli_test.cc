@@ -44,6 +44,54 @@ TEST_F(ModelCliTest, ModelCheckAcceptsTheShippedModelAndRejectsABrokenOneWithExi
   EXPECT_NE(missing.err.find("cannot read"), std::string::npos) << missing.err;
 }
 
+// The built-in model out, to edit: the same text as models/default.toml, accepted by model check,
+// and used through --model it gives the same evaluation as no --model at all.
+TEST_F(ModelCliTest, ModelShowPrintsTheBuiltInModel) {
+  auto shown = Oscm({"model", "show"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out, std::string(BuiltinDefaultModel()));
+  EXPECT_NE(shown.out.find("[[dimension]]"), std::string::npos);
+  WriteFile(tmp_.Sub("mine.toml"), shown.out);
+  auto check = Oscm({"model", "check", tmp_.Sub("mine.toml")});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE(check.out.find(": ok: "), std::string::npos);
+  auto builtin = Oscm({"assess", repo_->path(), "--as-of", "2025-06-30", "--format", "csv"});
+  ASSERT_EQ(builtin.exit_code, 0) << builtin.err;
+  auto edited = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--format", "csv", "--model", tmp_.Sub("mine.toml")});
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_EQ(edited.out, builtin.out);
+}
+
+// CSV out: a header and a row per community (assess, landscape) or per community and month, with
+// empty cells for no data.
+TEST_F(ModelCliTest, CsvForAssessLandscapeAndMetrics) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"Tiny, things\"\n[[community]]\nid = \"tiny\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto land = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "csv"});
+  ASSERT_EQ(land.exit_code, 0) << land.err;
+  const std::vector<std::string_view> rows = SplitLines(land.out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].rfind("community,repositories,as_of,model,stage,vitality,popularity,popularity_low,", 0), 0u);
+  EXPECT_NE(rows[0].find(",quadrant,quadrant_certain,"), std::string::npos);
+  EXPECT_EQ(rows[1].rfind("tiny,", 0), 0u);
+  EXPECT_NE(rows[1].find(",2025-06-30,oscm default "), std::string::npos);
+  EXPECT_EQ(std::count(rows[0].begin(), rows[0].end(), ','), std::count(rows[1].begin(), rows[1].end(), ','));
+  auto months = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "csv-months"});
+  ASSERT_EQ(months.exit_code, 0) << months.err;
+  const std::vector<std::string_view> month_rows = SplitLines(months.out);
+  EXPECT_EQ(month_rows[0].rfind("community,month,partial,stage,popularity,commercial,", 0), 0u);
+  EXPECT_GT(month_rows.size(), 12u);
+  EXPECT_EQ(month_rows.back().rfind("tiny,2025-06,false,", 0), 0u) << "June 30 ends June";
+  auto assess = Oscm({"assess", "tiny", "--as-of", "2025-06-15", "--format", "csv-months"});
+  ASSERT_EQ(assess.exit_code, 0) << assess.err;
+  EXPECT_EQ(SplitLines(assess.out).back().rfind("tiny,2025-06,true,", 0), 0u) << "June is not over on the 15th";
+  auto registry = Oscm({"metrics", "--format", "csv"});
+  ASSERT_EQ(registry.exit_code, 0);
+  EXPECT_EQ(registry.out.rfind("id,unit,source,description\n", 0), 0u);
+  EXPECT_EQ(Oscm({"assess", "tiny", "--format", "xls"}).exit_code, 2);
+}
+
 TEST_F(ModelCliTest, ProfileLandscapeAndAssessInBothLanguages) {
   WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
   // A profile for a community that is not in the store yet: a clear error, nothing stored.

@@ -9,6 +9,7 @@
 #include "metrics/activity.h"
 #include "model/evaluation.h"
 #include "model/model_loader.h"
+#include "report/csv_report.h"
 #include "report/evaluation_charts.h"
 #include "report/evaluation_report.h"
 #include "support/community_fixture.h"
@@ -67,12 +68,20 @@ TEST(EvaluationGoldenTest, SyntheticLandscape) {
     acts.push_back(std::move(a).value());
   }
   const auto l = model::EvaluateLandscape(*model, "Synthetic", {&acts[0], &acts[1]}, *ParseDate("2025-06-30"));
+  auto all_of = [](const model::LandscapeEvaluation& le) {
+    std::vector<const model::CommunityEvaluation*> out;
+    for (const auto& c : le.communities) out.push_back(&c);
+    return out;
+  };
   auto anonymise = [&](std::string text) {
     return ReplaceAll(ReplaceAll(text, tiny.path(), "<tiny>"), solo.path(), "<solo>");
   };
   CompareGolden(anonymise(RenderLandscapeJson(l, *model)), "landscape.json");
   CompareGolden(anonymise(RenderLandscapeTable(l, *model, Lang::kZh, /*color=*/false)), "landscape_zh.txt");
   CompareGolden(anonymise(RenderEvaluationTable(l.communities[0], *model, Lang::kEn, /*color=*/false)), "tiny_evaluation.txt");
+  // CSV of the same evaluation: a row per community, and per community and month.
+  CompareGolden(anonymise(RenderEvaluationsCsv(all_of(l), *model, true)), "landscape.csv");
+  CompareGolden(anonymise(RenderMonthlyCsv(all_of(l), *model)), "landscape_months.csv");
   // Charts of the same evaluation (report/charts draws them; these pin the wiring).
   std::vector<const model::CommunityEvaluation*> all = {&l.communities[0], &l.communities[1]};
   auto style = [](Lang lang, std::string subject = "") {
