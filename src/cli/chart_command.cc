@@ -24,7 +24,6 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   if (!landscape_kind && co.report.landscape.file.empty() == o.targets.empty()) {
     return usage(fmt::format("chart {} needs communities or --landscape FILE (one of the two)", co.kind));
   }
-  if (per_community && o.targets.size() != 1) return usage(fmt::format("chart {} draws one community: name one", co.kind));
   if (co.kind == "series" && metrics::FindMetric(co.metric) == nullptr) {
     return usage(fmt::format("chart series needs --metric ID, a registered metric (`oscm metrics`), not '{}'", co.metric));
   }
@@ -72,6 +71,8 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
     svg = report::RadarSvg(evaluations, *model, style);
   } else if (co.kind == "scores") {
     svg = report::ScoresSvg(evaluations, *model, style);
+  } else if (per_community && evaluations.size() > 1) {
+    svg = report::SmallMultiplesSvg(co.kind, evaluations, style);
   } else if (co.kind == "flywheel") {
     svg = report::FlywheelSvg(*evaluations.front(), style);
   } else if (co.kind == "rings") {

@@ -12,6 +12,7 @@
 #include "report/charts/quadrant_chart.h"
 #include "report/charts/radar_chart.h"
 #include "report/charts/scores_chart.h"
+#include "report/charts/small_multiples.h"
 #include "report/charts/stage_timeline_chart.h"
 #include "report/charts/talent_rings_chart.h"
 #include "report/charts/time_series_chart.h"
@@ -389,6 +390,29 @@ std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, 
   }
   if (!es.empty()) in.partial_month = es.front()->assessment.partial_month;
   return RenderScoresSvg(in);
+}
+
+std::string SmallMultiplesSvg(const std::string& kind, const std::vector<const model::CommunityEvaluation*>& es,
+                              const ChartStyle& style) {
+  SmallMultiplesInput in;
+  in.language = ChartLang(style.lang);
+  in.width = style.width;
+  in.height = style.height;
+  in.title = kind == "flywheel" ? Title(style, "B–C–P flywheel", "B–C–P 飞轮", style.subject)
+             : kind == "rings"  ? Title(style, "Talent rings", "人才圈层", style.subject)
+                                : Title(style, "User funnel", "用户漏斗", style.subject);
+  if (!es.empty()) in.caption = fmt::format("{} {}", style.lang == Lang::kZh ? "截至" : "as of", AsOf(*es.front()));
+  for (const auto* e : es) {
+    ChartStyle panel;
+    panel.lang = style.lang;
+    panel.title = e->assessment.community;
+    panel.width = in.panel_width;
+    panel.height = in.panel_height;
+    in.panels.push_back(kind == "flywheel" ? FlywheelSvg(*e, panel)
+                        : kind == "rings"  ? TalentRingsSvg(*e, panel)
+                                           : FunnelSvg(*e, panel));
+  }
+  return RenderSmallMultiplesSvg(in);
 }
 
 }  // namespace oscm::report

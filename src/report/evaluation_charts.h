@@ -39,6 +39,10 @@ std::string RadarSvg(const std::vector<const model::CommunityEvaluation*>& es, c
 std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
                       const ChartStyle& style);
 
+// The flywheel, rings or funnel (`kind`) of every community, side by side.
+std::string SmallMultiplesSvg(const std::string& kind, const std::vector<const model::CommunityEvaluation*>& es,
+                              const ChartStyle& style);
+
 // Whether the chart `kind` (quadrant, timeline, series, flywheel, rings, funnel, radar, scores) has anything to
 // draw for these evaluations (`landscape` for the quadrant, `metric` for series): kNotFound with
 // one line naming what to ingest when it has not. An empty chart is never drawn.

@@ -264,6 +264,20 @@ TEST_F(ModelCliTest, ChartsForSlides) {
   EXPECT_NE(svg.find(">每月活跃贡献者"), std::string::npos);
   EXPECT_NE(svg.find(">人</text>"), std::string::npos) << "the unit";
 
+  // Flywheel, rings and funnel of several communities: small multiples, one panel each.
+  oscm::testing::GitFixture twin(tmp_.Sub("twin"));
+  oscm::testing::BuildTinyCommunity(twin);
+  ASSERT_EQ(Oscm({"ingest", "git", twin.path(), "--community", "twin"}).exit_code, 0);
+  for (const char* kind : {"rings", "flywheel"}) {
+    r = Oscm({"chart", kind, "tiny", "twin", "--as-of", "2025-06-30", "--size", "16:9", "--out", tmp_.Sub("many.svg")});
+    ASSERT_EQ(r.exit_code, 0) << kind << ": " << r.err;
+    svg = oscm::testing::ReadFile(tmp_.Sub("many.svg"));
+    size_t panels = 0;
+    for (size_t at = svg.find("<g class=\"panel\">"); at != std::string::npos; at = svg.find("<g class=\"panel\">", at + 1)) ++panels;
+    EXPECT_EQ(panels, 2u) << kind;
+    EXPECT_NE(svg.find(">twin</text>"), std::string::npos) << kind;
+  }
+
   // A bad size is a usage error in one line, and nothing is written.
   r = chart({"quadrant", "--size", "16:10", "--out", tmp_.Sub("bad.png")});
   EXPECT_EQ(r.exit_code, 2);

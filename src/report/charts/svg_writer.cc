@@ -208,6 +208,19 @@ void SvgWriter::Footnote(int line, std::string_view text) {
        {.size = 12, .fill = "#666666"});
 }
 
+void SvgWriter::Embed(std::string_view document, double x, double y, double w, double h) {
+  // The document's root <svg ...> becomes a nested <svg> placed in the box; its viewBox keeps
+  // its own coordinates.
+  const size_t root_end = document.find('>');
+  const size_t view_box = document.find(" viewBox=\"");
+  if (root_end == std::string_view::npos || view_box == std::string_view::npos || view_box > root_end) return;
+  const size_t vb_begin = view_box + 10;
+  const size_t vb_end = document.find('"', vb_begin);
+  out_ += fmt::format("<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"{}\">", SvgNumber(x), SvgNumber(y),
+                      SvgNumber(w), SvgNumber(h), document.substr(vb_begin, vb_end - vb_begin));
+  out_ += document.substr(root_end + 1);
+}
+
 void SvgWriter::BeginGroup(std::string_view css_class, std::string_view tooltip) {
   ++open_groups_;
   out_ += css_class.empty() ? std::string("<g>\n") : fmt::format("<g class=\"{}\">\n", css_class);

@@ -85,6 +85,10 @@ class SvgWriter {
   void Footnote(int line, std::string_view text);
   // <g> with optional class (a trusted identifier; useful to tests and to CSS in the HTML report)
   // and optional tooltip (a <title> child, escaped; browsers show it on hover).
+  // Another document from SvgWriter (trusted: it escaped its own text) drawn into the box at
+  // (x, y) of size w x h, scaled to fit with its aspect kept.
+  void Embed(std::string_view document, double x, double y, double w, double h);
+
   void BeginGroup(std::string_view css_class = {}, std::string_view tooltip = {});
   void EndGroup();
 
