@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/completion.h"
 
 namespace oscm::cli {
 namespace {
@@ -159,6 +160,11 @@ int Run(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "markdown", "json", "csv"}));
   auto* communities = app.add_subcommand("communities", "list the communities in the store");
 
+  std::string completion_shell;
+  auto* completion = app.add_subcommand("completion", "print a shell completion script: oscm completion bash > "
+                                                      "~/.local/share/bash-completion/completions/oscm");
+  completion->add_option("shell", completion_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
+
   std::string orgs_community;
   AssessOptions orgs_opts;
   auto* orgs = app.add_subcommand("orgs", "a community's organisations: kind, people, commits and the rule that decided each");
@@ -187,6 +193,10 @@ int Run(int argc, char** argv) {
   if (*calibrate) return CmdModelCalibrate(g, calibrate_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);
+  if (*completion) {
+    std::fputs(CompletionScript(app, completion_shell).c_str(), stdout);
+    return 0;
+  }
   if (*orgs) return CmdOrgs(g, orgs_community, orgs_opts);
   return 2;
 }
