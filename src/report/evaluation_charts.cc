@@ -78,6 +78,18 @@ std::string ShortNeeds(const model::CommunityEvaluation& c, Lang lang) {
 }
 
 
+// High y is the top, high x the right (QuadrantOf).
+QuadrantLabels ModelQuadrantLabels(const model::ModelSpec& m, Lang lang) {
+  const size_t word = lang == Lang::kZh ? 1 : 0;
+  const auto& labels = m.quadrant.labels;
+  QuadrantLabels out;
+  out.top_right = labels[static_cast<size_t>(model::QuadrantKind::kLeaders)][word];
+  out.top_left = labels[static_cast<size_t>(model::QuadrantKind::kChallengers)][word];
+  out.bottom_right = labels[static_cast<size_t>(model::QuadrantKind::kStrategists)][word];
+  out.bottom_left = labels[static_cast<size_t>(model::QuadrantKind::kNichePlayers)][word];
+  return out;
+}
+
 }  // namespace
 
 std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelSpec& m, const ChartStyle& style) {
@@ -91,13 +103,7 @@ std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelS
   in.y_title = DimensionTitle(m, m.quadrant.y, lang);
   in.split_x = l.split_x;
   in.split_y = l.split_y;
-  const size_t word = lang == Lang::kZh ? 1 : 0;
-  const auto& labels = m.quadrant.labels;
-  // High y is the top, high x the right (QuadrantOf).
-  in.labels.top_right = labels[static_cast<size_t>(model::QuadrantKind::kLeaders)][word];
-  in.labels.top_left = labels[static_cast<size_t>(model::QuadrantKind::kChallengers)][word];
-  in.labels.bottom_right = labels[static_cast<size_t>(model::QuadrantKind::kStrategists)][word];
-  in.labels.bottom_left = labels[static_cast<size_t>(model::QuadrantKind::kNichePlayers)][word];
+  in.labels = ModelQuadrantLabels(m, lang);
   in.language = ChartLang(lang);
   for (const auto& c : l.communities) {
     QuadrantPoint p;
@@ -305,17 +311,6 @@ std::string FunnelSvg(const model::CommunityEvaluation& e, const ChartStyle& sty
 }
 
 namespace {
-
-QuadrantLabels ModelQuadrantLabels(const model::ModelSpec& m, Lang lang) {
-  const size_t word = lang == Lang::kZh ? 1 : 0;
-  const auto& labels = m.quadrant.labels;
-  QuadrantLabels out;
-  out.top_right = labels[static_cast<size_t>(model::QuadrantKind::kLeaders)][word];
-  out.top_left = labels[static_cast<size_t>(model::QuadrantKind::kChallengers)][word];
-  out.bottom_right = labels[static_cast<size_t>(model::QuadrantKind::kStrategists)][word];
-  out.bottom_left = labels[static_cast<size_t>(model::QuadrantKind::kNichePlayers)][word];
-  return out;
-}
 
 std::string ModelCaption(const model::ModelSpec& m, const std::vector<const model::CommunityEvaluation*>& es, Lang lang) {
   const std::string as_of = es.empty() ? std::string() : AsOf(*es.front());
