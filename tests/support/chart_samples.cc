@@ -166,7 +166,7 @@ report::ScoresChartInput SampleScores(ChartLanguage lang, int n) {
   in.language = lang;
   in.partial_month = M(2026, 9);
   for (int i = 0; i < n && i < 32; ++i) {
-    report::ScorePath p{kLandscapeNames[i], M(2019 + i % 4, 1 + i % 12), {}, {}, {}};
+    report::ScorePath p{kLandscapeNames[i], M(2019 + i % 4, 1 + i % 12), {}, {}};
     const int months = M(2026, 9) - p.first_month + 1;
     const double x_end = 15 + 75 * Spread(i, 8), y_end = 10 + 80 * Spread(i, 9);
     for (int k = 0; k < months; ++k) {

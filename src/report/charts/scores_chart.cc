@@ -21,11 +21,6 @@ constexpr double kInset = 10;
 
 bool Has(const std::optional<double>& v) { return v && std::isfinite(*v); }
 
-void Diamond(SvgWriter& svg, Point at, double r, std::string_view color) {
-  svg.Polygon({{at.x, at.y - r}, {at.x + r, at.y}, {at.x, at.y + r}, {at.x - r, at.y}},
-              {.fill = "#ffffff", .stroke = color, .stroke_width = 1.6});
-}
-
 struct Months {
   MonthIndex first = std::numeric_limits<MonthIndex>::max();
   MonthIndex last = std::numeric_limits<MonthIndex>::min();
@@ -40,10 +35,6 @@ Months MonthsOf(const ScoresChartInput& in) {
       if (!any) continue;
       m.first = std::min(m.first, p.first_month + static_cast<MonthIndex>(i));
       m.last = std::max(m.last, p.first_month + static_cast<MonthIndex>(i));
-    }
-    for (const KeptScore& k : p.kept) {
-      m.first = std::min(m.first, k.month);
-      m.last = std::max(m.last, k.month);
     }
   }
   return m;
@@ -90,7 +81,7 @@ std::vector<Box> DrawPlane(SvgWriter& svg, const Plane& plane, const ScoresChart
 }
 
 // One community's path: runs of months with both scores as lines, a ring at its first month, a
-// dot at its last, a small dot every January; kept runs as diamonds. Returns the last point.
+// dot at its last, a small dot every January. Returns the last point.
 std::optional<Point> DrawPath(SvgWriter& svg, const Plane& plane, const ScorePath& p, std::string_view color,
                               double width) {
   std::vector<Point> run, januaries;
@@ -114,9 +105,6 @@ std::optional<Point> DrawPath(SvgWriter& svg, const Plane& plane, const ScorePat
   flush();
   // Over the line, so that they show.
   for (const Point& at : januaries) svg.Circle(at, width * 1.2, {.fill = color});
-  for (const KeptScore& k : p.kept) {
-    if (Has(k.x) && Has(k.y)) Diamond(svg, plane.Map(*k.x, *k.y), 3.5, color);
-  }
   if (first) svg.Circle(*first, 3.5, {.fill = "#ffffff", .stroke = color, .stroke_width = 1.5});
   if (last) svg.Circle(*last, 5, {.fill = color, .stroke = "#ffffff", .stroke_width = 1.2});
   return last;
@@ -128,11 +116,6 @@ Legend Caption(const ScoresChartInput& in, bool many) {
   caption.Symbol(LegendSymbol::kMove, "#555555",
                  std::string(Localized(lang, "the path across the quadrant, from a ring at the first month to a dot at the last; small dots: each January",
                                        "在象限中的路径：圆圈为第一个月，实心点为最后一个月；小点为每年一月")));
-  if (std::any_of(in.paths.begin(), in.paths.end(), [](const ScorePath& p) { return !p.kept.empty(); })) {
-    caption.Symbol(LegendSymbol::kHollowDot, "#555555",
-                   std::string(Localized(lang, "◇ scores of assessments kept in the store (oscm history)",
-                                         "◇ 存储中保留的历次评估得分（oscm history）")));
-  }
   if (many) {
     caption.Text(lang == ChartLanguage::kChinese
                      ? fmt::format("横轴：{}；纵轴：{}。右上 {} · 左上 {} · 右下 {} · 左下 {}", in.x_title, in.y_title,
@@ -149,7 +132,7 @@ Legend Caption(const ScoresChartInput& in, bool many) {
   return caption;
 }
 
-// Scores per month of one dimension, one line per community, kept runs as diamonds.
+// Scores per month of one dimension, one line per community.
 void DrawTimePanel(SvgWriter& svg, const Box& box, const std::string& title, const ScoresChartInput& in, const Months& months,
                    bool x_dimension) {
   svg.Text(box.x, box.y + 12, FitText(title, box.w, 13, FontWeight::kBold), {.size = 13, .weight = FontWeight::kBold, .fill = "#333333"});
@@ -197,10 +180,6 @@ void DrawTimePanel(SvgWriter& svg, const Box& box, const std::string& title, con
       run.push_back(at);
     }
     flush();
-    for (const KeptScore& k : p.kept) {
-      const auto& v = x_dimension ? k.x : k.y;
-      if (Has(v)) Diamond(svg, {x_of(k.month), y_of(*v)}, 3.5, color);
-    }
   }
 }
 

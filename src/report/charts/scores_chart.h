@@ -3,12 +3,10 @@
 // dimension's (commercial maturity), and beside them the quadrant plane with the path each
 // community took across it, from a ring at its first month to a dot at the last. More
 // communities are drawn as small multiples, one small quadrant with its path per community.
-// Months without a score are gaps, never 0. Scores of assessments kept in the store (oscm
-// history) are drawn as diamonds where they fall, so what oscm said then can be told from what
-// the evidence says now.
+// Months without a score are gaps, never 0.
 //
-// Wiring: one ScorePath per community from its score timeline (model/scores.h) and kept runs
-// (store/assessment_runs.h); titles, labels and splits from the model. Pure; thread-safe.
+// Wiring: one ScorePath per community from its score timeline (model/scores.h); titles, labels
+// and splits from the model. Pure; thread-safe.
 #pragma once
 
 #include <optional>
@@ -21,17 +19,11 @@
 
 namespace oscm::report {
 
-struct KeptScore {
-  MonthIndex month = 0;  // of the run's evaluation date
-  std::optional<double> x, y;
-};
-
 struct ScorePath {
   std::string name;  // community name, from data
   MonthIndex first_month = 0;
   std::vector<std::optional<double>> x;  // per month from first_month; nullopt = no score
   std::vector<std::optional<double>> y;  // same months
-  std::vector<KeptScore> kept;
 };
 
 struct ScoresChartInput {

@@ -33,7 +33,7 @@ TEST(ScoresChartTest, MonthsWithoutScoresAreGaps) {
   for (size_t k = 20; k < 24; ++k) in.paths[0].y[k] = std::nullopt;
   EXPECT_EQ(lines_in_path(RenderScoresSvg(in)), 2) << "the path breaks where a score is missing";
   // A community without any score is named, not drawn at 0.
-  in.paths.push_back({"empty", in.paths[0].first_month, std::vector<std::optional<double>>(5), std::vector<std::optional<double>>(5), {}});
+  in.paths.push_back({"empty", in.paths[0].first_month, std::vector<std::optional<double>>(5), std::vector<std::optional<double>>(5)});
   for (int i = 0; i < 6; ++i) in.paths.push_back(in.paths[0]);
   const std::string many = RenderScoresSvg(in);
   EXPECT_NE(many.find(">no scores<"), std::string::npos);
