@@ -163,8 +163,11 @@ std::string MetricSeriesSvg(const std::string& metric, const std::vector<const m
   in.y_title = std::string(MetricUnit(metric, lang));
   in.language = ChartLang(lang);
   for (const auto* e : es) {
-    in.caption = fmt::format("{} {} · {}: {} ({})", lang == Lang::kZh ? "截至" : "as of", AsOf(*e),
-                             lang == Lang::kZh ? "来源" : "source", SourceName(def != nullptr ? def->source : "", lang), metric);
+    // The metric's id (what `oscm metrics` and the JSON call it) in English only: a Chinese chart
+    // names the metric in its title.
+    in.caption = lang == Lang::kZh ? fmt::format("截至 {} · 来源：{}", AsOf(*e), SourceName(def != nullptr ? def->source : "", lang))
+                                   : fmt::format("as of {} · source: {} ({})", AsOf(*e),
+                                                 SourceName(def != nullptr ? def->source : "", lang), metric);
     for (const auto& r : e->assessment.metrics) {
       if (r.def->id != metric || e->assessment.months.empty()) continue;
       in.series.push_back(MetricSeries{e->assessment.community, e->assessment.months.front(), r.series});

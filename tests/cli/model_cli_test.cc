@@ -263,6 +263,7 @@ TEST_F(ModelCliTest, ChartsForSlides) {
   svg = oscm::testing::ReadFile(tmp_.Sub("series.svg"));
   EXPECT_NE(svg.find(">每月活跃贡献者"), std::string::npos);
   EXPECT_NE(svg.find(">人</text>"), std::string::npos) << "the unit";
+  EXPECT_EQ(svg.find("contributors_active"), std::string::npos) << "no metric id on a Chinese chart";
 
   // Flywheel, rings and funnel of several communities: small multiples, one panel each.
   oscm::testing::GitFixture twin(tmp_.Sub("twin"));
