@@ -70,7 +70,7 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   } else if (co.kind == "radar") {
     svg = report::RadarSvg(evaluations, *model, style);
   } else if (co.kind == "scores") {
-    svg = report::ScoresSvg(evaluations, *model, style);
+    svg = report::ScoresSvg(evaluations, *model, style, evaluated->landscape ? &*evaluated->landscape : nullptr);
   } else if (per_community && evaluations.size() > 1) {
     svg = report::SmallMultiplesSvg(co.kind, evaluations, style);
   } else if (co.kind == "flywheel") {

@@ -359,7 +359,7 @@ std::string RadarSvg(const std::vector<const model::CommunityEvaluation*>& es, c
 }
 
 std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
-                      const ChartStyle& style) {
+                      const ChartStyle& style, const model::LandscapeEvaluation* landscape) {
   const Lang lang = style.lang;
   ScoresChartInput in;
   in.title = Title(style, "Scores over time", "得分变化", style.subject);
@@ -369,10 +369,8 @@ std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, 
   in.x_title = DimensionTitle(m, m.quadrant.x, lang);
   in.y_title = DimensionTitle(m, m.quadrant.y, lang);
   in.labels = ModelQuadrantLabels(m, lang);
-  if (!m.quadrant.median_split) {
-    in.split_x = m.quadrant.split_x;
-    in.split_y = m.quadrant.split_y;
-  }
+  in.split_x = landscape != nullptr ? landscape->split_x : m.quadrant.split_x;
+  in.split_y = landscape != nullptr ? landscape->split_y : m.quadrant.split_y;
   const size_t xd = DimensionIndex(m, m.quadrant.x);
   const size_t yd = DimensionIndex(m, m.quadrant.y);
   for (const auto* e : es) {

@@ -35,9 +35,11 @@ std::string FunnelSvg(const model::CommunityEvaluation& e, const ChartStyle& sty
 // Each community's factor scores on one spoke per factor of the model.
 std::string RadarSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
                      const ChartStyle& style);
-// Each community's x and y dimension scores at every month end, and its path across the quadrant.
+// Each community's x and y dimension scores at every month end, and its path across the quadrant,
+// split where `landscape` split it (its medians, when the model says so), else at the model's
+// fixed split.
 std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
-                      const ChartStyle& style);
+                      const ChartStyle& style, const model::LandscapeEvaluation* landscape = nullptr);
 
 // The flywheel, rings or funnel (`kind`) of every community, side by side.
 std::string SmallMultiplesSvg(const std::string& kind, const std::vector<const model::CommunityEvaluation*>& es,

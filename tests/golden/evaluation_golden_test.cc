@@ -95,6 +95,12 @@ TEST(EvaluationGoldenTest, SyntheticLandscape) {
   CompareGolden(anonymise(FlywheelSvg(l.communities[0], style(Lang::kEn))), "charts/tiny_flywheel.svg");
   CompareGolden(anonymise(RadarSvg(all, *model, style(Lang::kEn, "Synthetic"))), "charts/landscape_radar.svg");
   CompareGolden(anonymise(ScoresSvg(all, *model, style(Lang::kZh, "Synthetic"))), "charts/landscape_scores_zh.svg");
+  // Split where the landscape split (here as if at medians of 30 and 80), not at the model's 50.
+  model::LandscapeEvaluation medians = l;
+  medians.split_x = 30;
+  medians.split_y = 80;
+  EXPECT_NE(ScoresSvg(all, *model, style(Lang::kEn), &medians), ScoresSvg(all, *model, style(Lang::kEn)));
+  EXPECT_EQ(ScoresSvg(all, *model, style(Lang::kEn), &l), ScoresSvg(all, *model, style(Lang::kEn))) << "l was split at 50";
   // The hostile adopter name is data: JSON escapes what it must and keeps it as text.
   EXPECT_EQ(RenderLandscapeJson(l, *model).find("<script>alert"), std::string::npos) << "it is known only from 2026";
 }
