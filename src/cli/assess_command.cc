@@ -10,6 +10,7 @@
 #include "base/clock.h"
 #include "base/time.h"
 #include "cli/commands.h"
+#include "report/csv_report.h"
 #include "report/terminal_text.h"
 #include "ingest/git/git_repo.h"
 #include "metrics/activity.h"
@@ -95,7 +96,11 @@ int CmdAssess(const GlobalOptions& g, const AssessOptions& o, const IngestGitOpt
   auto evaluated = EvaluateTargets(g, o, ingest_opts, gh, io, *model, as_of);
   if (!evaluated) return Fail(evaluated.error());
   const auto& results = *evaluated;
-  if (o.format == "json") {
+  if (o.format == "csv" || o.format == "csv-months") {
+    std::vector<const model::CommunityEvaluation*> all;
+    for (const auto& r : results) all.push_back(&r);
+    Print(stdout, o.format == "csv" ? report::RenderEvaluationsCsv(all, *model, false) : report::RenderMonthlyCsv(all, *model));
+  } else if (o.format == "json") {
     if (results.size() == 1) {
       Print(stdout, report::RenderEvaluationJson(results[0], *model));
     } else {

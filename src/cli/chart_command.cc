@@ -7,6 +7,7 @@
 #include "metrics/registry.h"
 #include "model/evaluation.h"
 #include "report/charts/chart_file.h"
+#include "report/charts/chart_size.h"
 #include "report/evaluation_charts.h"
 
 namespace oscm::cli {
@@ -23,15 +24,30 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   if (!landscape_kind && co.report.landscape.file.empty() == o.targets.empty()) {
     return usage(fmt::format("chart {} needs communities or --landscape FILE (one of the two)", co.kind));
   }
-  if (per_community && o.targets.size() != 1) return usage(fmt::format("chart {} draws one community: name one", co.kind));
   if (co.kind == "series" && metrics::FindMetric(co.metric) == nullptr) {
     return usage(fmt::format("chart series needs --metric ID, a registered metric (`oscm metrics`), not '{}'", co.metric));
   }
-  if (auto format = report::ChartFormatForPath(co.report.out); !format) return usage(format.error().message());
+  const auto format = report::ChartFormatForPath(co.report.out);
+  if (!format) return usage(format.error().message());
+  std::optional<report::ChartSize> size;
+  if (!co.size.empty()) {
+    auto parsed = report::ParseChartSize(co.size);
+    if (!parsed) return usage(parsed.error().message());
+    size = *parsed;
+  }
   std::optional<int64_t> as_of;
   std::optional<model::ModelSpec> model;
   if (int rc = ReadEvaluationOptions(o, &as_of, &model); rc != 0) return rc;
-  const report::Lang lang = TableLang(o);
+  report::ChartStyle style;
+  style.lang = TableLang(o);
+  style.title = co.title;
+  report::ChartFileOptions file_options;
+  if (size) {
+    const report::Canvas canvas = report::ChartCanvas(*size, *format);
+    style.width = canvas.width;
+    style.height = canvas.height;
+    file_options = report::ChartFileOptionsFor(*size, *format);
+  }
 
   auto evaluated = EvaluateForOutput(g, co.report.landscape, o, ingest_opts, gh, io, *model, as_of);
   if (!evaluated) return Fail(evaluated.error());
@@ -43,21 +59,28 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
     Printf(stderr, "error: chart %s: %s\n", co.kind.c_str(), s.message().c_str());
     return 1;
   }
+  style.subject = evaluated->title;
   std::string svg;
   if (co.kind == "quadrant") {
-    svg = report::QuadrantSvg(*evaluated->landscape, *model, lang);
+    svg = report::QuadrantSvg(*evaluated->landscape, *model, style);
   } else if (co.kind == "timeline") {
-    svg = report::StageTimelineSvg(evaluated->title, evaluations, lang);
+    svg = report::StageTimelineSvg(evaluations, style);
   } else if (co.kind == "series") {
-    svg = report::MetricSeriesSvg(co.metric, evaluations, lang);
+    svg = report::MetricSeriesSvg(co.metric, evaluations, style);
+  } else if (co.kind == "radar") {
+    svg = report::RadarSvg(evaluations, *model, style);
+  } else if (co.kind == "scores") {
+    svg = report::ScoresSvg(evaluations, *model, style, evaluated->landscape ? &*evaluated->landscape : nullptr);
+  } else if (per_community && evaluations.size() > 1) {
+    svg = report::SmallMultiplesSvg(co.kind, evaluations, style);
   } else if (co.kind == "flywheel") {
-    svg = report::FlywheelSvg(*evaluations.front(), lang);
+    svg = report::FlywheelSvg(*evaluations.front(), style);
   } else if (co.kind == "rings") {
-    svg = report::TalentRingsSvg(*evaluations.front(), lang);
+    svg = report::TalentRingsSvg(*evaluations.front(), style);
   } else {
-    svg = report::FunnelSvg(*evaluations.front(), lang);
+    svg = report::FunnelSvg(*evaluations.front(), style);
   }
-  if (Status s = report::WriteChartFile(svg, co.report.out); !s.ok()) return Fail(s);
+  if (Status s = report::WriteChartFile(svg, co.report.out, file_options); !s.ok()) return Fail(s);
   if (!g.quiet) Printf(stderr, "%s\n", co.report.out.c_str());
   return 0;
 }

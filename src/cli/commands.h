@@ -133,8 +133,10 @@ struct ReportOptions {
 };
 
 struct ChartOptions {
-  std::string kind;  // quadrant, timeline, series, flywheel, rings, funnel
+  std::string kind;  // quadrant, timeline, series, flywheel, rings, funnel, radar, scores
   std::string metric = "contributors_active";  // for series
+  std::string size;   // --size: 16:9, 4:3, 1:1 or WxH; "" = the chart's own
+  std::string title;  // --title; "" = the chart's own
   ReportOptions report;
 };
 
@@ -232,6 +234,8 @@ int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptio
 int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions& o, const IngestGitOptions& ingest_opts,
              const GitHubOptions& gh, const IdentityOptions& io);
 int CmdModelCheck(const std::vector<std::string>& files);
+// Prints models/default.toml as built in, comments and all: `oscm model check` accepts it.
+int CmdModelShow();
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);
 

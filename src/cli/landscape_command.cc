@@ -8,6 +8,7 @@
 
 #include "base/clock.h"
 #include "cli/commands.h"
+#include "report/csv_report.h"
 #include "report/terminal_text.h"
 #include "cli/terminal_progress.h"
 #include "ingest/gharchive/gharchive_ingest.h"
@@ -117,7 +118,11 @@ int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const Asses
   auto evaluated = EvaluateLandscapeFile(g, lo, ingest_opts, io, *model, as_of);
   if (!evaluated) return Fail(evaluated.error());
   const auto& evaluation = *evaluated;
-  if (o.format == "json") {
+  if (o.format == "csv" || o.format == "csv-months") {
+    std::vector<const model::CommunityEvaluation*> all;
+    for (const auto& c : evaluation.communities) all.push_back(&c);
+    Print(stdout, o.format == "csv" ? report::RenderEvaluationsCsv(all, *model, true) : report::RenderMonthlyCsv(all, *model));
+  } else if (o.format == "json") {
     Print(stdout, report::RenderLandscapeJson(evaluation, *model));
   } else {
     const size_t width = TerminalColumns();

@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/completion.h"
 
 namespace oscm::cli {
 namespace {
@@ -141,8 +142,9 @@ int Run(int argc, char** argv) {
       "assess", "stage, scores, gaps and metrics of communities (names, or paths/URLs to ingest first)");
   assess->add_option("target", assess_opts.targets, "community name, repository path or URL")->required();
   assess->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
-  assess->add_option("--format", assess_opts.format, "table or json")
-      ->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  assess->add_option("--format", assess_opts.format,
+                     "table, json, csv (a row per community) or csv-months (a row per community and month)")
+      ->check(CLI::IsMember({"table", "json", "csv", "csv-months"}))->capture_default_str();
   assess->add_flag("--numstat", ingest_opts.numstat, "when ingesting, also store per-file line changes");
   assess->add_option("--model", assess_opts.model, "maturity model file (default: the built-in models/default.toml)");
   assess->add_option("--lang", assess_opts.lang, "table language: en or zh")->check(CLI::IsMember({"en", "zh"}));
@@ -161,7 +163,9 @@ int Run(int argc, char** argv) {
   auto* landscape = app.add_subcommand("landscape", "evaluate a domain's communities against each other (quadrant, stages)");
   landscape->add_option("file", landscape_opts.file, "landscape file (TOML)")->required();
   landscape->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
-  landscape->add_option("--format", assess_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}));
+  landscape->add_option("--format", assess_opts.format,
+                        "table, json, csv (a row per community) or csv-months (a row per community and month)")
+      ->check(CLI::IsMember({"table", "json", "csv", "csv-months"}));
   landscape->add_option("--model", assess_opts.model, "maturity model file (default: the built-in one)");
   landscape->add_option("--lang", assess_opts.lang, "table language: en or zh")->check(CLI::IsMember({"en", "zh"}));
   landscape->add_flag("--update", landscape_opts.update, "also fetch and walk repositories already in the store");
@@ -179,8 +183,8 @@ int Run(int argc, char** argv) {
 
   ChartOptions chart_opts;
   auto* chart = app.add_subcommand("chart", "draw one chart as SVG, PNG or PDF (by --out's extension)");
-  chart->add_option("kind", chart_opts.kind, "quadrant, timeline, series, flywheel, rings or funnel")
-      ->required()->check(CLI::IsMember({"quadrant", "timeline", "series", "flywheel", "rings", "funnel"}));
+  chart->add_option("kind", chart_opts.kind, "quadrant, timeline, series, flywheel, rings, funnel, radar or scores")
+      ->required()->check(CLI::IsMember({"quadrant", "timeline", "series", "flywheel", "rings", "funnel", "radar", "scores"}));
   chart->add_option("community", assess_opts.targets, "community names, repository paths or URLs");
   chart->add_option("--landscape", chart_opts.report.landscape.file, "a landscape file instead of communities");
   chart->add_option("--metric", chart_opts.metric, "series: the metric to draw")->capture_default_str();
@@ -188,6 +192,9 @@ int Run(int argc, char** argv) {
   chart->add_option("--as-of", assess_opts.as_of, "evaluation date YYYY-MM-DD (default: today)");
   chart->add_option("--model", assess_opts.model, "maturity model file (default: the built-in one)");
   chart->add_option("--lang", assess_opts.lang, "chart language: en or zh")->check(CLI::IsMember({"en", "zh"}));
+  chart->add_option("--size", chart_opts.size,
+                    "16:9, 4:3 or 1:1 (slides: 1920x1080 PNG, 960x540 pt PDF for 16:9) or WIDTHxHEIGHT (pixels for PNG/SVG, points for PDF)");
+  chart->add_option("--title", chart_opts.title, "the chart's title (default: what it shows and of whom)");
   AddIdentityFlags(chart, &identity_opts);
 
   std::vector<std::string> model_files;
@@ -195,6 +202,8 @@ int Run(int argc, char** argv) {
   model_cmd->require_subcommand(1);
   auto* model_check = model_cmd->add_subcommand("check", "validate model files (exit 3 when one is invalid)");
   model_check->add_option("file", model_files, "model files")->required();
+  auto* model_show = model_cmd->add_subcommand(
+      "show", "print the built-in model as TOML, to edit and use with --model (oscm model show > my-model.toml)");
   CalibrateOptions calibrate_opts;
   auto* calibrate = model_cmd->add_subcommand(
       "calibrate", "check a model against foundations' dated verdicts (CSV: repository,foundation,date,verdict,rank)");
@@ -217,9 +226,14 @@ int Run(int argc, char** argv) {
 
   std::string metrics_format = "table";
   auto* metrics_cmd = app.add_subcommand("metrics", "list the registered metrics");
-  metrics_cmd->add_option("--format", metrics_format, "table, markdown or json")
-      ->check(CLI::IsMember({"table", "markdown", "json"}));
+  metrics_cmd->add_option("--format", metrics_format, "table, markdown, json or csv")
+      ->check(CLI::IsMember({"table", "markdown", "json", "csv"}));
   auto* communities = app.add_subcommand("communities", "list the communities in the store");
+
+  std::string completion_shell;
+  auto* completion = app.add_subcommand("completion", "print a shell completion script: oscm completion bash > "
+                                                      "~/.local/share/bash-completion/completions/oscm");
+  completion->add_option("shell", completion_shell, "bash or zsh")->required()->check(CLI::IsMember({"bash", "zsh"}));
 
   std::string orgs_community;
   AssessOptions orgs_opts;
@@ -248,9 +262,14 @@ int Run(int argc, char** argv) {
   if (*report) return CmdReport(g, report_opts, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*chart) return CmdChart(g, chart_opts, assess_opts, ingest_opts, github_opts, identity_opts);
   if (*model_check) return CmdModelCheck(model_files);
+  if (*model_show) return CmdModelShow();
   if (*calibrate) return CmdModelCalibrate(g, calibrate_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
   if (*communities) return CmdCommunities(g);
+  if (*completion) {
+    std::fputs(CompletionScript(app, completion_shell).c_str(), stdout);
+    return 0;
+  }
   if (*orgs) return CmdOrgs(g, orgs_community, orgs_opts);
   return 2;
 }

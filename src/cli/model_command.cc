@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "base/builtin_data.h"
 #include "base/clock.h"
 #include "base/time.h"
 #include "model/model_loader.h"
@@ -43,6 +44,12 @@ int ReadEvaluationOptions(const AssessOptions& o, std::optional<int64_t>* as_of,
   if (!m) return FailModel(m.error());
   *model = std::move(m).value();
   return 0;
+}
+
+int CmdModelShow() {
+  const std::string_view text = BuiltinDefaultModel();
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return std::ferror(stdout) ? 1 : 0;
 }
 
 int CmdModelCheck(const std::vector<std::string>& files) {

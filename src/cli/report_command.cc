@@ -60,25 +60,28 @@ int CmdReport(const GlobalOptions& g, const ReportOptions& ro, const AssessOptio
                            landscape->split_y);
   }
   const bool zh = in.lang == report::Lang::kZh;
-  if (landscape) in.charts.push_back({"quadrant", zh ? "成熟度象限" : "Maturity quadrant", report::QuadrantSvg(*landscape, *model, in.lang)});
-  in.charts.push_back({"timeline", zh ? "生命周期阶段时间线" : "Stage timeline", report::StageTimelineSvg(in.title, all, in.lang)});
+  report::ChartStyle style;
+  style.lang = in.lang;
+  style.subject = in.title;
+  if (landscape) in.charts.push_back({"quadrant", zh ? "成熟度象限" : "Maturity quadrant", report::QuadrantSvg(*landscape, *model, style)});
+  in.charts.push_back({"timeline", zh ? "生命周期阶段时间线" : "Stage timeline", report::StageTimelineSvg(all, style)});
   in.charts.push_back({"contributors", zh ? "每月活跃贡献者" : "Active contributors per month",
-                       report::MetricSeriesSvg("contributors_active", all, in.lang)});
+                       report::MetricSeriesSvg("contributors_active", all, style)});
   in.charts.push_back({"organisations", zh ? "每月活跃组织" : "Active organisations per month",
-                       report::MetricSeriesSvg("orgs_active", all, in.lang)});
+                       report::MetricSeriesSvg("orgs_active", all, style)});
   // Stars only when some community has GH data: a chart of empty series says nothing.
   const bool stars = std::any_of(all.begin(), all.end(), [](const auto* e) {
     return std::any_of(e->assessment.metrics.begin(), e->assessment.metrics.end(),
                        [](const auto& r) { return r.def->id == "stars" && r.value.has_value(); });
   });
-  if (stars) in.charts.push_back({"stars", zh ? "每月新增星标" : "Stars per month", report::MetricSeriesSvg("stars", all, in.lang)});
+  if (stars) in.charts.push_back({"stars", zh ? "每月新增星标" : "Stars per month", report::MetricSeriesSvg("stars", all, style)});
   for (const auto* e : all) {
     const std::string id = e->assessment.community;
     in.communities.push_back(report::HtmlCommunity{
         e,
-        {{id + "-flywheel", zh ? "B–C–P 飞轮" : "B–C–P flywheel", report::FlywheelSvg(*e, in.lang)},
-         {id + "-rings", zh ? "人才圈层" : "Talent rings", report::TalentRingsSvg(*e, in.lang)},
-         {id + "-funnel", zh ? "用户漏斗" : "User funnel", report::FunnelSvg(*e, in.lang)}}});
+        {{id + "-flywheel", zh ? "B–C–P 飞轮" : "B–C–P flywheel", report::FlywheelSvg(*e, style)},
+         {id + "-rings", zh ? "人才圈层" : "Talent rings", report::TalentRingsSvg(*e, style)},
+         {id + "-funnel", zh ? "用户漏斗" : "User funnel", report::FunnelSvg(*e, style)}}});
   }
   if (Status s = WriteReport(ro.out, report::RenderHtmlReport(in)); !s.ok()) return Fail(s);
   if (!g.quiet) Printf(stderr, "%s/index.html\n", ro.out.c_str());

@@ -122,7 +122,7 @@ CommunityEvaluation Evaluate(const ModelSpec& model, const metrics::CommunityAct
   for (const auto& d : ScoreDimensions(model, before, previous_peers)) {
     e.previous_scores.push_back(history_then ? d.value : std::nullopt);
   }
-  e.timeline = EvaluateTimeline(model, activity, as_of);
+  e.timeline = EvaluateTimeline(model, activity, as_of, &e.score_timeline);
   // The headline is the timeline's stage: held above what today's criteria give while they have
   // failed for less than timeline.leave_months.
   if (!e.timeline.stages.empty() && e.timeline.stages.back() > e.stage.stage) {

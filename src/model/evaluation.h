@@ -46,6 +46,7 @@ struct CommunityEvaluation {
   std::vector<std::optional<double>> previous_scores;  // per dimension, 12 months before as_of
   StageResult stage;
   StageTimeline timeline;
+  ScoreTimeline score_timeline;  // the scores at every month end of the timeline
   Vitality vitality;
   Flywheel flywheel;
   TalentRings rings;

@@ -47,6 +47,14 @@ struct DimensionScore {
   std::vector<FactorScore> factors;
 };
 
+// Dimension scores at every month end, as StageTimeline has stages (the last month's at the
+// evaluation date): the path a community took. Percentile indicators fall back to their log
+// saturation here, as there are no peers per month.
+struct ScoreTimeline {
+  std::vector<MonthIndex> months;
+  std::vector<std::vector<std::optional<double>>> values;  // per dimension (model order), per month
+};
+
 // The raw values of an indicator's metric across a landscape (one per community with a value),
 // for percentile normalisation.
 using PeerValues = std::map<std::string, std::vector<double>>;

@@ -86,15 +86,22 @@ void SetStage(StageResult* r, int stage) {
   }
 }
 
-StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of) {
+StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of,
+                               ScoreTimeline* scores) {
   StageTimeline t;
   if (activity.first_commit == 0 || activity.first_commit > as_of) return t;
   const MonthIndex last = MonthOf(as_of);
+  if (scores != nullptr) scores->values.assign(model.dimensions.size(), {});
   for (MonthIndex m = MonthOf(activity.first_commit); m <= last; ++m) {
     const int64_t end = m == last ? as_of : MonthStart(m + 1) - kSecondsPerDay;
     MetricSnapshot snapshot(activity, TrailingMonths(end, 12));
     t.months.push_back(m);
     t.raw.push_back(EvaluateStage(model, snapshot).stage);
+    if (scores != nullptr) {
+      scores->months.push_back(m);
+      const std::vector<DimensionScore> dims = ScoreDimensions(model, snapshot, nullptr);
+      for (size_t d = 0; d < dims.size(); ++d) scores->values[d].push_back(dims[d].value);
+    }
   }
   std::vector<int> smoothed = t.raw;
   SmoothStages(model.timeline.min_months, &smoothed);

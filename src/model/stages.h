@@ -15,6 +15,7 @@
 #include "base/time.h"
 #include "metrics/activity.h"
 #include "model/metric_snapshot.h"
+#include "model/scores.h"
 #include "oscm/model_spec.h"
 
 namespace oscm::model {
@@ -70,7 +71,9 @@ struct StageTimeline {
   std::optional<MonthIndex> failing_since;
 };
 
-StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of);
+// With `scores`, also the dimension scores at each month end (from the same monthly metrics).
+StageTimeline EvaluateTimeline(const ModelSpec& model, const metrics::CommunityActivity& activity, int64_t as_of,
+                               ScoreTimeline* scores = nullptr);
 
 // Runs of a stage shorter than `min_months` between two others take the stage of the run before
 // them (see TimelineSpec). The first and the last (ongoing) run are kept. Exposed for tests.

@@ -6,9 +6,13 @@
 #include <fmt/format.h>
 
 #include "metrics/registry.h"
+#include "report/metric_names.h"
 #include "report/charts/flywheel_chart.h"
 #include "report/charts/funnel_chart.h"
 #include "report/charts/quadrant_chart.h"
+#include "report/charts/radar_chart.h"
+#include "report/charts/scores_chart.h"
+#include "report/charts/small_multiples.h"
 #include "report/charts/stage_timeline_chart.h"
 #include "report/charts/talent_rings_chart.h"
 #include "report/charts/time_series_chart.h"
@@ -18,12 +22,32 @@ namespace {
 
 ChartLanguage ChartLang(Lang lang) { return lang == Lang::kZh ? ChartLanguage::kChinese : ChartLanguage::kEnglish; }
 
-std::string DimensionTitle(const model::ModelSpec& m, const std::string& id) {
+std::string DimensionTitle(const model::ModelSpec& m, const std::string& id, Lang lang) {
   const model::DimensionSpec* d = m.FindDimension(id);
-  return fmt::format("{} {}", d->name_en, d->name_zh);
+  return lang == Lang::kZh ? d->name_zh : d->name_en;
+}
+
+// The style's title, or "What: subject" in the chart's language.
+std::string Title(const ChartStyle& style, std::string_view en, std::string_view zh, std::string_view subject) {
+  if (!style.title.empty()) return style.title;
+  if (subject.empty()) return std::string(style.lang == Lang::kZh ? zh : en);
+  return style.lang == Lang::kZh ? fmt::format("{}：{}", zh, subject) : fmt::format("{}: {}", en, subject);
+}
+
+// The style's canvas, where it gives one.
+template <typename Input>
+void Size(const ChartStyle& style, Input* in) {
+  if (style.width > 0) in->width = style.width;
+  if (style.height > 0) in->height = style.height;
 }
 
 std::string AsOf(const model::CommunityEvaluation& e) { return FormatDate(e.assessment.as_of); }
+
+std::string_view SourceName(std::string_view source, Lang lang) {
+  if (source == "gharchive") return lang == Lang::kZh ? "GitHub 事件" : "GitHub events";
+  if (source == "profile") return lang == Lang::kZh ? "社区档案" : "profile";
+  return source;
+}
 
 // "commercial: profile; popularity: GitHub events": the sources whose evidence would place an
 // unplaced community, short enough for a chart's caption.
@@ -47,31 +71,39 @@ std::string ShortNeeds(const model::CommunityEvaluation& c, Lang lang) {
                                        : "git";
       words += (words.empty() ? "" : lang == Lang::kZh ? "、" : ", ") + std::string(w);
     }
-    out += fmt::format("{}{} {} {}", out.empty() ? "" : "; ", lang == Lang::kZh ? d.spec->name_zh : d.spec->id,
+    out += fmt::format("{}{} {} {}", out.empty() ? "" : "; ", lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en,
                        lang == Lang::kZh ? "需要" : "needs", words);
   }
   return out;
 }
 
 
-}  // namespace
-
-std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelSpec& m, Lang lang) {
-  QuadrantChartInput in;
-  in.title = l.name;
-  in.model_name = fmt::format("{} {}", m.name, m.version);
-  in.as_of = FormatDate(l.as_of);
-  in.x_title = DimensionTitle(m, m.quadrant.x);
-  in.y_title = DimensionTitle(m, m.quadrant.y);
-  in.split_x = l.split_x;
-  in.split_y = l.split_y;
+// High y is the top, high x the right (QuadrantOf).
+QuadrantLabels ModelQuadrantLabels(const model::ModelSpec& m, Lang lang) {
   const size_t word = lang == Lang::kZh ? 1 : 0;
   const auto& labels = m.quadrant.labels;
-  // High y is the top, high x the right (QuadrantOf).
-  in.labels.top_right = labels[static_cast<size_t>(model::QuadrantKind::kLeaders)][word];
-  in.labels.top_left = labels[static_cast<size_t>(model::QuadrantKind::kChallengers)][word];
-  in.labels.bottom_right = labels[static_cast<size_t>(model::QuadrantKind::kStrategists)][word];
-  in.labels.bottom_left = labels[static_cast<size_t>(model::QuadrantKind::kNichePlayers)][word];
+  QuadrantLabels out;
+  out.top_right = labels[static_cast<size_t>(model::QuadrantKind::kLeaders)][word];
+  out.top_left = labels[static_cast<size_t>(model::QuadrantKind::kChallengers)][word];
+  out.bottom_right = labels[static_cast<size_t>(model::QuadrantKind::kStrategists)][word];
+  out.bottom_left = labels[static_cast<size_t>(model::QuadrantKind::kNichePlayers)][word];
+  return out;
+}
+
+}  // namespace
+
+std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelSpec& m, const ChartStyle& style) {
+  const Lang lang = style.lang;
+  QuadrantChartInput in;
+  in.title = Title(style, "Maturity quadrant", "成熟度象限", style.subject.empty() ? l.name : style.subject);
+  Size(style, &in);
+  in.model_name = fmt::format("{} {}", m.name, m.version);
+  in.as_of = FormatDate(l.as_of);
+  in.x_title = DimensionTitle(m, m.quadrant.x, lang);
+  in.y_title = DimensionTitle(m, m.quadrant.y, lang);
+  in.split_x = l.split_x;
+  in.split_y = l.split_y;
+  in.labels = ModelQuadrantLabels(m, lang);
   in.language = ChartLang(lang);
   for (const auto& c : l.communities) {
     QuadrantPoint p;
@@ -95,10 +127,11 @@ std::string QuadrantSvg(const model::LandscapeEvaluation& l, const model::ModelS
   return RenderQuadrantSvg(in);
 }
 
-std::string StageTimelineSvg(const std::string& title, const std::vector<const model::CommunityEvaluation*>& es,
-                             Lang lang) {
+std::string StageTimelineSvg(const std::vector<const model::CommunityEvaluation*>& es, const ChartStyle& style) {
+  const Lang lang = style.lang;
   StageTimelineInput in;
-  in.title = title;
+  in.title = Title(style, "Lifecycle stages", "生命周期阶段", style.subject);
+  Size(style, &in);
   in.language = ChartLang(lang);
   for (const auto* e : es) {
     in.as_of = AsOf(*e);
@@ -119,15 +152,22 @@ std::string StageTimelineSvg(const std::string& title, const std::vector<const m
   return RenderStageTimelineSvg(in);
 }
 
-std::string MetricSeriesSvg(const std::string& metric, const std::vector<const model::CommunityEvaluation*>& es, Lang lang) {
+std::string MetricSeriesSvg(const std::string& metric, const std::vector<const model::CommunityEvaluation*>& es,
+                            const ChartStyle& style) {
+  const Lang lang = style.lang;
   TimeSeriesChartInput in;
   const metrics::MetricDef* def = metrics::FindMetric(metric);
-  in.title = fmt::format("{} {}", metric, lang == Lang::kZh ? "(每月)" : "per month");
-  in.y_title = std::string(def != nullptr ? def->unit : "");
+  const std::string_view name = MetricName(metric, lang);
+  in.title = Title(style, fmt::format("{} per month", name), fmt::format("每月{}", name), style.subject);
+  Size(style, &in);
+  in.y_title = std::string(MetricUnit(metric, lang));
   in.language = ChartLang(lang);
   for (const auto* e : es) {
-    in.caption = fmt::format("{} {} · {}: {}", lang == Lang::kZh ? "截至" : "as of", AsOf(*e), lang == Lang::kZh ? "来源" : "source",
-                             def != nullptr ? def->source : "");
+    // The metric's id (what `oscm metrics` and the JSON call it) in English only: a Chinese chart
+    // names the metric in its title.
+    in.caption = lang == Lang::kZh ? fmt::format("截至 {} · 来源：{}", AsOf(*e), SourceName(def != nullptr ? def->source : "", lang))
+                                   : fmt::format("as of {} · source: {} ({})", AsOf(*e),
+                                                 SourceName(def != nullptr ? def->source : "", lang), metric);
     for (const auto& r : e->assessment.metrics) {
       if (r.def->id != metric || e->assessment.months.empty()) continue;
       in.series.push_back(MetricSeries{e->assessment.community, e->assessment.months.front(), r.series});
@@ -137,10 +177,12 @@ std::string MetricSeriesSvg(const std::string& metric, const std::vector<const m
   return RenderTimeSeriesSvg(in);
 }
 
-std::string FlywheelSvg(const model::CommunityEvaluation& e, Lang lang) {
+std::string FlywheelSvg(const model::CommunityEvaluation& e, const ChartStyle& style) {
+  const Lang lang = style.lang;
   const auto& f = e.flywheel;
   FlywheelChartInput in;
-  in.title = fmt::format("{} {}", e.assessment.community, lang == Lang::kZh ? "飞轮" : "flywheel");
+  in.title = Title(style, "B–C–P flywheel", "B–C–P 飞轮", e.assessment.community);
+  Size(style, &in);
   in.caption = fmt::format("{} {} · {} {} .. {}", lang == Lang::kZh ? "截至" : "as of", AsOf(e),
                            lang == Lang::kZh ? "月度序列" : "monthly series", FormatMonth(f.months.front()), FormatMonth(f.months.back()));
   in.growth[0] = f.b.growth;
@@ -163,10 +205,12 @@ std::string FlywheelSvg(const model::CommunityEvaluation& e, Lang lang) {
   return RenderFlywheelSvg(in);
 }
 
-std::string TalentRingsSvg(const model::CommunityEvaluation& e, Lang lang) {
+std::string TalentRingsSvg(const model::CommunityEvaluation& e, const ChartStyle& style) {
+  const Lang lang = style.lang;
   const auto& r = e.rings;
   TalentRingsInput in;
-  in.title = fmt::format("{} {}", e.assessment.community, lang == Lang::kZh ? "人才圈层" : "talent rings");
+  in.title = Title(style, "Talent rings", "人才圈层", e.assessment.community);
+  Size(style, &in);
   in.caption = fmt::format("{} {}", lang == Lang::kZh ? "截至 12 个月:" : "12 months to", AsOf(e));
   in.people[0] = r.core;
   in.people[1] = r.regular;
@@ -212,6 +256,26 @@ Status CheckChartHasData(const std::string& kind, const std::string& metric,
                                             : "the git history (oscm ingest git)";
     return NotFoundError(fmt::format("nothing to draw: no month has a value of {}; it needs {}", metric, how));
   }
+  if (kind == "radar") {
+    if (any([](const model::CommunityEvaluation& e) {
+          return std::any_of(e.scores.begin(), e.scores.end(), [](const auto& d) {
+            return std::any_of(d.factors.begin(), d.factors.end(), [](const auto& f) { return f.value.has_value(); });
+          });
+        })) {
+      return Status::Ok();
+    }
+    return NotFoundError("nothing to draw: no factor has a score with enough evidence (oscm ingest git, oscm ingest gharchive, oscm ingest profile)");
+  }
+  if (kind == "scores") {
+    if (any([](const model::CommunityEvaluation& e) {
+          return std::any_of(e.score_timeline.values.begin(), e.score_timeline.values.end(), [](const auto& v) {
+            return std::any_of(v.begin(), v.end(), [](const auto& x) { return x.has_value(); });
+          });
+        })) {
+      return Status::Ok();
+    }
+    return NotFoundError("nothing to draw: no month has a score with enough evidence (oscm ingest git, oscm ingest gharchive, oscm ingest profile)");
+  }
   if (kind == "timeline" || kind == "flywheel") {
     if (any([](const model::CommunityEvaluation& e) { return !e.timeline.months.empty(); })) return Status::Ok();
     return NotFoundError("nothing to draw: no commit history up to the evaluation date (oscm ingest git)");
@@ -232,10 +296,12 @@ Status CheckChartHasData(const std::string& kind, const std::string& metric,
   return NotFoundError("nothing to draw: nobody first seen in the funnel's cohort year (oscm ingest git, oscm ingest gharchive)");
 }
 
-std::string FunnelSvg(const model::CommunityEvaluation& e, Lang lang) {
+std::string FunnelSvg(const model::CommunityEvaluation& e, const ChartStyle& style) {
+  const Lang lang = style.lang;
   const auto& f = e.funnel;
   FunnelChartInput in;
-  in.title = fmt::format("{} {}", e.assessment.community, lang == Lang::kZh ? "用户漏斗" : "funnel");
+  in.title = Title(style, "User funnel", "用户漏斗", e.assessment.community);
+  Size(style, &in);
   in.caption = fmt::format("{} {} .. {}", lang == Lang::kZh ? "首次出现于" : "people first seen", FormatDate(f.cohort_window.begin),
                            FormatDate(f.cohort_window.end - kSecondsPerDay));
   for (size_t i = 0; i < f.steps.size() && i < 3; ++i) {
@@ -245,6 +311,104 @@ std::string FunnelSvg(const model::CommunityEvaluation& e, Lang lang) {
   if (f.steps.size() == 3) in.people[3] = f.steps[2].reached;
   in.language = ChartLang(lang);
   return RenderFunnelSvg(in);
+}
+
+namespace {
+
+std::string ModelCaption(const model::ModelSpec& m, const std::vector<const model::CommunityEvaluation*>& es, Lang lang) {
+  const std::string as_of = es.empty() ? std::string() : AsOf(*es.front());
+  return lang == Lang::kZh ? fmt::format("模型：{} {} · 截至 {}", m.name, m.version, as_of)
+                           : fmt::format("Model: {} {} · as of {}", m.name, m.version, as_of);
+}
+
+size_t DimensionIndex(const model::ModelSpec& m, const std::string& id) {
+  for (size_t d = 0; d < m.dimensions.size(); ++d) {
+    if (m.dimensions[d].id == id) return d;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string RadarSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
+                     const ChartStyle& style) {
+  const Lang lang = style.lang;
+  RadarChartInput in;
+  in.title = Title(style, "Factor scores", "因子得分", style.subject);
+  Size(style, &in);
+  in.language = ChartLang(lang);
+  in.caption = ModelCaption(m, es, lang);
+  for (size_t d = 0; d < m.dimensions.size(); ++d) {
+    const model::DimensionSpec& dim = m.dimensions[d];
+    in.group_names.push_back(lang == Lang::kZh ? dim.name_zh : dim.name_en);
+    for (const model::FactorSpec& f : dim.factors) {
+      in.axes.push_back({lang == Lang::kZh ? f.name_zh : f.name_en, static_cast<int>(d)});
+    }
+  }
+  for (const auto* e : es) {
+    RadarSeries s{e->assessment.community, {}};
+    for (size_t d = 0; d < m.dimensions.size(); ++d) {
+      for (size_t f = 0; f < m.dimensions[d].factors.size(); ++f) {
+        const bool scored = d < e->scores.size() && f < e->scores[d].factors.size();
+        s.values.push_back(scored ? e->scores[d].factors[f].value : std::nullopt);
+      }
+    }
+    in.series.push_back(std::move(s));
+  }
+  return RenderRadarSvg(in);
+}
+
+std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
+                      const ChartStyle& style, const model::LandscapeEvaluation* landscape) {
+  const Lang lang = style.lang;
+  ScoresChartInput in;
+  in.title = Title(style, "Scores over time", "得分变化", style.subject);
+  Size(style, &in);
+  in.language = ChartLang(lang);
+  in.caption = ModelCaption(m, es, lang);
+  in.x_title = DimensionTitle(m, m.quadrant.x, lang);
+  in.y_title = DimensionTitle(m, m.quadrant.y, lang);
+  in.labels = ModelQuadrantLabels(m, lang);
+  in.split_x = landscape != nullptr ? landscape->split_x : m.quadrant.split_x;
+  in.split_y = landscape != nullptr ? landscape->split_y : m.quadrant.split_y;
+  const size_t xd = DimensionIndex(m, m.quadrant.x);
+  const size_t yd = DimensionIndex(m, m.quadrant.y);
+  for (const auto* e : es) {
+    const model::ScoreTimeline& t = e->score_timeline;
+    ScorePath p;
+    p.name = e->assessment.community;
+    if (!t.months.empty() && xd < t.values.size() && yd < t.values.size()) {
+      p.first_month = t.months.front();
+      p.x = t.values[xd];
+      p.y = t.values[yd];
+    }
+    in.paths.push_back(std::move(p));
+  }
+  if (!es.empty()) in.partial_month = es.front()->assessment.partial_month;
+  return RenderScoresSvg(in);
+}
+
+std::string SmallMultiplesSvg(const std::string& kind, const std::vector<const model::CommunityEvaluation*>& es,
+                              const ChartStyle& style) {
+  SmallMultiplesInput in;
+  in.language = ChartLang(style.lang);
+  in.width = style.width;
+  in.height = style.height;
+  in.title = kind == "flywheel" ? Title(style, "B–C–P flywheel", "B–C–P 飞轮", style.subject)
+             : kind == "rings"  ? Title(style, "Talent rings", "人才圈层", style.subject)
+                                : Title(style, "User funnel", "用户漏斗", style.subject);
+  if (!es.empty()) in.caption = fmt::format("{} {}", style.lang == Lang::kZh ? "截至" : "as of", AsOf(*es.front()));
+  for (const auto* e : es) {
+    ChartStyle panel;
+    panel.lang = style.lang;
+    panel.title = e->assessment.community;
+    panel.width = in.panel_width;
+    panel.height = in.panel_height;
+    in.panels.push_back(kind == "flywheel" ? FlywheelSvg(*e, panel)
+                        : kind == "rings"  ? TalentRingsSvg(*e, panel)
+                                           : FunnelSvg(*e, panel));
+  }
+  return RenderSmallMultiplesSvg(in);
 }
 
 }  // namespace oscm::report

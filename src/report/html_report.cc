@@ -69,8 +69,10 @@ body{font-family:"Noto Sans","Noto Sans CJK SC","Helvetica Neue",Arial,sans-seri
 header{background:#1f3a5f;color:#fff;padding:24px 40px}
 header h1{margin:0 0 6px;font-size:28px}
 header p{margin:0;opacity:.85}
-nav{padding:8px 40px;background:#e4e9f0;font-size:14px}
-nav a{margin-right:14px;color:#1f3a5f}
+nav{padding:8px 40px;background:#e4e9f0;font-size:14px;display:flex;flex-wrap:wrap;gap:4px 14px}
+nav a{color:#1f3a5f}
+header h1,h2{overflow-wrap:anywhere}
+.tw{overflow-x:auto;max-width:100%}
 main{padding:8px 40px 40px;max-width:1200px}
 section{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.08);padding:16px 24px;margin:18px 0}
 h2{margin:4px 0 12px;font-size:22px;color:#1f3a5f}
@@ -89,7 +91,38 @@ figure svg{max-width:100%;height:auto}
 figcaption{font-size:13px;color:#52606d;margin-bottom:4px}
 .muted{color:#7b8794;font-size:13px}
 footer{padding:0 40px 30px;color:#7b8794;font-size:12px}
+@media (max-width:700px){header,nav,main,footer{padding-left:12px;padding-right:12px}section{padding:12px}header h1{font-size:22px}}
+@media print{@page{size:A4;margin:10mm}body{background:#fff;font-size:9px;line-height:1.25}header{background:none;color:#000;padding:0 0 6px}
+header h1{font-size:18px}nav{display:none}main{padding:0;max-width:none}section{box-shadow:none;padding:0;margin:0 0 8px}
+h2{font-size:15px;margin:2px 0 6px}h3{font-size:11px;margin:8px 0 3px}
+section.community{break-before:page}figure{break-inside:avoid;width:32.5%;margin:4px 0}figure svg{max-height:70mm}
+#charts figure{width:49%}table{font-size:8.5px;margin:3px 0}th,td{padding:1px 5px}tr{break-inside:avoid}
+.tw{overflow:visible}a{color:#000;text-decoration:none}.stage{padding:0 6px}}
 )css";
+
+// A source or repository location as a link when it is a web address, else as text.
+std::string LinkOrText(std::string_view text) {
+  if (text.rfind("https://", 0) == 0 || text.rfind("http://", 0) == 0) {
+    return fmt::format("<a href=\"{}\">{}</a>", HtmlEscape(text), HtmlEscape(text));
+  }
+  return HtmlEscape(text);
+}
+
+// A repository as its remote URL, or as its folder's name: no local absolute path leaves the
+// machine in a report. The folder is the last one that is not "repo" or ".git".
+std::string RepositoryName(std::string_view location) {
+  if (location.find("://") != std::string_view::npos || location.rfind("git@", 0) == 0) return std::string(location);
+  std::string_view rest = location;
+  while (!rest.empty()) {
+    while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
+    const size_t slash = rest.rfind('/');
+    const std::string_view last = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
+    if (last != "repo" && last != ".git" && !last.empty()) return std::string(last);
+    if (slash == std::string_view::npos) break;
+    rest = rest.substr(0, slash);
+  }
+  return std::string(location);
+}
 
 void Figure(std::string* out, const HtmlChart& c) {
   *out += fmt::format("<figure id=\"{}\"><figcaption>{}</figcaption>{}</figure>\n", HtmlEscape(c.id), HtmlEscape(c.title), c.svg);
@@ -281,7 +314,7 @@ void Profile(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
     for (char& ch : detail) ch = ch == '\n' ? ',' : ch;
     *out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", HtmlEscape(f.kind),
                         HtmlEscape(f.name), HtmlEscape(detail), f.since != 0 ? FormatDate(f.since) : "–", FormatDate(f.as_of),
-                        HtmlEscape(f.source));
+                        LinkOrText(f.source));
   }
   *out += "</table>\n";
 }
@@ -289,7 +322,7 @@ void Profile(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
 void Coverage(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
   const auto& a = e.assessment;
   *out += fmt::format("<h3>{}</h3>\n<ul>\n", T(lang, kCoverageTitle));
-  for (const auto& r : a.repositories) *out += fmt::format("<li>git: {}</li>\n", HtmlEscape(r));
+  for (const auto& r : a.repositories) *out += fmt::format("<li>git: {}</li>\n", LinkOrText(RepositoryName(r)));
   if (a.first_commit != 0) *out += fmt::format("<li>history {} .. {}</li>\n", FormatDate(a.first_commit), FormatDate(a.last_commit));
   for (const char* source : {"git", "gharchive", "profile"}) {
     int total = 0, with_value = 0;
@@ -313,6 +346,34 @@ void Coverage(std::string* out, const model::CommunityEvaluation& e, Lang lang) 
                         FormatMonth(*a.partial_month));
   }
   *out += "</ul>\n";
+}
+
+// The window's commits by organisation, as `oscm assess` shows them.
+void Organisations(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  const auto& mix = e.assessment.org_mix;
+  if (mix.empty()) return;
+  *out += fmt::format("<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                      lang == Lang::kZh ? "各组织的提交（12 个月）" : "Commits by organisation (12 months)",
+                      lang == Lang::kZh ? "组织" : "organisation", lang == Lang::kZh ? "提交" : "commits", lang == Lang::kZh ? "占比" : "share");
+  for (const auto& o : mix) {
+    *out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{:.1f}%</td></tr>\n", HtmlEscape(o.name), o.commits,
+                        100 * o.share);
+  }
+  *out += "</table>\n";
+}
+
+// The community files found in the repositories (README, CONTRIBUTING, LICENSE, ...).
+void CommunityFiles(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
+  const auto& files = e.assessment.files;
+  if (files.empty()) return;
+  *out += fmt::format("<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+                      lang == Lang::kZh ? "社区文件" : "Community files", T(lang, kKind), lang == Lang::kZh ? "路径" : "path",
+                      lang == Lang::kZh ? "首次出现" : "first seen", "SPDX", lang == Lang::kZh ? "语言" : "language");
+  for (const auto& f : files) {
+    *out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", HtmlEscape(f.kind), HtmlEscape(f.path),
+                        f.first_seen != 0 ? FormatDate(f.first_seen) : "–", HtmlEscape(f.spdx), HtmlEscape(f.language));
+  }
+  *out += "</table>\n";
 }
 
 void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec& m, Lang lang) {
@@ -348,6 +409,8 @@ void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec&
   Scores(out, e, lang);
   People(out, e, lang);
   Metrics(out, e, lang);
+  Organisations(out, e, lang);
+  CommunityFiles(out, e, lang);
   Profile(out, e, lang);
   Coverage(out, e, lang);
   *out += "</section>\n";
@@ -355,7 +418,7 @@ void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec&
 
 void Model(std::string* out, const model::ModelSpec& m, Lang lang) {
   *out += fmt::format("<section id=\"model\"><h2>{}</h2>\n<p>{} {} <span class=\"muted\">({})</span>; {} {:.0f}%</p>\n<table>",
-                      T(lang, kModelTitle), HtmlEscape(m.name), HtmlEscape(m.version), HtmlEscape(m.path),
+                      T(lang, kModelTitle), HtmlEscape(m.name), HtmlEscape(m.version), HtmlEscape(RepositoryName(m.path)),
                       lang == Lang::kZh ? "因子最低覆盖率" : "minimum factor coverage", 100 * m.min_factor_coverage);
   *out += fmt::format("<p>{} {:.0f}%</p>\n", lang == Lang::kZh ? "维度最低覆盖率" : "minimum dimension coverage",
                       100 * m.min_dimension_coverage);
@@ -411,7 +474,20 @@ std::string RenderHtmlReport(const HtmlReportInput& in) {
   for (const auto& c : in.communities) Community(&out, c, m, lang);
   Model(&out, m, lang);
   out += "</main>\n<footer>oscm · Open Source Community Maturity</footer>\n</body></html>\n";
-  return out;
+  // Every table scrolls inside its own box on a narrow screen rather than widening the page.
+  std::string wrapped;
+  wrapped.reserve(out.size() + 1024);
+  for (size_t at = 0;;) {
+    const size_t open = out.find("<table", at);
+    if (open == std::string::npos) {
+      wrapped += out.substr(at);
+      break;
+    }
+    const size_t close = out.find("</table>", open);
+    wrapped += out.substr(at, open - at) + "<div class=\"tw\">" + out.substr(open, close + 8 - open) + "</div>";
+    at = close + 8;
+  }
+  return wrapped;
 }
 
 }  // namespace oscm::report

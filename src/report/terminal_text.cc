@@ -118,11 +118,36 @@ std::string RenderTextTable(const std::vector<TextColumn>& columns, const std::v
   for (size_t c = columns.size(); max_width > 0 && total() > max_width && c-- > 0;) {
     if (columns[c].optional) shown[c] = false;
   }
+  // Still too wide: labels give way, never numbers. First the headers of number columns down to
+  // their values' width, then the text columns, widest first, down to kMinLabel columns; their
+  // cells end in "…".
+  constexpr size_t kMinLabel = 6;
+  size_t excess = max_width > 0 && total() > max_width ? total() - max_width : 0;
+  for (size_t c = 0; c < columns.size() && excess > 0; ++c) {
+    if (!shown[c] || !columns[c].right) continue;
+    size_t values = 3;
+    for (const auto& row : rows) values = std::max(values, DisplayWidth(row[c]));
+    const size_t cut = widths[c] > values ? std::min(excess, widths[c] - values) : 0;
+    widths[c] -= cut;
+    excess -= cut;
+  }
+  while (excess > 0) {
+    size_t widest = columns.size();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (shown[c] && !columns[c].right && widths[c] > kMinLabel && (widest == columns.size() || widths[c] > widths[widest])) {
+        widest = c;
+      }
+    }
+    if (widest == columns.size()) break;  // the caller's FitLines cuts the rest
+    --widths[widest];
+    --excess;
+  }
   auto line = [&](auto cell) {
     std::string out;
     for (size_t c = 0; c < columns.size(); ++c) {
       if (!shown[c]) continue;
-      const std::string text = cell(c);
+      std::string text = cell(c);
+      if (DisplayWidth(text) > widths[c]) text = FitLines(text, widths[c]);
       const std::string pad(widths[c] - DisplayWidth(text), ' ');
       out += columns[c].right ? pad + text : text + pad;
       out += "  ";

@@ -289,4 +289,34 @@ TEST_F(CliErrorTest, CorruptStore) {
 }
 
 }  // namespace
+// Completion comes from the command definitions: bash completes commands, options, the values of
+// --format, --lang and chart kinds, and the zsh script is the same through bashcompinit.
+TEST_F(CliTest, ShellCompletionFromTheCommandDefinitions) {
+  auto bash = Oscm({"completion", "bash"});
+  ASSERT_EQ(bash.exit_code, 0) << bash.err;
+  EXPECT_NE(bash.out.find("complete -o filenames -F _oscm oscm"), std::string::npos);
+  oscm::testing::WriteFile(tmp_.Sub("oscm.bash"), bash.out);
+  auto complete = [&](const std::string& words) {
+    const std::string script = "source " + tmp_.Sub("oscm.bash") + "; COMP_WORDS=(" + words +
+                               "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _oscm; echo \"${COMPREPLY[*]}\"";
+    auto r = oscm::testing::RunCommand({"/bin/bash", "-c", script}, {});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  EXPECT_EQ(complete("oscm ''"), "ingest assess landscape report chart model metrics communities completion orgs\n");
+  EXPECT_EQ(complete("oscm ingest g"), "git gharchive github gitee\n");
+  EXPECT_EQ(complete("oscm chart ''"), "quadrant timeline series flywheel rings funnel radar scores\n");
+  EXPECT_EQ(complete("oscm chart --lang zh r"), "rings radar\n") << "an option's value is not the kind";
+  EXPECT_EQ(complete("oscm chart quadrant --si"), "--size\n");
+  EXPECT_EQ(complete("oscm --db x.db landscape --format ''"), "table json csv csv-months\n");
+  EXPECT_EQ(complete("oscm model s"), "show\n");
+  EXPECT_EQ(complete("oscm assess x --d"), "--domain-orgs --db\n") << "global options follow any command";
+  auto zsh = Oscm({"completion", "zsh"});
+  ASSERT_EQ(zsh.exit_code, 0);
+  EXPECT_EQ(zsh.out.rfind("#compdef oscm\n", 0), 0u);
+  EXPECT_NE(zsh.out.find("bashcompinit"), std::string::npos);
+  EXPECT_NE(zsh.out.find(bash.out.substr(bash.out.find("_oscm_spec() {"))), std::string::npos);
+  EXPECT_EQ(Oscm({"completion", "fish"}).exit_code, 2);
+}
+
 }  // namespace oscm

@@ -44,6 +44,54 @@ TEST_F(ModelCliTest, ModelCheckAcceptsTheShippedModelAndRejectsABrokenOneWithExi
   EXPECT_NE(missing.err.find("cannot read"), std::string::npos) << missing.err;
 }
 
+// The built-in model out, to edit: the same text as models/default.toml, accepted by model check,
+// and used through --model it gives the same evaluation as no --model at all.
+TEST_F(ModelCliTest, ModelShowPrintsTheBuiltInModel) {
+  auto shown = Oscm({"model", "show"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out, std::string(BuiltinDefaultModel()));
+  EXPECT_NE(shown.out.find("[[dimension]]"), std::string::npos);
+  WriteFile(tmp_.Sub("mine.toml"), shown.out);
+  auto check = Oscm({"model", "check", tmp_.Sub("mine.toml")});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  EXPECT_NE(check.out.find(": ok: "), std::string::npos);
+  auto builtin = Oscm({"assess", repo_->path(), "--as-of", "2025-06-30", "--format", "csv"});
+  ASSERT_EQ(builtin.exit_code, 0) << builtin.err;
+  auto edited = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--format", "csv", "--model", tmp_.Sub("mine.toml")});
+  ASSERT_EQ(edited.exit_code, 0) << edited.err;
+  EXPECT_EQ(edited.out, builtin.out);
+}
+
+// CSV out: a header and a row per community (assess, landscape) or per community and month, with
+// empty cells for no data.
+TEST_F(ModelCliTest, CsvForAssessLandscapeAndMetrics) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"Tiny, things\"\n[[community]]\nid = \"tiny\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto land = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "csv"});
+  ASSERT_EQ(land.exit_code, 0) << land.err;
+  const std::vector<std::string_view> rows = SplitLines(land.out);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].rfind("community,repositories,as_of,model,stage,vitality,popularity,popularity_low,", 0), 0u);
+  EXPECT_NE(rows[0].find(",quadrant,quadrant_certain,"), std::string::npos);
+  EXPECT_EQ(rows[1].rfind("tiny,", 0), 0u);
+  EXPECT_NE(rows[1].find(",2025-06-30,oscm default "), std::string::npos);
+  EXPECT_EQ(std::count(rows[0].begin(), rows[0].end(), ','), std::count(rows[1].begin(), rows[1].end(), ','));
+  auto months = Oscm({"landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30", "--format", "csv-months"});
+  ASSERT_EQ(months.exit_code, 0) << months.err;
+  const std::vector<std::string_view> month_rows = SplitLines(months.out);
+  EXPECT_EQ(month_rows[0].rfind("community,month,partial,stage,popularity,commercial,", 0), 0u);
+  EXPECT_GT(month_rows.size(), 12u);
+  EXPECT_EQ(month_rows.back().rfind("tiny,2025-06,false,", 0), 0u) << "June 30 ends June";
+  auto assess = Oscm({"assess", "tiny", "--as-of", "2025-06-15", "--format", "csv-months"});
+  ASSERT_EQ(assess.exit_code, 0) << assess.err;
+  EXPECT_EQ(SplitLines(assess.out).back().rfind("tiny,2025-06,true,", 0), 0u) << "June is not over on the 15th";
+  auto registry = Oscm({"metrics", "--format", "csv"});
+  ASSERT_EQ(registry.exit_code, 0);
+  EXPECT_EQ(registry.out.rfind("id,unit,source,description\n", 0), 0u);
+  EXPECT_EQ(Oscm({"assess", "tiny", "--format", "xls"}).exit_code, 2);
+}
+
 TEST_F(ModelCliTest, ProfileLandscapeAndAssessInBothLanguages) {
   WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
   // A profile for a community that is not in the store yet: a clear error, nothing stored.
@@ -147,6 +195,95 @@ TEST_F(ModelCliTest, ChartsInEveryFormat) {
   auto unwritable = Oscm({"chart", "rings", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("no/such/dir/r.png")});
   EXPECT_EQ(unwritable.exit_code, 1);
   EXPECT_NE(unwritable.err.find("no/such/dir/r.png"), std::string::npos) << unwritable.err;
+}
+
+// Charts for slides: --size sets the file's size (PNG pixels, PDF points, SVG width and height),
+// --title the title, --lang every word; radar and scores over time from the same evaluation.
+TEST_F(ModelCliTest, ChartsForSlides) {
+  WriteFile(tmp_.Sub("tiny.toml"), oscm::testing::kTinyProfile);
+  WriteFile(tmp_.Sub("land.toml"), "name = \"Tiny things\"\n[[community]]\nid = \"tiny\"\nrepositories = [\"tiny\"]\n"
+                                   "profile = \"tiny.toml\"\n");
+  auto png_size = [&](const std::string& path) {
+    const std::string png = oscm::testing::ReadFile(path);
+    auto be32 = [&](size_t at) {
+      return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
+             (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+    };
+    return png.size() > 24 ? std::pair{be32(16), be32(20)} : std::pair{0, 0};
+  };
+  const std::vector<std::string> land = {"--landscape", tmp_.Sub("land.toml"), "--as-of", "2025-06-30"};
+  auto chart = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "chart");
+    args.insert(args.end(), land.begin(), land.end());
+    return Oscm(args);
+  };
+  auto r = chart({"quadrant", "--size", "16:9", "--title", "Slide 3: where we stand", "--out", tmp_.Sub("q.png")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(png_size(tmp_.Sub("q.png")), (std::pair{1920, 1080}));
+  r = chart({"quadrant", "--size", "1600x1200", "--out", tmp_.Sub("q43.png")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(png_size(tmp_.Sub("q43.png")), (std::pair{1600, 1200}));
+  r = chart({"quadrant", "--size", "4:3", "--out", tmp_.Sub("q.pdf")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(oscm::testing::ReadFile(tmp_.Sub("q.pdf")).find("/MediaBox [ 0 0 720 540 ]"), std::string::npos);
+  r = chart({"quadrant", "--size", "1:1", "--title", "Slide 3: <where> we stand", "--lang", "zh", "--out", tmp_.Sub("q.svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string svg = oscm::testing::ReadFile(tmp_.Sub("q.svg"));
+  EXPECT_NE(svg.find("width=\"720\" height=\"720\" viewBox=\"0 0 720 720\""), std::string::npos) << svg.substr(0, 300);
+  EXPECT_NE(svg.find(">Slide 3: &lt;where&gt; we stand</text>"), std::string::npos);
+  // Every word in Chinese: axes, quadrant names, legend (the community's name is data).
+  EXPECT_NE(svg.find(">商业成熟度</text>"), std::string::npos);
+  for (const char* english : {"Commercial", "Popularity", "popularity", "Model:", "as of", "Leaders", "Strategists", "community"}) {
+    EXPECT_EQ(svg.find(english), std::string::npos) << english;
+  }
+
+  for (const char* kind : {"radar", "scores"}) {
+    for (const char* lang : {"en", "zh"}) {
+      const std::string out = tmp_.Sub(std::string(kind) + "_" + lang + ".svg");
+      r = chart({kind, "--lang", lang, "--size", "16:9", "--out", out});
+      ASSERT_EQ(r.exit_code, 0) << kind << " " << lang << ": " << r.err;
+      svg = oscm::testing::ReadFile(out);
+      EXPECT_NE(svg.find(">tiny"), std::string::npos) << kind;
+      if (std::string(lang) == "zh") {
+        EXPECT_NE(svg.find("项目流行性"), std::string::npos) << kind;
+        for (const char* english : {"Project popularity", "Commercial", "Model:", "as of", "no data"}) {
+          EXPECT_EQ(svg.find(english), std::string::npos) << kind << ": " << english;
+        }
+      } else {
+        EXPECT_NE(svg.find("Project popularity"), std::string::npos) << kind;
+      }
+    }
+  }
+  // Communities named on the command line work as well as a landscape.
+  r = Oscm({"chart", "radar", "tiny", "--as-of", "2025-06-30", "--out", tmp_.Sub("radar.png")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // A series chart names the metric in the chart's language, not by its id.
+  r = Oscm({"chart", "series", "tiny", "--as-of", "2025-06-30", "--lang", "zh", "--out", tmp_.Sub("series.svg")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  svg = oscm::testing::ReadFile(tmp_.Sub("series.svg"));
+  EXPECT_NE(svg.find(">每月活跃贡献者"), std::string::npos);
+  EXPECT_NE(svg.find(">人</text>"), std::string::npos) << "the unit";
+  EXPECT_EQ(svg.find("contributors_active"), std::string::npos) << "no metric id on a Chinese chart";
+
+  // Flywheel, rings and funnel of several communities: small multiples, one panel each.
+  oscm::testing::GitFixture twin(tmp_.Sub("twin"));
+  oscm::testing::BuildTinyCommunity(twin);
+  ASSERT_EQ(Oscm({"ingest", "git", twin.path(), "--community", "twin"}).exit_code, 0);
+  for (const char* kind : {"rings", "flywheel"}) {
+    r = Oscm({"chart", kind, "tiny", "twin", "--as-of", "2025-06-30", "--size", "16:9", "--out", tmp_.Sub("many.svg")});
+    ASSERT_EQ(r.exit_code, 0) << kind << ": " << r.err;
+    svg = oscm::testing::ReadFile(tmp_.Sub("many.svg"));
+    size_t panels = 0;
+    for (size_t at = svg.find("<g class=\"panel\">"); at != std::string::npos; at = svg.find("<g class=\"panel\">", at + 1)) ++panels;
+    EXPECT_EQ(panels, 2u) << kind;
+    EXPECT_NE(svg.find(">twin</text>"), std::string::npos) << kind;
+  }
+
+  // A bad size is a usage error in one line, and nothing is written.
+  r = chart({"quadrant", "--size", "16:10", "--out", tmp_.Sub("bad.png")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: --size '16:10': expected 16:9, 4:3, 1:1 or WIDTHxHEIGHT (e.g. 1600x900)\n");
+  EXPECT_FALSE(std::filesystem::exists(tmp_.Sub("bad.png")));
 }
 
 // oscm model calibrate end to end: clones found under --clone-root are ingested, every row is

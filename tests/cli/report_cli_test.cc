@@ -96,6 +96,59 @@ TEST_F(ReportCliTest, OpensInHeadlessChromiumWithEverySectionAndNoConsoleErrors)
   EXPECT_EQ(shot.err.find("CONSOLE"), std::string::npos) << shot.err;
 }
 
+// A report to send: no local path in it, sources as links, the organisation and community-file
+// tables of oscm assess; in headless Chromium no horizontal overflow at 1400 and 400 px (tables
+// scroll inside their box, the navigation wraps), and printed on A4 it takes a few pages.
+TEST_F(ReportCliTest, ReportToSendFitsNarrowScreensAndPaper) {
+  const std::string land = HostileLandscape(tmp_, repo_->path());
+  ASSERT_EQ(Oscm({"report", "--landscape", land, "--as-of", "2025-06-30", "--out", tmp_.Sub("out")}).exit_code, 0);
+  const std::string html = oscm::testing::ReadFile(tmp_.Sub("out/index.html"));
+  EXPECT_EQ(html.find(tmp_.path()), std::string::npos) << "a local absolute path";
+  EXPECT_NE(html.find("<li>git: tiny</li>"), std::string::npos) << "the repository by its folder's name";
+  EXPECT_NE(html.find("<a href=\"https://example.com/pricing\">https://example.com/pricing</a>"), std::string::npos);
+  EXPECT_NE(html.find("<h3>Commits by organisation (12 months)</h3>"), std::string::npos);
+  EXPECT_NE(html.find("<h3>Community files</h3>"), std::string::npos);
+  EXPECT_NE(html.find("@media print{@page{size:A4"), std::string::npos);
+  auto count = [&](const std::string& what) {
+    int n = 0;
+    for (size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
+    return n;
+  };
+  EXPECT_GT(count("<table"), 5);
+  EXPECT_EQ(count("<table"), count("<div class=\"tw\"><table")) << "every table in a scrolling box";
+
+  const std::string chromium = "/usr/bin/chromium";
+  ASSERT_TRUE(std::filesystem::exists(chromium)) << "install chromium (scripts/install-deps.sh does)";
+  auto run = [&](std::vector<std::string> extra, const std::string& url) {
+    std::vector<std::string> args = {chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                     "--disable-component-update", "--user-data-dir=" + tmp_.Sub("chromium")};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(url);
+    return oscm::testing::RunCommand(args, {"HOME=" + tmp_.path()});
+  };
+  // The page in a frame of the given width; the frame's document says how far it scrolls sideways.
+  for (const int width : {1400, 400}) {
+    const std::string frame = tmp_.Sub("frame" + std::to_string(width) + ".html");
+    WriteFile(frame, "<!DOCTYPE html><html><body style=\"margin:0\"><iframe id=\"f\" src=\"out/index.html\" style=\"border:0;height:900px;width:" +
+                         std::to_string(width) +
+                         "px\"></iframe><script>document.getElementById('f').onload=function(){var d=this.contentDocument."
+                         "documentElement;var p=document.createElement('p');p.id='result';p.textContent='overflow:'+(d.scrollWidth-"
+                         "d.clientWidth)+':';document.body.appendChild(p);};</script></body></html>");
+    auto dom = run({"--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom"}, "file://" + frame);
+    ASSERT_EQ(dom.exit_code, 0) << dom.err;
+    EXPECT_NE(dom.out.find("<p id=\"result\">overflow:0:</p>"), std::string::npos) << width << " px: " << dom.out.substr(dom.out.find("<p id"));
+  }
+  auto pdf = run({"--no-pdf-header-footer", "--print-to-pdf=" + tmp_.Sub("report.pdf")}, "file://" + tmp_.Sub("out/index.html"));
+  ASSERT_EQ(pdf.exit_code, 0) << pdf.err;
+  const std::string bytes = oscm::testing::ReadFile(tmp_.Sub("report.pdf"));
+  int pages = 0;
+  for (size_t at = bytes.find("/Type /Page"); at != std::string::npos; at = bytes.find("/Type /Page", at + 1)) {
+    if (bytes.compare(at, 12, "/Type /Pages") != 0) ++pages;
+  }
+  EXPECT_GE(pages, 2);
+  EXPECT_LE(pages, 6) << "the landscape's charts, one community (about two pages) and the model";
+}
+
 TEST_F(ReportCliTest, ReportNeedsCommunitiesOrALandscape) {
   EXPECT_EQ(Oscm({"report", "--out", tmp_.Sub("out")}).exit_code, 2);
   auto unknown = Oscm({"report", "nobody", "--out", tmp_.Sub("out")});

@@ -9,6 +9,7 @@
 #include "metrics/activity.h"
 #include "model/evaluation.h"
 #include "model/model_loader.h"
+#include "report/csv_report.h"
 #include "report/evaluation_charts.h"
 #include "report/evaluation_report.h"
 #include "support/community_fixture.h"
@@ -67,17 +68,39 @@ TEST(EvaluationGoldenTest, SyntheticLandscape) {
     acts.push_back(std::move(a).value());
   }
   const auto l = model::EvaluateLandscape(*model, "Synthetic", {&acts[0], &acts[1]}, *ParseDate("2025-06-30"));
+  auto all_of = [](const model::LandscapeEvaluation& le) {
+    std::vector<const model::CommunityEvaluation*> out;
+    for (const auto& c : le.communities) out.push_back(&c);
+    return out;
+  };
   auto anonymise = [&](std::string text) {
     return ReplaceAll(ReplaceAll(text, tiny.path(), "<tiny>"), solo.path(), "<solo>");
   };
   CompareGolden(anonymise(RenderLandscapeJson(l, *model)), "landscape.json");
   CompareGolden(anonymise(RenderLandscapeTable(l, *model, Lang::kZh, /*color=*/false)), "landscape_zh.txt");
   CompareGolden(anonymise(RenderEvaluationTable(l.communities[0], *model, Lang::kEn, /*color=*/false)), "tiny_evaluation.txt");
+  // CSV of the same evaluation: a row per community, and per community and month.
+  CompareGolden(anonymise(RenderEvaluationsCsv(all_of(l), *model, true)), "landscape.csv");
+  CompareGolden(anonymise(RenderMonthlyCsv(all_of(l), *model)), "landscape_months.csv");
   // Charts of the same evaluation (report/charts draws them; these pin the wiring).
   std::vector<const model::CommunityEvaluation*> all = {&l.communities[0], &l.communities[1]};
-  CompareGolden(anonymise(QuadrantSvg(l, *model, Lang::kEn)), "charts/landscape_quadrant.svg");
-  CompareGolden(anonymise(StageTimelineSvg("Synthetic", all, Lang::kZh)), "charts/landscape_timeline_zh.svg");
-  CompareGolden(anonymise(FlywheelSvg(l.communities[0], Lang::kEn)), "charts/tiny_flywheel.svg");
+  auto style = [](Lang lang, std::string subject = "") {
+    ChartStyle cs;
+    cs.lang = lang;
+    cs.subject = std::move(subject);
+    return cs;
+  };
+  CompareGolden(anonymise(QuadrantSvg(l, *model, style(Lang::kEn))), "charts/landscape_quadrant.svg");
+  CompareGolden(anonymise(StageTimelineSvg(all, style(Lang::kZh, "Synthetic"))), "charts/landscape_timeline_zh.svg");
+  CompareGolden(anonymise(FlywheelSvg(l.communities[0], style(Lang::kEn))), "charts/tiny_flywheel.svg");
+  CompareGolden(anonymise(RadarSvg(all, *model, style(Lang::kEn, "Synthetic"))), "charts/landscape_radar.svg");
+  CompareGolden(anonymise(ScoresSvg(all, *model, style(Lang::kZh, "Synthetic"))), "charts/landscape_scores_zh.svg");
+  // Split where the landscape split (here as if at medians of 30 and 80), not at the model's 50.
+  model::LandscapeEvaluation medians = l;
+  medians.split_x = 30;
+  medians.split_y = 80;
+  EXPECT_NE(ScoresSvg(all, *model, style(Lang::kEn), &medians), ScoresSvg(all, *model, style(Lang::kEn)));
+  EXPECT_EQ(ScoresSvg(all, *model, style(Lang::kEn), &l), ScoresSvg(all, *model, style(Lang::kEn))) << "l was split at 50";
   // The hostile adopter name is data: JSON escapes what it must and keeps it as text.
   EXPECT_EQ(RenderLandscapeJson(l, *model).find("<script>alert"), std::string::npos) << "it is known only from 2026";
 }

@@ -74,6 +74,114 @@ namespace {
 
 MonthIndex M(int year, int month) { return year * 12 + month - 1; }
 
+constexpr const char* kLandscapeNames[] = {
+    "etcd-io/etcd",         "kubernetes/kubernetes", "apache/kafka",         "pingcap/tidb",
+    "cockroachdb/cockroach", "vitessio/vitess",       "apache/shardingsphere", "oceanbase/oceanbase",
+    "opengauss-mirror/openGauss-server", "matrixorigin/matrixone", "stoneatom/stonedb", "apache/doris",
+    "StarRocks/starrocks",  "risingwavelabs/risingwave", "GreptimeTeam/greptimedb", "datafuselabs/databend",
+    "citusdata/citus",      "yugabyte/yugabyte-db",  "apache/pulsar",        "apache/rocketmq",
+    "nats-io/nats-server",  "redis/redis",           "valkey-io/valkey",     "dragonflydb/dragonfly",
+    "prometheus/prometheus", "grafana/grafana",      "open-telemetry/opentelemetry-collector", "jaegertracing/jaeger",
+    "envoyproxy/envoy",     "istio/istio",           "apache/apisix",        "Kong/kong"};
+
+// A deterministic spread in [0, 1) (no <random>: the same bytes on every platform).
+double Spread(int i, int salt) {
+  const unsigned h = static_cast<unsigned>(i * 2654435761u + static_cast<unsigned>(salt) * 40503u);
+  return static_cast<double>((h >> 8) % 1000) / 1000.0;
+}
+
+}  // namespace
+
+report::QuadrantChartInput LandscapeQuadrant(ChartLanguage lang, int n) {
+  report::QuadrantChartInput in = SampleQuadrant(lang);
+  in.title = lang == ChartLanguage::kChinese ? "云原生与数据库社区（示例数据）"
+                                             : "Cloud-native and database communities (synthetic)";
+  in.width = 1280;
+  in.height = 720;
+  in.points.clear();
+  for (int i = 0; i < n && i < 32; ++i) {
+    report::QuadrantPoint p;
+    p.name = kLandscapeNames[i];
+    if (i == 1) {
+      p.x = p.y = 100;
+    } else if (i == 10) {
+      p.x = p.y = 0;
+    } else if (i % 8 == 7) {
+      p.x = p.y = std::nan("");
+      p.needs = std::string(Localized(lang, "commercial needs a profile", "商业成熟度需要社区档案"));
+    } else {
+      // Most in the lower half and towards the middle, as real landscapes are.
+      p.x = std::round(10 + 80 * Spread(i, 1));
+      p.y = std::round(8 + 70 * Spread(i, 2) * Spread(i, 3) + 20 * Spread(i, 4));
+      if (i % 3 == 0) {
+        p.previous_x = std::max(0.0, p.x - 4 - 8 * Spread(i, 5));
+        p.previous_y = std::max(0.0, p.y - 3 - 6 * Spread(i, 6));
+      }
+      if (i % 4 == 1) {
+        p.x_low = std::max(0.0, p.x - 15);
+        p.x_high = std::min(100.0, p.x + 20);
+        p.uncertain = true;
+      }
+    }
+    in.points.push_back(std::move(p));
+  }
+  return in;
+}
+
+report::RadarChartInput SampleRadar(ChartLanguage lang, int n) {
+  report::RadarChartInput in;
+  in.title = std::string(Localized(lang, "Factor scores (synthetic)", "因子得分（示例数据）"));
+  in.caption = std::string(Localized(lang, "Model: oscm default 2026.12 · as of 2026-09-01", "模型：oscm default 2026.12 · 截至 2026-09-01"));
+  in.language = lang;
+  in.group_names = {std::string(Localized(lang, "Project popularity", "项目流行性")),
+                    std::string(Localized(lang, "Commercial maturity", "商业成熟度"))};
+  const char* en[] = {"Users and developers", "Innovation", "Feasibility and supporting services", "Industry cases",
+                      "Customer experience", "Community operations", "Product positioning and strategy",
+                      "Enterprise investment", "Business model", "Market"};
+  const char* zh[] = {"用户与开发者", "创新性", "可行性与配套服务", "行业案例", "客户体验",
+                      "社区运营", "产品定位与战略", "企业投入", "商业模式", "市场"};
+  for (int a = 0; a < 10; ++a) in.axes.push_back({lang == ChartLanguage::kChinese ? zh[a] : en[a], a < 6 ? 0 : 1});
+  for (int i = 0; i < n && i < 32; ++i) {
+    report::RadarSeries s{kLandscapeNames[i], {}};
+    for (int a = 0; a < 10; ++a) {
+      // Industry cases (3) unmeasured for all but the first; every third community lacks market (9).
+      if ((a == 3 && i > 0) || (a == 9 && i % 3 == 2)) {
+        s.values.push_back(std::nullopt);
+      } else {
+        s.values.push_back(std::round(15 + 80 * Spread(i * 10 + a, 7)));
+      }
+    }
+    in.series.push_back(std::move(s));
+  }
+  return in;
+}
+
+report::ScoresChartInput SampleScores(ChartLanguage lang, int n) {
+  report::ScoresChartInput in;
+  in.title = std::string(Localized(lang, "Scores over time (synthetic)", "得分变化（示例数据）"));
+  in.caption = std::string(Localized(lang, "Model: oscm default 2026.12 · as of 2026-09-01", "模型：oscm default 2026.12 · 截至 2026-09-01"));
+  in.x_title = std::string(Localized(lang, "Commercial maturity", "商业成熟度"));
+  in.y_title = std::string(Localized(lang, "Project popularity", "项目流行性"));
+  in.labels = report::DefaultQuadrantLabels(lang);
+  in.language = lang;
+  in.partial_month = M(2026, 9);
+  for (int i = 0; i < n && i < 32; ++i) {
+    report::ScorePath p{kLandscapeNames[i], M(2019 + i % 4, 1 + i % 12), {}, {}};
+    const int months = M(2026, 9) - p.first_month + 1;
+    const double x_end = 15 + 75 * Spread(i, 8), y_end = 10 + 80 * Spread(i, 9);
+    for (int k = 0; k < months; ++k) {
+      const double t = static_cast<double>(k) / std::max(1, months - 1);
+      const bool gap = i == 1 && k >= 10 && k < 14;  // months without enough evidence
+      p.x.push_back(gap ? std::nullopt : std::optional<double>(std::round(x_end * (0.3 + 0.7 * t) + 3 * std::sin(k / 3.0))));
+      p.y.push_back(gap ? std::nullopt : std::optional<double>(std::round(y_end * (0.2 + 0.8 * t * t) + 2 * std::cos(k / 4.0))));
+    }
+    in.paths.push_back(std::move(p));
+  }
+  return in;
+}
+
+namespace {
+
 // A row whose stage changes at the given months (the first band starts at `start`).
 report::StageTimelineRow Row(std::string name, MonthIndex start, MonthIndex end,
                              std::vector<MonthIndex> changes) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <tuple>
 
 #include "report/charts/chart_file.h"
 #include "support/chart_samples.h"
@@ -48,6 +49,22 @@ int main(int argc, char** argv) {
                       dir + "/rings" + suffix);
     failures += Write(oscm::report::RenderFunnelSvg(oscm::testing::SampleFunnel(lang)),
                       dir + "/funnel" + suffix);
+  }
+  for (const int n : {5, 30}) {
+    for (const auto& [name, w, h] : {std::tuple{"16x9", 1280.0, 720.0}, std::tuple{"4x3", 960.0, 720.0},
+                                     std::tuple{"1x1", 720.0, 720.0}}) {
+      for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
+        const std::string base = dir + "/" + std::to_string(n) + "_" + name + (lang == ChartLanguage::kChinese ? "_zh" : "_en");
+        auto quadrant = oscm::testing::LandscapeQuadrant(lang, n);
+        auto radar = oscm::testing::SampleRadar(lang, n);
+        auto scores = oscm::testing::SampleScores(lang, n);
+        quadrant.width = radar.width = scores.width = w;
+        quadrant.height = radar.height = scores.height = h;
+        failures += Write(oscm::report::RenderQuadrantSvg(quadrant), base + "_quadrant");
+        failures += Write(oscm::report::RenderRadarSvg(radar), base + "_radar");
+        failures += Write(oscm::report::RenderScoresSvg(scores), base + "_scores");
+      }
+    }
   }
   failures += Write(oscm::report::RenderQuadrantSvg(oscm::testing::CrowdedQuadrant(12, 3)),
                     dir + "/quadrant_crowded12");

@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "base/strings.h"
+#include "report/charts/svg_writer.h"
 
 namespace oscm::report {
 namespace {
@@ -111,7 +112,9 @@ Result<ChartFormat> ChartFormatForPath(std::string_view path) {
 Status WriteChartFile(std::string_view svg, const std::string& path,
                       const ChartFileOptions& options) {
   OSCM_ASSIGN_OR_RETURN(const ChartFormat format, ChartFormatForPath(path));
-  if (format == ChartFormat::kSvg) return WriteSvg(svg, path);
+  if (format == ChartFormat::kSvg) {
+    return options.width > 0 ? WriteSvg(WithDisplaySize(svg, options.width, options.height), path) : WriteSvg(svg, path);
+  }
   OSCM_ASSIGN_OR_RETURN(const RenderLibs* libs, LoadRenderLibs());
 
   GError* raw_error = nullptr;
@@ -129,15 +132,17 @@ Status WriteChartFile(std::string_view svg, const std::string& path,
   }
 
   const double scale = format == ChartFormat::kPng ? options.png_scale : 0.75;
+  const double out_width = options.width > 0 ? options.width : width * scale;
+  const double out_height = options.height > 0 ? options.height : height * scale;
   SurfacePtr surface(format == ChartFormat::kPng
                          ? libs->cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
-                                                      static_cast<int>(std::lround(width * scale)),
-                                                      static_cast<int>(std::lround(height * scale)))
-                         : libs->cairo_pdf_surface_create(path.c_str(), width * scale, height * scale));
+                                                      static_cast<int>(std::lround(out_width)),
+                                                      static_cast<int>(std::lround(out_height)))
+                         : libs->cairo_pdf_surface_create(path.c_str(), out_width, out_height));
   OSCM_RETURN_IF_ERROR(CairoStatus(libs->cairo_surface_status(surface.get()), path));
   {
     CairoPtr cr(libs->cairo_create(surface.get()));
-    libs->cairo_scale(cr.get(), scale, scale);
+    libs->cairo_scale(cr.get(), out_width / width, out_height / height);
     const RsvgRectangle viewport{0, 0, width, height};
     if (!libs->rsvg_handle_render_document(handle.get(), cr.get(), &viewport, &raw_error)) {
       error.reset(raw_error);

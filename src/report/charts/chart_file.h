@@ -19,12 +19,18 @@ Result<ChartFormat> ChartFormatForPath(std::string_view path);
 
 struct ChartFileOptions {
   double png_scale = 2;  // PNG pixels per SVG pixel (2 = sharp on slides and high-DPI screens)
+  // The file's size, in pixels (SVG, PNG) or points (PDF); 0: from the SVG's own size (PNG at
+  // png_scale, PDF at 0.75 pt per pixel). The drawing is scaled to fill it; give the SVG's aspect
+  // (chart_size.h) so that nothing is stretched.
+  double width = 0;
+  double height = 0;
 };
 
 // Writes `svg` (a document from SvgWriter) to `path` in the format its extension names. PDF pages
-// are sized at 96 SVG pixels per inch (one pixel = 0.75 pt). Errors: kInvalidArgument for an
-// unknown extension, kIoError for a path that cannot be written, kInternal if librsvg rejects the
-// document.
+// are sized at 96 SVG pixels per inch (one pixel = 0.75 pt) unless options say otherwise; an SVG
+// given a size keeps its drawing (viewBox) and states the size as its width and height. Errors:
+// kInvalidArgument for an unknown extension, kIoError for a path that cannot be written,
+// kInternal if librsvg rejects the document.
 Status WriteChartFile(std::string_view svg, const std::string& path,
                       const ChartFileOptions& options = {});
 

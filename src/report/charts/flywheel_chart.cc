@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "report/charts/chart_legend.h"
 #include "report/charts/label_placement.h"
 #include "report/charts/svg_writer.h"
 
@@ -43,7 +44,7 @@ bool Finite(const std::optional<double>& v) { return v && std::isfinite(*v); }
 
 std::string FlywheelLinkLabel(const FlywheelLink& link, ChartLanguage lang) {
   const std::string pair = fmt::format("{}→{}", Letter(link.from), Letter(link.to));
-  if (!Measured(link)) return pair + " n/a";
+  if (!Measured(link)) return fmt::format("{} {}", pair, Localized(lang, "n/a", "无数据"));
   const std::string rho = fmt::format("ρ={:.2f}", *link.rho);
   return lang == ChartLanguage::kChinese
              ? fmt::format("{} 领先 {} 个月, {}", pair, *link.lag_months, rho)
@@ -61,9 +62,23 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
              {.size = 13, .fill = "#444444"});
   }
 
-  // B at the top, C bottom right, P bottom left: the cycle B→C→P→B runs clockwise.
-  const Point center{in.width / 2, in.height / 2 + 24};
-  const double radius = std::min(in.width, in.height) * 0.34;
+  const std::string legend =
+      std::string(Localized(lang,
+                            "X→Y +n mo: X leads Y by n months · width: |ρ| (rank correlation) · %: "
+                            "12-month growth · association, not cause",
+                            "X→Y 领先 n 个月：X 领先 Y n 个月 · 线宽：|ρ|（秩相关） · 百分比：12 "
+                            "个月增长 · 表示关联，不代表因果"));
+  Legend caption(lang);
+  caption.Text(legend);
+  caption.Text(in.caption);
+  const double caption_height = caption.Height(in.width - 48);
+  // The drawing between the title (and momentum) and the caption.
+  const Box area{16, 72, in.width - 32, in.height - 72 - 16 - caption_height};
+
+  // B at the top, C bottom right, P bottom left: the cycle B→C→P→B runs clockwise. The triangle's
+  // height is 1.5 radii; with the nodes it takes 1.5 r + 2 node radii.
+  const double radius = std::max(40.0, std::min(area.w * 0.34, (area.h - 2 * kNodeRadius - 8) / 1.5));
+  const Point center{area.x + area.w / 2, area.y + kNodeRadius + 4 + radius};
   const Point nodes[3] = {{center.x, center.y - radius},
                           {center.x + radius * std::cos(std::numbers::pi / 6),
                            center.y + radius * std::sin(std::numbers::pi / 6)},
@@ -126,8 +141,7 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
   }
   std::vector<Box> node_boxes;
   for (const Point& n : nodes) node_boxes.push_back(MarkerBox(n, kNodeRadius));
-  const PlacementResult placed =
-      PlaceLabels(requests, {16, 72, in.width - 32, in.height - 72 - 48}, node_boxes, curves);
+  const PlacementResult placed = PlaceLabels(requests, area, node_boxes, curves);
 
   svg.BeginGroup("links");
   for (const Shape& shape : shapes) {
@@ -168,7 +182,7 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
     svg.TextCentered(nodes[i].x, nodes[i].y + 16, NodeName(i, lang),
                      {.size = 13, .fill = "#ffffff", .anchor = TextAnchor::kMiddle});
     svg.TextCentered(nodes[i].x, nodes[i].y + 35,
-                     Finite(in.growth[i]) ? Percent(*in.growth[i]) : "n/a",
+                     Finite(in.growth[i]) ? Percent(*in.growth[i]) : std::string(Localized(lang, "n/a", "无数据")),
                      {.size = 12,
                       .weight = FontWeight::kBold,
                       .fill = "#ffffff",
@@ -176,14 +190,7 @@ std::string RenderFlywheelSvg(const FlywheelChartInput& in) {
   }
   svg.EndGroup();
 
-  const std::string legend =
-      std::string(Localized(lang,
-                            "X→Y +n mo: X leads Y by n months · width: |ρ| (rank correlation) · %: "
-                            "12-month growth · association, not cause",
-                            "X→Y 领先 n 个月：X 领先 Y n 个月 · 线宽：|ρ|（秩相关） · 百分比：12 "
-                            "个月增长 · 表示关联，不代表因果"));
-  svg.Footnote(1, legend);
-  svg.Footnote(0, in.caption);
+  caption.Draw(svg, {24, in.height - 8 - caption_height, in.width - 48, caption_height});
   return svg.Finish();
 }
 

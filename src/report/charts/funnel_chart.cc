@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "report/charts/axis_ticks.h"
+#include "report/charts/chart_legend.h"
 #include "report/charts/svg_writer.h"
 
 namespace oscm::report {
@@ -13,8 +14,6 @@ namespace {
 
 constexpr std::string_view kStepColor[4] = {"#bcd5ea", "#86b2d8", "#4e86b8", "#2b5d8a"};
 constexpr std::string_view kStepText[4] = {"#16324d", "#16324d", "#ffffff", "#ffffff"};
-constexpr double kBarHeight = 56;
-constexpr double kGap = 38;
 
 std::string PercentText(double fraction) {
   const double p = fraction * 100;
@@ -42,6 +41,16 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
   SvgWriter svg(in.width, in.height, in.title);
   svg.Title(in.title);
 
+  Legend caption(lang);
+  caption.Text(std::string(Localized(lang, "Bar widths grow with the logarithm of the number of people; counts are exact.",
+                                     "条宽按人数的对数增长；数字为实际人数。")));
+  caption.Text(in.caption);
+  const double caption_height = caption.Height(in.width - 48);
+  // Four bars and three gaps (each 0.7 of a bar) between the title and the caption.
+  const double top = 70;
+  const double room = in.height - top - 16 - caption_height;
+  const double kBarHeight = std::clamp(room / (4 + 3 * 0.7), 40.0, 80.0);
+  const double kGap = kBarHeight * 0.7;
   const double center = in.width / 2;
   const double max_width = in.width - 2 * 150;
   const double min_width = 150;  // wide enough for the step name and count
@@ -55,7 +64,6 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
     widths[i] = min_width + (max_log > 0 ? (max_width - min_width) * l / max_log : 0);
   }
 
-  const double top = 70;
   svg.BeginGroup("funnel");
   for (int i = 0; i < 4; ++i) {
     const double y = top + i * (kBarHeight + kGap);
@@ -84,9 +92,9 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
       svg.Rect(center - widths[i] / 2, y, widths[i], kBarHeight,
                {.fill = "#ffffff", .stroke = "#b0b0b0", .stroke_width = 1.2, .dash = "5 4"}, 4);
     }
-    svg.TextCentered(center, y + 19, FunnelStepName(i, lang),
+    svg.TextCentered(center, y + kBarHeight * 0.34, FunnelStepName(i, lang),
                      {.size = 13, .fill = measured ? kStepText[i] : "#777777", .anchor = TextAnchor::kMiddle});
-    svg.TextCentered(center, y + 39,
+    svg.TextCentered(center, y + kBarHeight * 0.7,
                      measured ? FormatCount(*in.people[i]) : std::string(Localized(lang, "no data", "无数据")),
                      {.size = 17,
                       .weight = FontWeight::kBold,
@@ -95,11 +103,7 @@ std::string RenderFunnelSvg(const FunnelChartInput& in) {
   }
   svg.EndGroup();
 
-  svg.Footnote(
-      1, Localized(lang,
-                   "Bar widths grow with the logarithm of the number of people; counts are exact.",
-                   "条宽按人数的对数增长；数字为实际人数。"));
-  svg.Footnote(0, in.caption);
+  caption.Draw(svg, {24, in.height - 8 - caption_height, in.width - 48, caption_height});
   return svg.Finish();
 }
 

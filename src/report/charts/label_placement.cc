@@ -112,8 +112,9 @@ class Placer {
     }
     PlacementResult result;
     for (size_t i = 0; i < requests_.size(); ++i) {
-      result.labels.push_back({boxes_[i], Leader(i, boxes_[i]).has_value()});
-      if (!Free(i, boxes_[i])) ++result.unresolved;
+      const bool overlaps = !Free(i, boxes_[i]);
+      result.labels.push_back({boxes_[i], Leader(i, boxes_[i]).has_value(), overlaps});
+      if (overlaps) ++result.unresolved;
     }
     return result;
   }

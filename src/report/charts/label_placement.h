@@ -51,7 +51,8 @@ struct LabelRequest {
 
 struct PlacedLabel {
   Box box;
-  bool leader = false;  // the box is away from its marker: draw a line from marker to box
+  bool leader = false;    // the box is away from its marker: draw a line from marker to box
+  bool overlaps = false;  // no free position was found: the box overlaps something
 };
 
 struct PlacementResult {

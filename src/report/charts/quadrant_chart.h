@@ -1,7 +1,11 @@
 // The maturity quadrant: the communities of one landscape as points on two 0-100 scores, the
 // plane split into four labelled quadrants, each point named (labels never overlap each other,
 // never cover a point and never leave the plot) with an arrow from where it stood 12 months
-// earlier.
+// earlier. The plot keeps a margin inside its axes, so a point at 0 or 100 is drawn whole. A
+// point whose name finds no place near it (a crowded landscape) is labelled with a number instead,
+// and the legend, outside the plot (beside it on a wide canvas, under it on a tall one), keys the
+// numbers to names, explains the symbols, and lists the communities that could not be placed with
+// what evidence would place them.
 //
 // Wiring: x is the model's x dimension (commercial maturity 商业成熟度 by default) and y its y
 // dimension (project popularity 项目流行性); split_x/split_y are the model's split points (fixed or
@@ -64,7 +68,7 @@ struct QuadrantChartInput {
   QuadrantLabels labels;
   std::vector<QuadrantPoint> points;
   ChartLanguage language = ChartLanguage::kEnglish;
-  double width = 900;  // pixels
+  double width = 1080;  // pixels
   double height = 720;
 };
 
@@ -72,10 +76,13 @@ struct QuadrantChartInput {
 // per-point vectors follow the drawn points (input order, without the left-out ones).
 struct QuadrantLayout {
   Box plot;
+  Box legend;                                  // outside the plot
+  bool legend_beside = false;                  // beside the plot (wide canvas), else under it
   std::vector<Point> positions;                // per input point
   std::vector<std::optional<Point>> previous;  // per input point
   std::vector<PlacedLabel> labels;             // per input point
   std::vector<std::string> names;              // per input point, as drawn (long ones end in "…")
+  std::vector<int> numbers;                    // per input point: 0 when named, else its key number
   Box quadrant_label_boxes[4];                 // top left, top right, bottom left, bottom right
   std::string quadrant_labels[4];              // as drawn
   int unresolved = 0;                          // labels that could not be placed cleanly
@@ -84,6 +91,10 @@ struct QuadrantLayout {
 inline constexpr double kQuadrantLabelSize = 13;
 inline constexpr double kQuadrantMarkerRadius = 6;
 inline constexpr double kQuadrantMaxLabelWidth = 240;  // longer names are cut with "…"
+// Farther than this from its point (or overlapping anything), a name gives way to a number.
+inline constexpr double kQuadrantMaxLeader = 48;
+// Between the plot's edge and where the axis range starts and ends.
+inline constexpr double kQuadrantInset = 16;
 
 QuadrantLayout LayOutQuadrant(const QuadrantChartInput& input);
 std::string RenderQuadrantSvg(const QuadrantChartInput& input);

@@ -1,7 +1,9 @@
 // Stage timeline: for each community a horizontal bar through time, coloured by its lifecycle
 // stage at each month end (触发期 trigger, 发展期 development, 结晶期 crystallization, 流行期
 // popularity), with the month of every transition marked; several communities are stacked on one
-// time axis for comparison.
+// time axis for comparison. A transition's date goes above its band, else below it, where it
+// overlaps no other date, band or name (of any row); a date with no such place is left out and
+// listed under the chart.
 //
 // Wiring: one StageTimelineRow per community from the model's stage timeline; consecutive months
 // in the same stage become one StageBand, and each change of stage one StageTransition. Months
@@ -41,7 +43,11 @@ struct StageTimelineInput {
   std::string as_of;  // "YYYY-MM-DD", for the caption
   std::vector<StageTimelineRow> rows;
   ChartLanguage language = ChartLanguage::kEnglish;
-  double width = 900;  // pixels; the height follows from the number of rows
+  double width = 900;  // pixels
+  // 0: as tall as the rows need. Otherwise the rows share what the height leaves them (down to
+  // 16 px each; the notes go when a row is too low for two lines, and rows that still do not fit
+  // are left out and listed under the chart).
+  double height = 0;
 };
 
 // The colour of stage 0..3 (light to dark: yellow, green, blue, purple).

@@ -147,6 +147,15 @@ void SvgWriter::Path(const PathData& d, const Paint& paint) {
   out_ += "/>\n";
 }
 
+std::string WithDisplaySize(std::string_view svg, double width, double height) {
+  // SvgWriter writes the root's width and height first, before the viewBox.
+  const size_t begin = svg.find(" width=\"");
+  const size_t view_box = svg.find(" viewBox=\"");
+  if (begin == std::string_view::npos || view_box == std::string_view::npos || view_box < begin) return std::string(svg);
+  return fmt::format("{} width=\"{}\" height=\"{}\"{}", svg.substr(0, begin), SvgNumber(width), SvgNumber(height),
+                     svg.substr(view_box));
+}
+
 std::vector<Point> ArrowHead(Point tip, Point direction, double length, double half_width) {
   const double norm = std::hypot(direction.x, direction.y);
   const double ux = norm > 0 ? direction.x / norm : 1;
@@ -197,6 +206,19 @@ void SvgWriter::Title(std::string_view text) {
 void SvgWriter::Footnote(int line, std::string_view text) {
   Text(24, height_ - 14 - 20 * line, FitText(text, width_ - 48, 12),
        {.size = 12, .fill = "#666666"});
+}
+
+void SvgWriter::Embed(std::string_view document, double x, double y, double w, double h) {
+  // The document's root <svg ...> becomes a nested <svg> placed in the box; its viewBox keeps
+  // its own coordinates.
+  const size_t root_end = document.find('>');
+  const size_t view_box = document.find(" viewBox=\"");
+  if (root_end == std::string_view::npos || view_box == std::string_view::npos || view_box > root_end) return;
+  const size_t vb_begin = view_box + 10;
+  const size_t vb_end = document.find('"', vb_begin);
+  out_ += fmt::format("<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"{}\">", SvgNumber(x), SvgNumber(y),
+                      SvgNumber(w), SvgNumber(h), document.substr(vb_begin, vb_end - vb_begin));
+  out_ += document.substr(root_end + 1);
 }
 
 void SvgWriter::BeginGroup(std::string_view css_class, std::string_view tooltip) {

@@ -85,6 +85,10 @@ class SvgWriter {
   void Footnote(int line, std::string_view text);
   // <g> with optional class (a trusted identifier; useful to tests and to CSS in the HTML report)
   // and optional tooltip (a <title> child, escaped; browsers show it on hover).
+  // Another document from SvgWriter (trusted: it escaped its own text) drawn into the box at
+  // (x, y) of size w x h, scaled to fit with its aspect kept.
+  void Embed(std::string_view document, double x, double y, double w, double h);
+
   void BeginGroup(std::string_view css_class = {}, std::string_view tooltip = {});
   void EndGroup();
 
@@ -100,6 +104,10 @@ class SvgWriter {
   double height_;
   int open_groups_ = 0;
 };
+
+// `svg` (a document from SvgWriter) shown at `width` x `height`: the root element's width and
+// height say so, and its viewBox keeps the drawing's own coordinates.
+std::string WithDisplaySize(std::string_view svg, double width, double height);
 
 // The filled head of an arrow ending at `tip`, pointing along `direction` (need not be unit).
 std::vector<Point> ArrowHead(Point tip, Point direction, double length, double half_width);

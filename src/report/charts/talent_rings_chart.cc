@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "report/charts/axis_ticks.h"
+#include "report/charts/chart_legend.h"
 #include "report/charts/svg_writer.h"
 #include "report/charts/time_series_chart.h"
 
@@ -76,7 +77,22 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
   SvgWriter svg(in.width, in.height, in.title);
   svg.Title(in.title);
 
-  const double max_radius = std::min(in.height - 130, in.width * 0.6) / 2;
+  Legend caption(lang);
+  caption.Text(std::string(Localized(lang, "Ring widths grow with the logarithm of the number of people; counts are exact.",
+                                     "环宽按人数的对数增长；数字为实际人数。")));
+  caption.Text(in.caption);
+  const double caption_height = caption.Height(in.width - 48);
+  // The rings on the left; their labels and the core's organisations in a column on the right,
+  // at least as wide as its widest line.
+  double column = TextWidth(Localized(lang, "Core by organisation", "核心成员所属组织"), 13, FontWeight::kBold);
+  for (int i = 0; i < 5; ++i) {
+    column = std::max(column, TextWidth(fmt::format("{}  {}", RingName(i, lang),
+                                                    in.people[i] ? FormatCount(*in.people[i]) : std::string(Localized(lang, "no data", "无数据"))),
+                                        13, i == 0 ? FontWeight::kBold : FontWeight::kRegular));
+  }
+  column = std::max(column, 200.0);
+  const double drawing_height = in.height - 64 - 20 - caption_height - 16;
+  const double max_radius = std::max(60.0, std::min(drawing_height, in.width - 24 - 10 - 40 - column - 24) / 2);
   const Point c{24 + max_radius + 10, 64 + max_radius + 10};
   double log_total = 0;
   for (const auto& n : in.people) log_total += LogPeople(n.value_or(0));
@@ -140,21 +156,17 @@ std::string RenderTalentRingsSvg(const TalentRingsInput& in) {
            {.size = 13, .weight = FontWeight::kBold, .fill = "#222222"});
   y += 22;
   for (const Slice& slice : slices) {
-    if (y > in.height - 48) break;
+    if (y > in.height - 24 - caption_height) break;
     svg.Rect(label_x, y - 6, 12, 12, {.fill = slice.color}, 2);
     svg.TextCentered(label_x + 18, y,
-                     fmt::format("{}  {}%", FitText(slice.name, 220, 12),
+                     fmt::format("{}  {}%", FitText(slice.name, std::max(80.0, in.width - label_x - 24 - 18 - 50), 12),
                                  SvgNumber(std::round(slice.share * 1000) / 10)),
                      {.size = 12, .fill = "#333333"});
     y += 20;
   }
   svg.EndGroup();
 
-  svg.Footnote(
-      1, Localized(lang,
-                   "Ring widths grow with the logarithm of the number of people; counts are exact.",
-                   "环宽按人数的对数增长；数字为实际人数。"));
-  svg.Footnote(0, in.caption);
+  caption.Draw(svg, {24, in.height - 8 - caption_height, in.width - 48, caption_height});
   return svg.Finish();
 }
 

@@ -78,4 +78,59 @@ std::string FitText(std::string_view text, double max_width, double font_size, F
   return std::string(text.substr(0, end)) + "…";
 }
 
+std::vector<std::string> WrapText(std::string_view text, double max_width, double font_size,
+                                  FontWeight weight, size_t max_lines) {
+  std::vector<std::string> lines;
+  std::string line;
+  auto width = [&](std::string_view s) { return TextWidth(s, font_size, weight); };
+  auto push = [&](std::string l) {
+    while (!l.empty() && l.back() == ' ') l.pop_back();
+    lines.push_back(std::move(l));
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    // The next word and the spaces before it.
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(i, end - i);
+    const std::string candidate = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (width(candidate) <= max_width) {
+      line = candidate;
+    } else if (!line.empty() && width(word) <= max_width) {
+      push(std::move(line));
+      line = std::string(word);
+    } else {
+      // A word wider than a line (or a run of Chinese): as many characters as fit, then the rest.
+      std::string rest = line.empty() ? std::string(word) : line + " " + std::string(word);
+      while (width(rest) > max_width) {
+        size_t cut = 0;
+        for (size_t k = 0; k < rest.size();) {
+          size_t next = k + 1;
+          while (next < rest.size() && (static_cast<unsigned char>(rest[next]) & 0xC0) == 0x80) ++next;
+          if (width(std::string_view(rest).substr(0, next)) > max_width) break;
+          cut = next;
+          k = next;
+        }
+        if (cut == 0) cut = 1;
+        push(rest.substr(0, cut));
+        rest = rest.substr(cut);
+        while (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+      }
+      line = rest;
+    }
+    i = end;
+    while (i < text.size() && text[i] == ' ') ++i;
+  }
+  if (!line.empty() || lines.empty()) push(std::move(line));
+  if (max_lines > 0 && lines.size() > max_lines) {
+    // What is left joined to the last line is wider than a line (the wrap moved it on), so
+    // fitting it ends the last line in "…".
+    std::string tail = lines[max_lines - 1];
+    for (size_t k = max_lines; k < lines.size(); ++k) tail += " " + lines[k];
+    lines.resize(max_lines);
+    lines.back() = FitText(tail, max_width, font_size, weight);
+  }
+  return lines;
+}
+
 }  // namespace oscm::report

@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oscm::report {
 
@@ -29,6 +30,12 @@ double TextWidth(std::string_view text, double font_size, FontWeight weight = Fo
 // `text` itself when it fits.
 std::string FitText(std::string_view text, double max_width, double font_size,
                     FontWeight weight = FontWeight::kRegular);
+
+// `text` broken into lines at most `max_width` wide: at spaces, and inside a word (between any two
+// characters) only where the word alone is too wide, as Chinese text has no spaces. At most
+// `max_lines` lines (0: no limit); the last one is cut with "…" when text is left over.
+std::vector<std::string> WrapText(std::string_view text, double max_width, double font_size,
+                                  FontWeight weight = FontWeight::kRegular, size_t max_lines = 0);
 
 // Vertical extent of a line of text relative to its baseline, as fractions of the font size:
 // ink of CJK ideographs and Latin descenders lies within [baseline - kTextAscent * size,

@@ -1,6 +1,8 @@
 // Metric time series: one monthly metric (active contributors, stars, organisations, ...) for one
-// or more communities as lines on one chart, with a legend and "nice" y ticks. Months without a
-// value are gaps in the line, never zeros.
+// or more communities as lines on one chart, with a legend above the plot and "nice" y ticks.
+// Months without a value are gaps in the line, never zeros. More than kMaxSeriesLines series
+// would tangle, so they are drawn as small multiples instead: one small panel per community, all
+// on the same scales.
 //
 // Wiring: one MetricSeries per community from the assessment's monthly series of one metric id;
 // the y title names the metric and its unit. Pure function; thread-safe.
@@ -36,6 +38,16 @@ struct TimeSeriesChartInput {
 
 // The line colour of the i-th series (ten distinct colours, then repeated with dashes).
 std::string_view SeriesColor(size_t i);
+
+inline constexpr size_t kMaxSeriesLines = 8;
+
+// Columns and rows of a grid of `n` panels in a `width` x `height` area whose panels come closest
+// to `aspect` (width / height) while at least `min_height` tall when possible.
+struct Grid {
+  size_t columns = 1;
+  size_t rows = 1;
+};
+Grid ChooseGrid(size_t n, double width, double height, double aspect, double min_height);
 
 std::string RenderTimeSeriesSvg(const TimeSeriesChartInput& input);
 

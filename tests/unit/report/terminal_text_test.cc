@@ -33,6 +33,26 @@ TEST(TerminalTextTest, TableAlignsAndDropsOptionalColumns) {
   EXPECT_EQ(RenderTextTable(cols, rows, 14), "name  score\ntikv   58.1\n结晶    9.0\n");
 }
 
+// A narrow terminal shortens labels (names, then the headers over numbers), never the numbers.
+TEST(TerminalTextTest, NarrowTablesShortenLabelsNotNumbers) {
+  const std::vector<TextColumn> cols = {{"community", false, false}, {"stage", false, false},
+                                        {"popularity", true, false}, {"commercial", true, false}};
+  const std::vector<std::vector<std::string>> rows = {{"opengauss-mirror/openGauss-server", "crystallization", "58.1", "46.0"},
+                                                      {"矩阵起源 MatrixOne", "development", "100.0", "2.5"}};
+  for (const size_t width : {60u, 44u, 36u}) {
+    const std::string table = RenderTextTable(cols, rows, width);
+    SCOPED_TRACE(table);
+    for (const char* number : {" 58.1", " 46.0", " 100.0", " 2.5"}) EXPECT_NE(table.find(number), std::string::npos) << number;
+    size_t start = 0;
+    for (size_t end = table.find('\n'); end != std::string::npos; start = end + 1, end = table.find('\n', start)) {
+      EXPECT_LE(DisplayWidth(std::string_view(table).substr(start, end - start)), width);
+    }
+  }
+  const std::string narrow = RenderTextTable(cols, rows, 36);
+  EXPECT_NE(narrow.find("…"), std::string::npos);
+  EXPECT_EQ(narrow.find("opengauss-mirror/openGauss-server"), std::string::npos);
+}
+
 TEST(HtmlEscapeTest, EscapesMarkup) {
   EXPECT_EQ(HtmlEscape("<script>alert('x') & \"y\"</script>"),
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");

@@ -67,6 +67,23 @@ TEST(ChartFileTest, PngHasScaledSizeAndInk) {
   EXPECT_EQ(ReadPng(tmp.Sub("c1.png")).width, 200);
 }
 
+TEST(ChartFileTest, SizedFilesScaleTheDrawing) {
+  TempDir tmp;
+  ASSERT_OK(WriteChartFile(SampleSvg(), tmp.Sub("big.png"), {.width = 1000, .height = 500}));
+  const PngInfo png = ReadPng(tmp.Sub("big.png"));
+  EXPECT_EQ(png.width, 1000);
+  EXPECT_EQ(png.height, 500);
+  // The drawing fills it: 25 times the ink of a 1:1 rendering, roughly.
+  ASSERT_OK(WriteChartFile(SampleSvg(), tmp.Sub("one.png"), {.png_scale = 1}));
+  EXPECT_GT(png.ink, 20 * ReadPng(tmp.Sub("one.png")).ink);
+  ASSERT_OK(WriteChartFile(SampleSvg(), tmp.Sub("slide.pdf"), {.width = 960, .height = 480}));
+  EXPECT_NE(oscm::testing::ReadFile(tmp.Sub("slide.pdf")).find("/MediaBox [ 0 0 960 480 ]"), std::string::npos);
+  // An SVG states the size and keeps its own coordinates in the viewBox.
+  ASSERT_OK(WriteChartFile(SampleSvg(), tmp.Sub("sized.svg"), {.width = 600, .height = 300}));
+  const std::string svg = oscm::testing::ReadFile(tmp.Sub("sized.svg"));
+  EXPECT_NE(svg.find("width=\"600\" height=\"300\" viewBox=\"0 0 200 100\""), std::string::npos) << svg.substr(0, 200);
+}
+
 TEST(ChartFileTest, BlankSvgGivesBlankPng) {
   // The ink count above can fail: a document with nothing drawn has none.
   TempDir tmp;

@@ -28,6 +28,10 @@ void ExpectCleanLayout(const QuadrantLayout& layout) {
     for (const Box& m : markers) EXPECT_FALSE(b.Overlaps(m)) << "label " << i << " covers a marker";
     for (const Box& q : layout.quadrant_label_boxes) EXPECT_FALSE(b.Overlaps(q)) << "label " << i;
   }
+  // The quadrant names cover no point either.
+  for (const Point& p : layout.positions) {
+    for (const Box& q : layout.quadrant_label_boxes) EXPECT_FALSE(q.Overlaps(MarkerBox(p, kQuadrantMarkerRadius)));
+  }
 }
 
 TEST(QuadrantChartTest, SampleLandscapeLaysOutCleanly) {
@@ -42,6 +46,37 @@ TEST(QuadrantChartTest, TwelveCommunitiesWithinAFewPoints) {
   ExpectCleanLayout(LayOutQuadrant(oscm::testing::CrowdedQuadrant(40, 12)));
 }
 
+// A landscape of 30 at every slide size: labels clear (names that find no place are numbered and
+// keyed in the legend), every community either drawn or listed, the legend outside the plot.
+TEST(QuadrantChartTest, ThirtyCommunitiesAtEverySize) {
+  for (const ChartLanguage lang : {ChartLanguage::kEnglish, ChartLanguage::kChinese}) {
+    for (const auto& [w, h] : {std::pair{1280.0, 720.0}, std::pair{960.0, 720.0}, std::pair{720.0, 720.0}}) {
+      QuadrantChartInput in = oscm::testing::LandscapeQuadrant(lang, 30);
+      in.width = w;
+      in.height = h;
+      const QuadrantLayout layout = LayOutQuadrant(in);
+      SCOPED_TRACE(::testing::Message() << w << "x" << h);
+      ExpectCleanLayout(layout);
+      EXPECT_EQ(layout.positions.size(), 27u);  // three lack the evidence
+      EXPECT_FALSE(layout.legend.Overlaps(layout.plot));
+      EXPECT_LE(layout.legend.bottom(), h);
+      EXPECT_LE(layout.legend.right(), w);
+      const std::string svg = RenderQuadrantSvg(in);
+      // Every unplaced community and every numbered one is named in the legend, none cut off.
+      EXPECT_EQ(svg.find("lines not shown"), std::string::npos);
+      EXPECT_EQ(svg.find("行未显示"), std::string::npos);
+      for (const char* name : {"oceanbase/oceanbase", "datafuselabs/databend", "dragonflydb/dragonfly"}) {
+        EXPECT_NE(svg.find(name), std::string::npos) << name;
+      }
+      for (size_t i = 0; i < layout.numbers.size(); ++i) {
+        if (layout.numbers[i] > 0) {
+          EXPECT_EQ(layout.names[i], std::to_string(layout.numbers[i]));
+        }
+      }
+    }
+  }
+}
+
 TEST(QuadrantChartTest, CommunitiesInTheCorners) {
   QuadrantChartInput in = oscm::testing::SampleQuadrant(ChartLanguage::kChinese);
   in.points = {{"左下角 bottom left", 0, 0, {}, {}},
@@ -52,23 +87,26 @@ TEST(QuadrantChartTest, CommunitiesInTheCorners) {
                {"领导者", 96, 97, {}, {}}};
   const QuadrantLayout layout = LayOutQuadrant(in);
   ExpectCleanLayout(layout);
-  EXPECT_DOUBLE_EQ(layout.positions[4].x, layout.plot.right());  // clamped into the plot
-  EXPECT_DOUBLE_EQ(layout.positions[4].y, layout.plot.bottom());
+  // Clamped to the axis range, which ends inside the plot: a dot at 100 is drawn whole.
+  EXPECT_DOUBLE_EQ(layout.positions[4].x, layout.plot.right() - kQuadrantInset);
+  EXPECT_DOUBLE_EQ(layout.positions[4].y, layout.plot.bottom() - kQuadrantInset);
+  for (const Point& p : layout.positions) EXPECT_TRUE(layout.plot.Contains(MarkerBox(p, kQuadrantMarkerRadius)));
 }
 
 TEST(QuadrantChartTest, MapsScoresAndSplits) {
   QuadrantChartInput in = oscm::testing::SampleQuadrant(ChartLanguage::kEnglish);
   in.points = {{"a", 0, 0, {}, {}}, {"b", 100, 100, 100, 100}, {"c", 50, 25, 10, 25}};
   const QuadrantLayout layout = LayOutQuadrant(in);
-  EXPECT_DOUBLE_EQ(layout.positions[0].x, layout.plot.x);
-  EXPECT_DOUBLE_EQ(layout.positions[0].y, layout.plot.bottom());
-  EXPECT_DOUBLE_EQ(layout.positions[1].x, layout.plot.right());
-  EXPECT_DOUBLE_EQ(layout.positions[1].y, layout.plot.y);
+  const double inner_w = layout.plot.w - 2 * kQuadrantInset;
+  EXPECT_DOUBLE_EQ(layout.positions[0].x, layout.plot.x + kQuadrantInset);
+  EXPECT_DOUBLE_EQ(layout.positions[0].y, layout.plot.bottom() - kQuadrantInset);
+  EXPECT_DOUBLE_EQ(layout.positions[1].x, layout.plot.right() - kQuadrantInset);
+  EXPECT_DOUBLE_EQ(layout.positions[1].y, layout.plot.y + kQuadrantInset);
   EXPECT_DOUBLE_EQ(layout.positions[2].x, layout.plot.x + layout.plot.w / 2);
   EXPECT_FALSE(layout.previous[0]);  // none given
   EXPECT_FALSE(layout.previous[1]);  // did not move
   ASSERT_TRUE(layout.previous[2]);
-  EXPECT_DOUBLE_EQ(layout.previous[2]->x, layout.plot.x + layout.plot.w / 10);
+  EXPECT_DOUBLE_EQ(layout.previous[2]->x, layout.plot.x + kQuadrantInset + inner_w / 10);
 }
 
 TEST(QuadrantChartTest, HostileNamesAreText) {

@@ -57,6 +57,35 @@ TEST(StageTimelineChartTest, CloseTransitionsDoNotShareALine) {
   EXPECT_GT(baseline_of("2012-12"), baseline_of("2012-09") + 20);
 }
 
+// Thirty communities on a 16:9 slide: every row drawn, the caption whole (dates that find no room
+// are counted, not listed past the caption's two lines).
+TEST(StageTimelineChartTest, ThirtyRowsOnASlide) {
+  StageTimelineInput in = oscm::testing::SampleStageTimeline(ChartLanguage::kEnglish);
+  const std::vector<StageTimelineRow> sample = in.rows;
+  in.rows.clear();
+  for (int i = 0; i < 30; ++i) {
+    in.rows.push_back(sample[static_cast<size_t>(i) % sample.size()]);
+    in.rows.back().name = "community-" + std::to_string(i);
+  }
+  in.width = 1280;
+  in.height = 720;
+  const std::string svg = RenderStageTimelineSvg(in);
+  EXPECT_NE(svg.find("viewBox=\"0 0 1280 720\""), std::string::npos);
+  for (int i = 0; i < 30; ++i) EXPECT_NE(svg.find(">community-" + std::to_string(i) + "<"), std::string::npos) << i;
+  EXPECT_EQ(svg.find("Not shown"), std::string::npos);
+  EXPECT_EQ(svg.find("more lines not shown"), std::string::npos);
+  EXPECT_NE(svg.find("dates of stage changes not labelled (no room)"), std::string::npos);
+  // Twice the rows on the same slide: rows below 16 px are left out and named.
+  for (int i = 30; i < 60; ++i) {
+    in.rows.push_back(sample[0]);
+    in.rows.back().name = "more-" + std::to_string(i);
+  }
+  const std::string crowded = RenderStageTimelineSvg(in);
+  EXPECT_NE(crowded.find("Not shown (no room; a taller --size shows them), "), std::string::npos);
+  EXPECT_EQ(crowded.find("more lines not shown"), std::string::npos) << "the list is cut to its two lines, not the caption";
+  EXPECT_NE(crowded.find("dates of stage changes not labelled"), std::string::npos);
+}
+
 TEST(StageTimelineChartTest, EmptyInputStillDraws) {
   StageTimelineInput in;
   in.title = "none";

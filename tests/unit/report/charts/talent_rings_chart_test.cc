@@ -39,5 +39,17 @@ TEST(TalentRingsChartTest, RingsGrowOutwardEvenWhenEmpty) {
   EXPECT_NE(svg.find(">other  100%</text>"), std::string::npos);
 }
 
+// Users and audience unknown (no GitHub events): "no data" and a dashed outline, never 0.
+TEST(TalentRingsChartTest, UnmeasuredRingsAreNotZero) {
+  TalentRingsInput in = oscm::testing::SampleTalentRings(ChartLanguage::kEnglish);
+  in.people[3] = std::nullopt;
+  in.people[4] = std::nullopt;
+  const std::string svg = RenderTalentRingsSvg(in);
+  EXPECT_NE(svg.find(">Users  no data</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">Audience  no data</text>"), std::string::npos);
+  EXPECT_EQ(svg.find(">Users  0</text>"), std::string::npos);
+  EXPECT_EQ(CountOccurrences(svg, "stroke-dasharray=\"5 4\""), 2);
+}
+
 }  // namespace
 }  // namespace oscm::report

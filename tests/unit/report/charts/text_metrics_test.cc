@@ -79,5 +79,26 @@ TEST(TextMetricsTest, CjkIsFullWidthAndScalesWithSize) {
   EXPECT_GT(TextWidth("\xff", 12), 0);  // an ill-formed byte still takes room
 }
 
+TEST(TextMetricsTest, WrapTextBreaksAtSpacesAndInsideChinese) {
+  const std::vector<std::string> en = WrapText("what a score could be given the missing evidence", 120, 12);
+  ASSERT_GT(en.size(), 1u);
+  std::string joined;
+  for (const std::string& l : en) {
+    EXPECT_LE(TextWidth(l, 12), 120) << l;
+    EXPECT_NE(l.front(), ' ');
+    EXPECT_NE(l.back(), ' ');
+    joined += (joined.empty() ? "" : " ") + l;
+  }
+  EXPECT_EQ(joined, "what a score could be given the missing evidence");
+  const std::vector<std::string> zh = WrapText("位置不确定：缺失的证据可能使其落入其他象限", 60, 12);
+  ASSERT_GT(zh.size(), 2u);
+  for (const std::string& l : zh) EXPECT_LE(TextWidth(l, 12), 60) << l;
+  EXPECT_EQ(WrapText("", 100, 12), std::vector<std::string>{""});
+  // At most two lines: the second ends in an ellipsis.
+  const std::vector<std::string> two = WrapText("Feasibility and supporting services and more words", 100, 12, FontWeight::kRegular, 2);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[1].substr(two[1].size() - 3), "…");
+}
+
 }  // namespace
 }  // namespace oscm::report
