@@ -238,5 +238,7 @@ int CmdModelCheck(const std::vector<std::string>& files);
 int CmdModelShow();
 int CmdMetrics(const std::string& format);
 int CmdCommunities(const GlobalOptions& g);
+int CmdRenameCommunity(const GlobalOptions& g, const std::string& from, const std::string& to);
+int CmdRemoveCommunity(const GlobalOptions& g, const std::string& name);
 
 }  // namespace oscm::cli

@@ -12,6 +12,7 @@
 #include "report/json_writer.h"
 #include "report/org_report.h"
 #include "report/terminal_text.h"
+#include "store/community_admin.h"
 
 namespace oscm::cli {
 
@@ -89,4 +90,29 @@ int CmdCommunities(const GlobalOptions& g) {
   }
   return 0;
 }
+
+int CmdRenameCommunity(const GlobalOptions& g, const std::string& from, const std::string& to) {
+  auto store = OpenStore(g);
+  if (!store) return Fail(store.error());
+  if (Status s = store::RenameCommunity(*store, from, to); !s.ok()) return Fail(s);
+  if (!g.quiet) Printf(stderr, "renamed community '%s' to '%s'\n", from.c_str(), to.c_str());
+  return 0;
+}
+
+int CmdRemoveCommunity(const GlobalOptions& g, const std::string& name) {
+  auto store = OpenStore(g);
+  if (!store) return Fail(store.error());
+  auto removed = store::RemoveCommunity(*store, name);
+  if (!removed) return Fail(removed.error());
+  if (!g.quiet) {
+    Printf(stderr,
+           "removed community '%s': %lld git repositories (%lld commits), %lld GitHub repositories, %lld profile "
+           "facts, %lld packages; people, organisations and GH Archive files stay\n",
+           name.c_str(), static_cast<long long>(removed->repositories), static_cast<long long>(removed->commits),
+           static_cast<long long>(removed->github_repositories), static_cast<long long>(removed->profile_facts),
+           static_cast<long long>(removed->packages));
+  }
+  return 0;
+}
+
 }  // namespace oscm::cli

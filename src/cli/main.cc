@@ -228,7 +228,12 @@ int Run(int argc, char** argv) {
   auto* metrics_cmd = app.add_subcommand("metrics", "list the registered metrics");
   metrics_cmd->add_option("--format", metrics_format, "table, markdown, json or csv")
       ->check(CLI::IsMember({"table", "markdown", "json", "csv"}));
-  auto* communities = app.add_subcommand("communities", "list the communities in the store");
+  auto* communities = app.add_subcommand("communities", "list the communities in the store (or rename or remove one)");
+  std::vector<std::string> community_names;
+  auto* rename = communities->add_subcommand("rename", "rename a community: oscm communities rename OLD NEW");
+  rename->add_option("names", community_names, "OLD NEW")->required()->expected(2);
+  auto* remove = communities->add_subcommand("remove", "remove a community and every row of its own");
+  remove->add_option("name", community_names, "community name")->required()->expected(1);
 
   std::string completion_shell;
   auto* completion = app.add_subcommand("completion", "print a shell completion script: oscm completion bash > "
@@ -265,6 +270,8 @@ int Run(int argc, char** argv) {
   if (*model_show) return CmdModelShow();
   if (*calibrate) return CmdModelCalibrate(g, calibrate_opts, identity_opts);
   if (*metrics_cmd) return CmdMetrics(metrics_format);
+  if (*rename) return CmdRenameCommunity(g, community_names[0], community_names[1]);
+  if (*remove) return CmdRemoveCommunity(g, community_names[0]);
   if (*communities) return CmdCommunities(g);
   if (*completion) {
     std::fputs(CompletionScript(app, completion_shell).c_str(), stdout);

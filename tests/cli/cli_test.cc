@@ -47,6 +47,47 @@ TEST_F(CliTest, AssessPathIngestsWhatIsMissing) {
   EXPECT_EQ(list.out, "tiny  " + repo_->path() + "\n");
 }
 
+// Two clones in folders of one name never become one community silently; a community can be
+// renamed, and removed with every row of its own while another community's answers stay the same.
+TEST_F(CliTest, CommunitiesOfOneFolderNameRenameAndRemove) {
+  oscm::testing::GitFixture other(tmp_.Sub("b/tiny"));
+  oscm::testing::FixtureCommit commit;
+  commit.author_name = "Bob";
+  commit.author_email = "bob@example.org";
+  commit.date = "2025-03-01T10:00:00";
+  commit.files = {{"README.md", "b"}};
+  other.Commit(commit);
+  ASSERT_EQ(Oscm({"ingest", "git", repo_->path()}).exit_code, 0);
+  const std::string before = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--format", "json"}).out;
+  auto clash = Oscm({"ingest", "git", other.path()});
+  EXPECT_EQ(clash.exit_code, 1);
+  EXPECT_EQ(clash.err, "error: ingest: " + other.path() + ": community 'tiny' already holds another repository (" +
+                           repo_->path() + "); name this one with --community NAME, or give --community tiny to add "
+                           "it to that community\n");
+  EXPECT_EQ(Oscm({"communities"}).out, "tiny  " + repo_->path() + "\n");
+  ASSERT_EQ(Oscm({"ingest", "git", other.path(), "--community", "bob"}).exit_code, 0);
+
+  auto renamed = Oscm({"communities", "rename", "tiny", "alpha"});
+  EXPECT_EQ(renamed.exit_code, 0) << renamed.err;
+  EXPECT_EQ(Oscm({"communities", "rename", "alpha", "bob"}).exit_code, 1);  // taken
+  auto missing = Oscm({"communities", "rename", "nope", "x"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("no community 'nope'"), std::string::npos) << missing.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "alpha  " + repo_->path() + "\nbob  " + other.path() + "\n");
+
+  auto removed = Oscm({"communities", "remove", "bob"});
+  EXPECT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_NE(removed.err.find("removed community 'bob': 1 git repositories (1 commits)"), std::string::npos) << removed.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "alpha  " + repo_->path() + "\n");
+  EXPECT_EQ(Oscm({"communities", "remove", "bob"}).exit_code, 1);
+  auto after = Oscm({"assess", "alpha", "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(oscm::testing::ReplaceAll(after.out, "\"alpha\"", "\"tiny\""), before);
+  // Removed and added again: the same commits, nothing left over from before.
+  ASSERT_EQ(Oscm({"ingest", "git", other.path(), "--community", "bob"}).exit_code, 0);
+  EXPECT_NE(Oscm({"ingest", "git", other.path(), "--community", "bob"}).err.find("0 new commits"), std::string::npos);
+}
+
 TEST_F(CliTest, SeveralCommunitiesAtOnce) {
   ASSERT_EQ(Oscm({"ingest", "git", repo_->path(), "-c", "one", "-q"}).exit_code, 0);
   oscm::testing::GitFixture other(tmp_.Sub("other"));

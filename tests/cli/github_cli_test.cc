@@ -110,6 +110,18 @@ TEST_F(GitHubCliTest, AFailedIngestLeavesNoEmptyCommunity) {
   EXPECT_EQ(again.err.find("no-such-repo"), std::string::npos) << again.err;
 }
 
+// A community with GitHub events, snapshots and sync state is removed whole, and can come back.
+TEST_F(GitHubCliTest, RemovingACommunityTakesItsGitHubRecords) {
+  ASSERT_EQ(Oscm({"ingest", "github", "acme/widget", "--community", "widget"}).exit_code, 0);
+  auto removed = Oscm({"communities", "remove", "widget"});
+  ASSERT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_NE(removed.err.find("1 GitHub repositories"), std::string::npos) << removed.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "");
+  auto again = Oscm({"ingest", "github", "acme/widget", "--community", "widget"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("acme/widget: 12 new events"), std::string::npos) << again.err;
+}
+
 TEST_F(GitHubCliTest, AssessFetchesGitHubDataAlongsideGit) {
   oscm::testing::GitFixture repo(tmp_.Sub("tiny"));
   oscm::testing::BuildTinyCommunity(repo);

@@ -106,6 +106,20 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
       stmt.Bind(1, known_repo->community_id);
       OSCM_ASSIGN_OR_RETURN(const bool row, stmt.Step());
       if (row) result.community = stmt.ColumnText(0);
+    } else {
+      // Two clones in folders of one name (two "repo"s) must not silently become one community:
+      // adding a repository to a community that has others takes an explicit --community.
+      OSCM_ASSIGN_OR_RETURN(auto other, db.Prepare(
+          "SELECT r.location FROM repositories r JOIN communities c ON c.id = r.community_id WHERE c.name = ? "
+          "ORDER BY r.id LIMIT 1"));
+      other.Bind(1, std::string_view(result.community));
+      OSCM_ASSIGN_OR_RETURN(const bool taken, other.Step());
+      if (taken) {
+        return InvalidArgumentError(fmt::format(
+            "{}: community '{}' already holds another repository ({}); name this one with --community NAME, "
+            "or give --community {} to add it to that community",
+            repo.location(), result.community, other.ColumnText(0), result.community));
+      }
     }
   }
   OSCM_ASSIGN_OR_RETURN(const int64_t community_id, store.EnsureCommunity(result.community));
