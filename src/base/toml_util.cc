@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -48,7 +49,9 @@ Status CheckTomlppCanRead(std::string_view text, const std::string& path) {
   enum class In { kCode, kComment, kBasic, kLiteral, kMlBasic, kMlLiteral } in = In::kCode;
   int line = 1;
   int column = 0;
-  bool token_is_brackets = true;  // outside strings: the token so far is empty or '[' and '{'
+  std::vector<char> brackets;  // the arrays ('[') and inline tables ('{') a value is in
+  bool value_next = false;     // a value starts at the next token (after '=', or in an array)
+  bool in_bare_value = false;  // inside a value that is not a string, array or inline table
   bool escaped = false;      // the previous character of a basic string was an escaping backslash
   bool line_ending = false;  // skipping whitespace after a line-ending backslash
   for (size_t i = 0; i < text.size();) {
@@ -74,29 +77,59 @@ Status CheckTomlppCanRead(std::string_view text, const std::string& path) {
     switch (in) {
       case In::kCode: {
         if (TomlppMisreads(c)) return refuse("outside a string or comment");
-        // A quote opens a string only at the start of a token (after brackets at most): inside a
-        // bare token, such as the malformed value 0*x[{"..., toml++ scans on through quotes
-        // looking for the value's end (whitespace, ']', '}', ',' or '#').
-        const bool opens = token_is_brackets;
-        token_is_brackets = IsTomlppWhitespace(c) || c == '=' || c == ']' || c == '}' || c == ',' ||
-                            ((c == '[' || c == '{') && token_is_brackets);
+        // A bare value (a number, a date, true, or something malformed such as 0<="...) runs to
+        // whitespace, ']', '}', ',' or '#': toml++ scans through everything else, quotes included,
+        // looking for its end, so a quote inside one opens no string.
+        const bool ends_value = IsTomlppWhitespace(c) || c == ']' || c == '}' || c == ',' || c == '#';
+        if (in_bare_value && !ends_value) break;
+        in_bare_value = false;
+        if (c == '\n' && brackets.empty()) value_next = false;
         if (c == '#') {
           in = In::kComment;
-        } else if (opens && StartsWith(rest, R"(""")")) {
+          break;
+        }
+        if (ends_value) {
+          if (c == ',') value_next = !brackets.empty() && brackets.back() == '[';
+          if ((c == ']' || c == '}') && !brackets.empty()) brackets.pop_back();
+          break;
+        }
+        if (value_next) {  // the start of a value
+          if (c == '[') {
+            brackets.push_back('[');
+            break;
+          }
+          value_next = false;
+          if (c == '{') {
+            brackets.push_back('{');
+            break;
+          }
+          if (c != '"' && c != '\'') {
+            in_bare_value = true;
+            break;
+          }
+        } else if (c == '=') {  // after a key
+          value_next = true;
+          break;
+        }
+        // A string: a value, or a quoted key.
+        if (StartsWith(rest, R"(""")")) {
           in = In::kMlBasic;
           skip_two();
-        } else if (opens && StartsWith(rest, R"(''')")) {
+        } else if (StartsWith(rest, R"(''')")) {
           in = In::kMlLiteral;
           skip_two();
-        } else if (opens && c == '"') {
+        } else if (c == '"') {
           in = In::kBasic;
-        } else if (opens && c == '\'') {
+        } else if (c == '\'') {
           in = In::kLiteral;
         }
         break;
       }
       case In::kComment:
-        if (c == '\n') in = In::kCode;
+        if (c == '\n') {
+          in = In::kCode;
+          if (brackets.empty()) value_next = false;
+        }
         break;
       case In::kLiteral:
         if (c == '\'' || c == '\n') in = In::kCode;

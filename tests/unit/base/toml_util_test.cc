@@ -18,6 +18,7 @@ TEST(TomlUtilTest, CharactersTomlppMisreadsAreRefusedWithTheirPlace) {
       // Inside a malformed value toml++ scans on through quotes (found by fuzzing).
       {"nam=1*x\"ff\":\"clo\xD1\xA0\"\n", "t.toml:1:17: character U+0460 outside a string or comment"},
       {"nam=0*x<m.cfg[{\"num\xD2\x95\n", "t.toml:1:20: character U+0495 outside a string or comment"},
+      {"pZ=9807<=\"\xCB\x9A\"=2\n", "t.toml:1:11: character U+02DA outside a string or comment"},
       {"a = 1 \xEF\xB8\x80\n", "t.toml:1:7: character U+FE00 outside a string or comment"},
       // The first character after a line-ending backslash, and after a backslash.
       {"a = \"\"\"one \\\n   \xD0\x81\"\"\"\n", "t.toml:2:4: character U+0401 right after a line-ending backslash"},
@@ -42,7 +43,11 @@ TEST(TomlUtilTest, TheSameCharactersInStringsAndCommentsAreRead) {
       "after = \"\xE2\xB4\x80\"\n"
       "list = [\"\xC3\xA9\",'\xC3\xA9', { k = \"\xC3\xA9\" }]\n"
       "\"quoted \xC3\xA9\" = 1\n"
-      "nested = [[\"\xC3\xA9\"], [{k=\"\xC3\xA9\"}]]\n";
+      "nested = [[\"\xC3\xA9\"], [{k=\"\xC3\xA9\", \"\xC3\xA9\"=2}]]\n"
+      "multi = [\n  1, # \xC3\xA9\n  \"\xC3\xA9\",\n]\n"
+      "tight=\"\xC3\xA9\"\n"
+      "[\"t\xC3\xA9\".x]\n"
+      "k = \"\xC3\xA9\"\n";
   auto t = ParseToml(text, "t.toml");
   ASSERT_OK(t);
   EXPECT_EQ((*t)["name"].value_or(std::string()), "Caf\xC3\xA9 \xD0\x81\xD0\xB6");
