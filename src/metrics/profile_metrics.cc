@@ -103,17 +103,26 @@ std::vector<VendorMatch> MatchVendors(const CommunityActivity& a) {
   return out;
 }
 
+namespace {
+
+// Whether any adopter is declared at all: a profile that names none says nothing about adopters
+// (ZooKeeper's lists vendors, not users), so the count is no data rather than 0.
+bool DeclaresAdopters(const CommunityActivity& a) {
+  return std::any_of(a.profile.begin(), a.profile.end(), [](const ProfileFactRow& f) { return f.kind == "adopter"; });
+}
+
+}  // namespace
+
 std::optional<double> Adopters(const CommunityActivity& a, const TimeWindow& w) {
+  if (!DeclaresAdopters(a)) return std::nullopt;
   std::set<std::string> names;
-  bool any = a.has_profile;
   ForFacts(a, "adopter", w, [&](const ProfileFactRow& f) { names.insert(AsciiLower(f.name)); });
-  for (const auto& f : a.profile) any = any || f.kind == "adopter";
-  if (!any) return std::nullopt;
   return static_cast<double>(names.size());
 }
 
 std::optional<double> AdopterIndustries(const CommunityActivity& a, const TimeWindow& w) {
-  if (!a.has_profile) return std::nullopt;
+  // Industries come from a profile; an ADOPTERS file names adopters only.
+  if (!a.has_profile || !DeclaresAdopters(a)) return std::nullopt;
   std::set<std::string> industries;
   ForFacts(a, "adopter", w, [&](const ProfileFactRow& f) {
     if (!f.detail.empty()) industries.insert(AsciiLower(f.detail));

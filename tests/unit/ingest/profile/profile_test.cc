@@ -161,6 +161,21 @@ TEST_F(ProfileStoreTest, ProfileMetricsMatchHandCalculation) {
   EXPECT_EQ(*metrics::FindMetric("events_held")->compute(*a, TrailingMonths(*ParseDate("2023-12-31"), 12)), 1);  // the meetup
 }
 
+// A profile that names no adopter says nothing about adopters: no data, not 0 (a foundation
+// project's profile may list only vendors); the other facts it declares still count.
+TEST_F(ProfileStoreTest, AdoptersAreNoDataWhenTheProfileNamesNone) {
+  auto p = ParseProfile(oscm::testing::kTinyProfile, "tiny.toml");
+  ASSERT_OK(p);
+  std::erase_if(p->facts, [](const ProfileFact& f) { return f.kind == "adopter"; });
+  ASSERT_OK(IngestProfile(*store_, *p));
+  auto a = metrics::LoadCommunityActivity(store_->db(), "tiny");
+  ASSERT_OK(a);
+  const TimeWindow w = TrailingMonths(*ParseDate("2025-06-30"), 12);
+  EXPECT_FALSE(metrics::FindMetric("adopters")->compute(*a, w).has_value());
+  EXPECT_FALSE(metrics::FindMetric("adopter_industries")->compute(*a, w).has_value());
+  EXPECT_EQ(metrics::FindMetric("commercial_vendors")->compute(*a, w), 2.0);
+}
+
 TEST_F(ProfileStoreTest, ArchivedWhenEveryDescribedGitHubRepositoryIs) {
   auto& db = store_->db();
   const int64_t tiny = oscm::testing::QueryInt(db, "SELECT id FROM communities WHERE name = 'tiny'");
