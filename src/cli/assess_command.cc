@@ -69,6 +69,9 @@ Result<std::vector<model::CommunityEvaluation>> EvaluateTargets(const GlobalOpti
     const int64_t date = as_of ? *as_of : metrics::DefaultAsOf(*activity, SystemClock().NowUnix());
     results.push_back(model::Evaluate(model, *activity, date));
   }
+  std::vector<const model::CommunityEvaluation*> kept;
+  for (const auto& r : results) kept.push_back(&r);
+  KeepAssessments(store, model, kept, "");
   return results;
 }
 

@@ -9,6 +9,7 @@
 #include "report/charts/chart_file.h"
 #include "report/charts/chart_size.h"
 #include "report/evaluation_charts.h"
+#include "store/assessment_runs.h"
 
 namespace oscm::cli {
 
@@ -70,7 +71,16 @@ int CmdChart(const GlobalOptions& g, const ChartOptions& co, const AssessOptions
   } else if (co.kind == "radar") {
     svg = report::RadarSvg(evaluations, *model, style);
   } else if (co.kind == "scores") {
-    svg = report::ScoresSvg(evaluations, *model, style, evaluated->landscape ? &*evaluated->landscape : nullptr);
+    // With what earlier assessments kept; a store that cannot be read for it leaves them out.
+    std::vector<std::vector<store::AssessmentRun>> kept;
+    if (auto store = OpenStore(g)) {
+      for (const auto* e : evaluations) {
+        auto runs = store::AssessmentRuns(*store, e->assessment.community);
+        kept.push_back(runs ? std::move(runs).value() : std::vector<store::AssessmentRun>{});
+      }
+    }
+    svg = report::ScoresSvg(evaluations, *model, style, evaluated->landscape ? &*evaluated->landscape : nullptr,
+                            kept.empty() ? nullptr : &kept);
   } else if (per_community && evaluations.size() > 1) {
     svg = report::SmallMultiplesSvg(co.kind, evaluations, style);
   } else if (co.kind == "flywheel") {

@@ -225,6 +225,14 @@ struct CalibrateOptions {
 // Checks a model against foundations' dated verdicts (see model/calibration.h).
 int CmdModelCalibrate(const GlobalOptions& g, const CalibrateOptions& o, const IdentityOptions& io);
 
+// Keeps what each evaluation said in the store's assessment history (store/assessment_runs.h);
+// `landscape` is the landscape's name, "" for communities assessed alone. A record that cannot be
+// written is a warning: the assessment stands.
+void KeepAssessments(store::Store& store, const model::ModelSpec& model,
+                     const std::vector<const model::CommunityEvaluation*>& evaluations, const std::string& landscape);
+// The kept assessments of a community (--format table, json or csv).
+int CmdHistory(const GlobalOptions& g, const std::string& community, const std::string& format);
+
 // The organisations of a community with the rules that decided them (--as-of, --format).
 int CmdOrgs(const GlobalOptions& g, const std::string& community, const AssessOptions& o);
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,

@@ -107,7 +107,11 @@ Result<model::LandscapeEvaluation> EvaluateLandscapeFile(const GlobalOptions& g,
   }
   std::vector<const metrics::CommunityActivity*> pointers;
   for (const auto& a : activities) pointers.push_back(&a);
-  return model::EvaluateLandscape(model, landscape->name, pointers, as_of ? *as_of : latest);
+  model::LandscapeEvaluation evaluation = model::EvaluateLandscape(model, landscape->name, pointers, as_of ? *as_of : latest);
+  std::vector<const model::CommunityEvaluation*> kept;
+  for (const auto& c : evaluation.communities) kept.push_back(&c);
+  KeepAssessments(*store, model, kept, landscape->name);
+  return evaluation;
 }
 
 int CmdLandscape(const GlobalOptions& g, const LandscapeOptions& lo, const AssessOptions& o,

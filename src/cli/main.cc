@@ -247,6 +247,11 @@ int Run(int argc, char** argv) {
   orgs->add_option("--as-of", orgs_opts.as_of, "end of the 12-month window YYYY-MM-DD (default: today)");
   orgs->add_option("--format", orgs_opts.format, "table or json")->check(CLI::IsMember({"table", "json"}));
 
+  std::string history_community, history_format = "table";
+  auto* history = app.add_subcommand("history", "how a community's stage and scores moved: every assessment kept");
+  history->add_option("community", history_community, "community name")->required();
+  history->add_option("--format", history_format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -278,6 +283,7 @@ int Run(int argc, char** argv) {
     return 0;
   }
   if (*orgs) return CmdOrgs(g, orgs_community, orgs_opts);
+  if (*history) return CmdHistory(g, history_community, history_format);
   return 2;
 }
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -16,6 +17,7 @@
 #include "report/charts/stage_timeline_chart.h"
 #include "report/charts/talent_rings_chart.h"
 #include "report/charts/time_series_chart.h"
+#include "store/assessment_runs.h"
 
 namespace oscm::report {
 namespace {
@@ -358,8 +360,33 @@ std::string RadarSvg(const std::vector<const model::CommunityEvaluation*>& es, c
   return RenderRadarSvg(in);
 }
 
+namespace {
+
+// Per month, the latest run kept with this model and version in this landscape, up to `as_of`.
+std::vector<KeptScore> KeptScores(const std::vector<store::AssessmentRun>& runs, const model::ModelSpec& m,
+                                  const std::string& landscape, int64_t as_of) {
+  auto score = [](const store::AssessmentRun& r, const std::string& dimension) -> std::optional<double> {
+    for (const auto& s : r.scores) {
+      if (s.dimension == dimension) return s.value;
+    }
+    return std::nullopt;
+  };
+  std::map<MonthIndex, KeptScore> by_month;  // runs come by as_of, then by when they ran
+  for (const auto& r : runs) {
+    if (r.model != m.name || r.model_version != m.version || r.landscape != landscape || r.as_of > as_of) continue;
+    const MonthIndex month = MonthOf(r.as_of);
+    by_month[month] = KeptScore{month, score(r, m.quadrant.x), score(r, m.quadrant.y)};
+  }
+  std::vector<KeptScore> out;
+  for (auto& [month, k] : by_month) out.push_back(k);
+  return out;
+}
+
+}  // namespace
+
 std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
-                      const ChartStyle& style, const model::LandscapeEvaluation* landscape) {
+                      const ChartStyle& style, const model::LandscapeEvaluation* landscape,
+                      const std::vector<std::vector<store::AssessmentRun>>* kept) {
   const Lang lang = style.lang;
   ScoresChartInput in;
   in.title = Title(style, "Scores over time", "得分变化", style.subject);
@@ -381,6 +408,9 @@ std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, 
       p.first_month = t.months.front();
       p.x = t.values[xd];
       p.y = t.values[yd];
+    }
+    if (kept != nullptr && in.paths.size() < kept->size()) {
+      p.kept = KeptScores((*kept)[in.paths.size()], m, landscape != nullptr ? landscape->name : "", e->assessment.as_of);
     }
     in.paths.push_back(std::move(p));
   }

@@ -12,6 +12,10 @@
 #include "oscm/status.h"
 #include "report/evaluation_report.h"
 
+namespace oscm::store {
+struct AssessmentRun;  // store/assessment_runs.h
+}  // namespace oscm::store
+
 namespace oscm::report {
 
 // How a chart is drawn: the language of every word on it (titles, axes, metric names, units,
@@ -37,9 +41,11 @@ std::string RadarSvg(const std::vector<const model::CommunityEvaluation*>& es, c
                      const ChartStyle& style);
 // Each community's x and y dimension scores at every month end, and its path across the quadrant,
 // split where `landscape` split it (its medians, when the model says so), else at the model's
-// fixed split.
+// fixed split. `kept` (one list per community, from store::AssessmentRuns) adds the scores earlier
+// assessments kept with this model and version, in this landscape (or alone), at their months.
 std::string ScoresSvg(const std::vector<const model::CommunityEvaluation*>& es, const model::ModelSpec& m,
-                      const ChartStyle& style, const model::LandscapeEvaluation* landscape = nullptr);
+                      const ChartStyle& style, const model::LandscapeEvaluation* landscape = nullptr,
+                      const std::vector<std::vector<store::AssessmentRun>>* kept = nullptr);
 
 // The flywheel, rings or funnel (`kind`) of every community, side by side.
 std::string SmallMultiplesSvg(const std::string& kind, const std::vector<const model::CommunityEvaluation*>& es,

@@ -69,6 +69,8 @@ Result<RemovedCounts> RemoveCommunity(Store& store, const std::string& name) {
       "DELETE FROM package_snapshots WHERE package_id IN (SELECT id FROM packages WHERE community_id = ?1)",
       "DELETE FROM package_sync WHERE package_id IN (SELECT id FROM packages WHERE community_id = ?1)",
       "DELETE FROM packages WHERE community_id = ?1",
+      "DELETE FROM assessment_scores WHERE run_id IN (SELECT id FROM assessment_runs WHERE community_id = ?1)",
+      "DELETE FROM assessment_runs WHERE community_id = ?1",
       "DELETE FROM communities WHERE id = ?1",
   };
   for (const char* sql : kDeletes) {

@@ -24,7 +24,7 @@ struct RemovedCounts {
 // Removes community `name` and every row that is its own: its git repositories with their commits,
 // refs, releases, files and ingest log; its tracked GitHub repositories with their events,
 // snapshots and sync state; its profile facts; its packages with their figures. Rows other
-// communities may share stay: people, organisations, GH Archive files read and the monthly figures
+// communities may share stay (its assessment history goes with it): people, organisations, GH Archive files read and the monthly figures
 // of every GitHub repository (--all-repos), OpenRank. kNotFound when it is not in the store.
 Result<RemovedCounts> RemoveCommunity(Store& store, const std::string& name);
 

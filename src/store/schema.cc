@@ -10,7 +10,7 @@ namespace oscm::store {
 namespace {
 
 // Times are UTC Unix seconds; offsets are minutes east of UTC.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     R"sql(
 CREATE TABLE communities (
   id INTEGER PRIMARY KEY,
@@ -320,6 +320,31 @@ CREATE TABLE gh_openrank_months (     -- months of gh_activity and whether their
   edges INTEGER NOT NULL,
   iterations INTEGER NOT NULL
 ) WITHOUT ROWID;
+)sql",
+    // 9: the remote a git repository was cloned from, and every assessment's outcome (oscm history).
+    R"sql(
+ALTER TABLE repositories ADD COLUMN remote TEXT;  -- origin's URL, credentials removed (NULL: none)
+CREATE TABLE assessment_runs (        -- what an assessment said: one row per distinct outcome
+  id INTEGER PRIMARY KEY,
+  community_id INTEGER NOT NULL REFERENCES communities(id),
+  as_of INTEGER NOT NULL,             -- the evaluation date (Unix seconds)
+  model TEXT NOT NULL,                -- the model's name
+  model_version TEXT NOT NULL,
+  landscape TEXT NOT NULL,            -- the landscape it was placed in ('' when assessed alone)
+  recorded_at INTEGER NOT NULL,       -- when the assessment ran (Unix seconds)
+  stage TEXT,                         -- NULL: no history at as_of
+  quadrant TEXT                       -- NULL: not placed (alone, or a score unavailable)
+);
+CREATE INDEX assessment_runs_by_community ON assessment_runs(community_id, as_of);
+CREATE TABLE assessment_scores (      -- the dimension scores of a run
+  run_id INTEGER NOT NULL REFERENCES assessment_runs(id),
+  dimension TEXT NOT NULL,
+  value REAL,                         -- NULL: unavailable (coverage below the model's minimum)
+  low REAL NOT NULL,
+  high REAL NOT NULL,
+  coverage REAL NOT NULL,
+  PRIMARY KEY (run_id, dimension)     -- (with a rowid: read back in the model's order)
+);
 )sql",
 };
 

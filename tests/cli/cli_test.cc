@@ -16,6 +16,12 @@ using oscm::testing::TempDir;
 
 using CliTest = CliFixture;
 
+int CountOccurrences(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
 TEST_F(CliTest, IngestThenAssessTableAndJson) {
   auto ingest = Oscm({"ingest", "git", repo_->path(), "--community", "tiny"});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
@@ -86,6 +92,62 @@ TEST_F(CliTest, CommunitiesOfOneFolderNameRenameAndRemove) {
   // Removed and added again: the same commits, nothing left over from before.
   ASSERT_EQ(Oscm({"ingest", "git", other.path(), "--community", "bob"}).exit_code, 0);
   EXPECT_NE(Oscm({"ingest", "git", other.path(), "--community", "bob"}).err.find("0 new commits"), std::string::npos);
+}
+
+// Every assessment is kept, once per distinct outcome, so `history` shows how the stage and the
+// scores moved; removing the community takes its history with it.
+TEST_F(CliTest, AssessmentsAreKeptAsHistory) {
+  ASSERT_EQ(Oscm({"ingest", "git", repo_->path(), "-c", "tiny", "-q"}).exit_code, 0);
+  auto empty = Oscm({"history", "tiny"});
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_NE(empty.out.find("No assessment kept yet"), std::string::npos) << empty.out;
+  for (const char* date : {"2025-06-30", "2025-01-31", "2025-06-30"}) {
+    ASSERT_EQ(Oscm({"assess", "tiny", "--as-of", date, "--format", "json"}).exit_code, 0);
+  }
+  auto json = Oscm({"history", "tiny", "--format", "json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(CountOccurrences(json.out, "\"as_of\""), 2) << json.out;
+  const size_t january = json.out.find("\"as_of\": \"2025-01-31\"");
+  const size_t june = json.out.find("\"as_of\": \"2025-06-30\"");
+  ASSERT_NE(january, std::string::npos);
+  ASSERT_NE(june, std::string::npos);
+  EXPECT_LT(january, june) << "runs in date order";
+  // What the assessment said is what the history says: the stage, popularity and its low end of
+  // assess's CSV (its 5th, 7th and 8th columns) are history's (its 7th, 9th and 10th) for that date.
+  auto fields = [](const std::string& line) {
+    std::vector<std::string> out(1);
+    for (char c : line) {
+      if (c == ',') {
+        out.emplace_back();
+      } else {
+        out.back().push_back(c);
+      }
+    }
+    return out;
+  };
+  auto assessed = Oscm({"assess", "tiny", "--as-of", "2025-06-30", "--format", "csv"});
+  const auto a = fields(assessed.out.substr(assessed.out.find('\n') + 1));
+  auto csv = Oscm({"history", "tiny", "--format", "csv"});
+  const auto h = fields(csv.out.substr(csv.out.rfind('\n', csv.out.size() - 2) + 1));
+  ASSERT_GT(a.size(), 7u);
+  ASSERT_GT(h.size(), 10u);
+  EXPECT_EQ(h[1], "2025-06-30");
+  EXPECT_EQ(h[6], a[4]);
+  EXPECT_FALSE(h[6].empty());
+  EXPECT_EQ(h[8].empty(), a[6].empty());
+  EXPECT_NEAR(std::stod(h[9]), std::stod(a[7]), 0.05);
+
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "community,as_of,model,model_version,landscape,recorded_at,stage,quadrant,popularity,popularity_low,"
+            "popularity_high,popularity_coverage,commercial,commercial_low,commercial_high,commercial_coverage");
+  EXPECT_EQ(CountOccurrences(csv.out, "\n"), 3);
+  auto table = Oscm({"history", "tiny"});
+  EXPECT_NE(table.out.find("tiny  assessment history (2 runs kept)"), std::string::npos) << table.out;
+
+  EXPECT_EQ(Oscm({"history", "nope"}).exit_code, 1);
+  ASSERT_EQ(Oscm({"communities", "remove", "tiny"}).exit_code, 0);
+  ASSERT_EQ(Oscm({"ingest", "git", repo_->path(), "-c", "tiny", "-q"}).exit_code, 0);
+  EXPECT_NE(Oscm({"history", "tiny"}).out.find("No assessment kept yet"), std::string::npos);
 }
 
 TEST_F(CliTest, SeveralCommunitiesAtOnce) {
@@ -344,7 +406,8 @@ TEST_F(CliTest, ShellCompletionFromTheCommandDefinitions) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
   };
-  EXPECT_EQ(complete("oscm ''"), "ingest assess landscape report chart model metrics communities completion orgs\n");
+  EXPECT_EQ(complete("oscm ''"), "ingest assess landscape report chart model metrics communities completion orgs history\n");
+  EXPECT_EQ(complete("oscm history x --format c"), "csv\n");
   EXPECT_EQ(complete("oscm ingest g"), "git gharchive github gitee\n");
   EXPECT_EQ(complete("oscm chart ''"), "quadrant timeline series flywheel rings funnel radar scores\n");
   EXPECT_EQ(complete("oscm chart --lang zh r"), "rings radar\n") << "an option's value is not the kind";

@@ -124,6 +124,12 @@ Legend Caption(const ScoresChartInput& in, bool many) {
                                    in.y_title, in.labels.top_right, in.labels.top_left, in.labels.bottom_right,
                                    in.labels.bottom_left));
   }
+  const bool kept = std::any_of(in.paths.begin(), in.paths.end(), [](const ScorePath& p) { return !p.kept.empty(); });
+  if (kept && !many) {
+    caption.Symbol(LegendSymbol::kSquare, "#555555",
+                   std::string(Localized(lang, "squares: the scores assessments kept at their dates (oscm history), from the evidence then",
+                                         "方块：历次评估在其日期记录的得分（oscm history），依据当时的证据")));
+  }
   if (in.partial_month) {
     caption.Text(fmt::format("{} {}", Localized(lang, "Dashed, hollow point: the month not yet over,", "虚线与空心点：未结束的月份"),
                              FormatMonth(*in.partial_month)));
@@ -180,6 +186,11 @@ void DrawTimePanel(SvgWriter& svg, const Box& box, const std::string& title, con
       run.push_back(at);
     }
     flush();
+    for (const KeptScore& k : p.kept) {
+      const std::optional<double>& v = x_dimension ? k.x : k.y;
+      if (!Has(v) || months.empty() || k.month < months.first || k.month > months.last) continue;
+      svg.Rect(x_of(k.month) - 4, y_of(*v) - 4, 8, 8, {.fill = color, .stroke = "#ffffff", .stroke_width = 1.2});
+    }
   }
 }
 

@@ -3,7 +3,8 @@
 // dimension's (commercial maturity), and beside them the quadrant plane with the path each
 // community took across it, from a ring at its first month to a dot at the last. More
 // communities are drawn as small multiples, one small quadrant with its path per community.
-// Months without a score are gaps, never 0.
+// Months without a score are gaps, never 0. The scores that assessments kept (oscm history) are
+// squares on the per-month panels, at their months.
 //
 // Wiring: one ScorePath per community from its score timeline (model/scores.h); titles, labels
 // and splits from the model. Pure; thread-safe.
@@ -19,11 +20,19 @@
 
 namespace oscm::report {
 
+// The scores an earlier assessment kept (oscm history) for a month: what was said then, from the
+// evidence then, which later evidence may have changed.
+struct KeptScore {
+  MonthIndex month = 0;
+  std::optional<double> x, y;
+};
+
 struct ScorePath {
   std::string name;  // community name, from data
   MonthIndex first_month = 0;
   std::vector<std::optional<double>> x;  // per month from first_month; nullopt = no score
   std::vector<std::optional<double>> y;  // same months
+  std::vector<KeptScore> kept;           // drawn as squares on the per-month panels
 };
 
 struct ScoresChartInput {

@@ -39,6 +39,20 @@ TEST(ScoresChartTest, MonthsWithoutScoresAreGaps) {
   EXPECT_NE(many.find(">no scores<"), std::string::npos);
 }
 
+// Kept assessments are squares at their months, on both time panels when both scores were
+// given, with a legend line; one outside the months drawn, or without a score, is left out.
+TEST(ScoresChartTest, KeptAssessmentsAreSquaresAtTheirMonths) {
+  ScoresChartInput in = oscm::testing::SampleScores(ChartLanguage::kEnglish, 1);
+  const std::string without = RenderScoresSvg(in);
+  EXPECT_EQ(without.find("assessments kept"), std::string::npos);
+  const MonthIndex first = in.paths[0].first_month;
+  in.paths[0].kept = {KeptScore{first + 3, 40.0, 60.0}, KeptScore{first + 5, std::nullopt, 61.0},
+                      KeptScore{first - 100, 10.0, 10.0}};
+  const std::string with = RenderScoresSvg(in);
+  EXPECT_EQ(CountOccurrences(with, "<rect") - CountOccurrences(without, "<rect"), 3 + 1) << "3 squares, 1 legend swatch";
+  EXPECT_NE(with.find("squares: the scores assessments kept"), std::string::npos);
+}
+
 TEST(ScoresChartTest, ChineseChartsHaveNoEnglishWords) {
   for (const int n : {3, 20}) {
     const std::string svg = RenderScoresSvg(oscm::testing::SampleScores(ChartLanguage::kChinese, n));
