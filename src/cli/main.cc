@@ -72,7 +72,7 @@ int Run(int argc, char** argv) {
   ingest->fallthrough();
   auto* git = ingest->add_subcommand("git", "ingest git repositories (paths or clone URLs)");
   git->add_option("location", ingest_opts.locations, "repository path or URL")->required();
-  git->add_option("-c,--community", ingest_opts.community, "community name (default: the repository's name)");
+  git->add_option("-c,--community", ingest_opts.community, "community name (default: the remote's owner/name, else the folder's name)");
   git->add_option("--branch", ingest_opts.branch, "branch to walk (default: HEAD)");
   git->add_flag("--all-branches", ingest_opts.all_branches, "walk every branch (never refs/pull/*)");
   git->add_flag("--numstat", ingest_opts.numstat, "also store per-file line changes");
@@ -101,7 +101,7 @@ int Run(int argc, char** argv) {
   IngestGitHubOptions gh_opts;
   auto* gh = ingest->add_subcommand("github", "ingest stars, issues, pull requests and releases from the GitHub API");
   gh->add_option("repo", gh_opts.repos, "OWNER/REPO or https://github.com/OWNER/REPO")->required();
-  gh->add_option("-c,--community", gh_opts.community, "community name (default: the repository's, else its name)");
+  gh->add_option("-c,--community", gh_opts.community, "community name (default: the community it is tracked for, else OWNER/NAME)");
   AddGitHubFlags(gh, &github_opts);
   gh->add_option("--bots", identity_opts.bots, "extra bot names ('!name' marks a person)")->check(CLI::ExistingFile);
 
@@ -111,7 +111,7 @@ int Run(int argc, char** argv) {
   auto* gitee = ingest->add_subcommand("gitee", "ingest stars, forks, issues, pull requests, comments, releases and "
                                                 "contributors from Gitee's API (v5)");
   gitee->add_option("repo", gitee_repos, "OWNER/REPO or https://gitee.com/OWNER/REPO")->required();
-  gitee->add_option("-c,--community", gitee_community, "community name (default: the repository's, else its name)");
+  gitee->add_option("-c,--community", gitee_community, "community name (default: the community it is tracked for, else OWNER/NAME)");
   gitee->add_option("--api-url", gitee_opts.api_url, "Gitee API root")->capture_default_str();
   gitee->add_option("--token-env", gitee_opts.token_env, "environment variable holding the Gitee token (default: GITEE_TOKEN)");
   gitee->add_flag("--no-wait", gitee_opts.no_wait, "stop (keeping what was fetched) instead of waiting out a rate limit");

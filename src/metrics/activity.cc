@@ -277,12 +277,14 @@ Result<CommunityActivity> LoadCommunityActivity(store::SqliteDb& db, const std::
   if (!found) return NotFoundError(fmt::format("unknown community '{}'", name));
   const int64_t community_id = community.ColumnInt(0);
 
-  OSCM_ASSIGN_OR_RETURN(auto repos, db.Prepare("SELECT location FROM repositories WHERE community_id = ? ORDER BY location"));
+  OSCM_ASSIGN_OR_RETURN(auto repos, db.Prepare(
+      "SELECT location, coalesce(remote, '') FROM repositories WHERE community_id = ? ORDER BY location"));
   repos.Bind(1, community_id);
   while (true) {
     OSCM_ASSIGN_OR_RETURN(const bool row, repos.Step());
     if (!row) break;
     a.repositories.push_back(repos.ColumnText(0));
+    a.repository_remotes.push_back(repos.ColumnText(1));
   }
 
   OSCM_ASSIGN_OR_RETURN(const OrgDecisions orgs, DecideCommunityOrgs(db, community_id, &a));

@@ -110,6 +110,7 @@ struct ProfileFactRow {
 struct CommunityActivity {
   std::string name;
   std::vector<std::string> repositories;  // locations
+  std::vector<std::string> repository_remotes;  // per location, the URL it came from ("" unknown)
   std::vector<CommitFact> commits;              // sorted by time
   std::vector<ContributionFact> contributions;  // sorted by time
   std::vector<int64_t> first_contribution;      // per person: earliest contribution time

@@ -43,6 +43,7 @@ Assessment Assess(const CommunityActivity& activity, int64_t as_of) {
   Assessment out;
   out.community = activity.name;
   out.repositories = activity.repositories;
+  out.repository_remotes = activity.repository_remotes;
   out.as_of = FloorDiv(as_of, kSecondsPerDay) * kSecondsPerDay;
   out.window = TrailingMonths(out.as_of, 12);
   out.files = activity.files;

@@ -42,6 +42,7 @@ struct GhEvidence {
 struct Assessment {
   std::string community;
   std::vector<std::string> repositories;
+  std::vector<std::string> repository_remotes;  // per repository, the URL it came from ("" unknown)
   int64_t as_of = 0;
   TimeWindow window;
   std::vector<MonthIndex> months;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "base/repo_names.h"
 #include "metrics/registry.h"
 #include "model/stages.h"
 #include "report/assessment_report.h"
@@ -108,20 +109,15 @@ std::string LinkOrText(std::string_view text) {
   return HtmlEscape(text);
 }
 
-// A repository as its remote URL, or as its folder's name: no local absolute path leaves the
-// machine in a report. The folder is the last one that is not "repo" or ".git".
-std::string RepositoryName(std::string_view location) {
-  if (location.find("://") != std::string_view::npos || location.rfind("git@", 0) == 0) return std::string(location);
-  std::string_view rest = location;
-  while (!rest.empty()) {
-    while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
-    const size_t slash = rest.rfind('/');
-    const std::string_view last = slash == std::string_view::npos ? rest : rest.substr(slash + 1);
-    if (last != "repo" && last != ".git" && !last.empty()) return std::string(last);
-    if (slash == std::string_view::npos) break;
-    rest = rest.substr(0, slash);
+// A repository as the URL it came from, or as its folder's name: no local absolute path leaves
+// the machine in a report.
+std::string RepositoryName(std::string_view location, std::string_view remote) {
+  if (!remote.empty() && remote.rfind("file://", 0) != 0 && remote.front() != '/' && remote.front() != '.') {
+    return std::string(remote);
   }
-  return std::string(location);
+  if (location.find("://") != std::string_view::npos || location.rfind("git@", 0) == 0) return std::string(location);
+  const std::string folder = MeaningfulFolderName(location);
+  return folder.empty() ? "repo" : folder;
 }
 
 void Figure(std::string* out, const HtmlChart& c) {
@@ -322,7 +318,10 @@ void Profile(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
 void Coverage(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
   const auto& a = e.assessment;
   *out += fmt::format("<h3>{}</h3>\n<ul>\n", T(lang, kCoverageTitle));
-  for (const auto& r : a.repositories) *out += fmt::format("<li>git: {}</li>\n", LinkOrText(RepositoryName(r)));
+  for (size_t i = 0; i < a.repositories.size(); ++i) {
+    const std::string_view remote = i < a.repository_remotes.size() ? std::string_view(a.repository_remotes[i]) : "";
+    *out += fmt::format("<li>git: {}</li>\n", LinkOrText(RepositoryName(a.repositories[i], remote)));
+  }
   if (a.first_commit != 0) *out += fmt::format("<li>history {} .. {}</li>\n", FormatDate(a.first_commit), FormatDate(a.last_commit));
   for (const char* source : {"git", "gharchive", "profile"}) {
     int total = 0, with_value = 0;
@@ -418,7 +417,7 @@ void Community(std::string* out, const HtmlCommunity& c, const model::ModelSpec&
 
 void Model(std::string* out, const model::ModelSpec& m, Lang lang) {
   *out += fmt::format("<section id=\"model\"><h2>{}</h2>\n<p>{} {} <span class=\"muted\">({})</span>; {} {:.0f}%</p>\n<table>",
-                      T(lang, kModelTitle), HtmlEscape(m.name), HtmlEscape(m.version), HtmlEscape(RepositoryName(m.path)),
+                      T(lang, kModelTitle), HtmlEscape(m.name), HtmlEscape(m.version), HtmlEscape(RepositoryName(m.path, "")),
                       lang == Lang::kZh ? "因子最低覆盖率" : "minimum factor coverage", 100 * m.min_factor_coverage);
   *out += fmt::format("<p>{} {:.0f}%</p>\n", lang == Lang::kZh ? "维度最低覆盖率" : "minimum dimension coverage",
                       100 * m.min_dimension_coverage);

@@ -150,6 +150,33 @@ TEST_F(CliTest, AssessmentsAreKeptAsHistory) {
   EXPECT_NE(Oscm({"history", "tiny"}).out.find("No assessment kept yet"), std::string::npos);
 }
 
+// A community is named after the remote's owner/name, else after the meaningful folder: two
+// clones in folders called "repo" get the names of where they came from, and the remote is kept
+// for reports (without the credentials a remote URL may carry).
+TEST_F(CliTest, CommunitiesAreNamedAfterTheirRemoteOrMeaningfulFolder) {
+  oscm::testing::GitFixture widget(tmp_.Sub("clones/a/repo"));
+  oscm::testing::BuildTinyCommunity(widget);
+  widget.Remote("origin", "https://bob:ghp_token@github.com/acme/widget.git");
+  oscm::testing::GitFixture gadget(tmp_.Sub("clones/gadget/repo"));
+  oscm::testing::BuildTinyCommunity(gadget);
+  auto a = Oscm({"ingest", "git", widget.path()});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_NE(a.err.find("acme/widget: "), std::string::npos) << a.err;
+  auto b = Oscm({"ingest", "git", gadget.path()});
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_NE(b.err.find("gadget: "), std::string::npos) << b.err;
+  EXPECT_EQ(Oscm({"communities"}).out, "acme/widget  " + widget.path() + "\ngadget  " + gadget.path() + "\n");
+  auto assessed = Oscm({"assess", "acme/widget", "--as-of", "2025-06-30", "--format", "json"});
+  ASSERT_EQ(assessed.exit_code, 0) << assessed.err;
+  auto report = Oscm({"report", "acme/widget", "gadget", "--as-of", "2025-06-30", "--out", tmp_.Sub("report")});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string html = oscm::testing::ReadFile(tmp_.Sub("report/index.html"));
+  EXPECT_NE(html.find("<li>git: <a href=\"https://github.com/acme/widget.git\">"), std::string::npos);
+  EXPECT_NE(html.find("<li>git: gadget</li>"), std::string::npos);
+  EXPECT_EQ(html.find(tmp_.path()), std::string::npos) << "no local path in the report";
+  EXPECT_EQ(html.find("ghp_token"), std::string::npos);
+}
+
 TEST_F(CliTest, SeveralCommunitiesAtOnce) {
   ASSERT_EQ(Oscm({"ingest", "git", repo_->path(), "-c", "one", "-q"}).exit_code, 0);
   oscm::testing::GitFixture other(tmp_.Sub("other"));

@@ -39,6 +39,8 @@ TEST_F(GiteeCliTest, IngestsWithTheTokenInTheQueryAndNeverShowsOrStoresIt) {
   for (const auto& req : server_.requests()) {
     EXPECT_NE(req.target.find(std::string("access_token=") + kToken), std::string::npos) << req.target;
   }
+  // Without --community: named owner/name, as a git ingest of its clone would be.
+  EXPECT_EQ(Oscm({"communities"}).out, "acme/widget\n");
   // A failure's message names the URL without the token.
   server_.Route(oscm::testing::GiteePath("/releases", 1, 100, "", kToken),
                 oscm::testing::ReplayResponse{403, {}, R"({"message":"Forbidden"})"});

@@ -130,4 +130,10 @@ void GitFixture::Ref(const std::string& name, int commit) {
   git_reference_free(ref);
 }
 
+void GitFixture::Remote(const std::string& name, const std::string& url) {
+  git_remote* remote = nullptr;
+  Check(git_remote_create(&remote, repo_, name.c_str(), url.c_str()), "remote");
+  git_remote_free(remote);
+}
+
 }  // namespace oscm::testing

@@ -42,6 +42,8 @@ class GitFixture {
   void Tag(const std::string& name, int commit, const std::string& annotated_date = "");
   // Any ref, e.g. "refs/pull/7/head" or "refs/heads/feature".
   void Ref(const std::string& name, int commit);
+  // Adds remote `name` with `url` (nothing is fetched).
+  void Remote(const std::string& name, const std::string& url);
   std::string Oid(int commit) const { return oids_.at(static_cast<size_t>(commit)); }
   const std::string& path() const { return path_; }
 

@@ -124,6 +124,19 @@ Result<GitIngestResult> IngestGit(store::Store& store, const GitIngestOptions& o
   }
   OSCM_ASSIGN_OR_RETURN(const int64_t community_id, store.EnsureCommunity(result.community));
   OSCM_ASSIGN_OR_RETURN(const store::RepositoryRow repo_row, store.EnsureRepository(community_id, repo.location()));
+  {
+    // Where it came from, for reports that must not show a local path (updated when it changed).
+    const std::string remote = repo.RemoteUrl();
+    OSCM_ASSIGN_OR_RETURN(auto set_remote, db.Prepare(
+        "UPDATE repositories SET remote = ?1 WHERE id = ?2 AND remote IS NOT ?1"));
+    set_remote.Bind(2, repo_row.id);
+    if (remote.empty()) {
+      set_remote.BindNull(1);
+    } else {
+      set_remote.Bind(1, std::string_view(remote));
+    }
+    OSCM_RETURN_IF_ERROR(set_remote.Run());
+  }
   OSCM_ASSIGN_OR_RETURN(store::ActivityWriter writer, store::ActivityWriter::Create(db));
   IdentityResolver identities(bots, affiliations, writer);
 

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "base/repo_names.h"
 #include "base/strings.h"
 #include "ingest/git/loose_objects.h"
 
@@ -168,12 +169,27 @@ Result<GitRepo> GitRepo::Open(const std::string& location, const std::string& ca
   return repo;
 }
 
+std::string GitRepo::RemoteUrl() const {
+  if (LooksLikeUrl(location_)) return WithoutCredentials(location_);
+  git_strarray names = {nullptr, 0};
+  if (git_remote_list(&names, repo_.get()) != 0) return "";
+  std::string name;
+  for (size_t i = 0; i < names.count; ++i) {
+    if (std::string_view(names.strings[i]) == "origin" || names.count == 1) name = names.strings[i];
+  }
+  git_strarray_dispose(&names);
+  if (name.empty()) return "";
+  git_remote* raw_remote = nullptr;
+  if (git_remote_lookup(&raw_remote, repo_.get(), name.c_str()) != 0) return "";
+  const GitRemote remote(raw_remote);
+  const char* url = git_remote_url(remote.get());
+  return url != nullptr ? WithoutCredentials(url) : "";
+}
+
 std::string GitRepo::DefaultName() const {
-  std::string_view s = location_;
-  while (!s.empty() && s.back() == '/') s.remove_suffix(1);
-  if (const size_t slash = s.find_last_of("/:"); slash != std::string_view::npos) s = s.substr(slash + 1);
-  if (EndsWith(s, ".git")) s.remove_suffix(4);
-  return s.empty() ? "repo" : std::string(s);
+  if (auto owner_name = OwnerAndName(RemoteUrl())) return *owner_name;
+  std::string folder = MeaningfulFolderName(LooksLikeUrl(location_) ? std::string_view() : std::string_view(location_));
+  return folder.empty() ? "repo" : folder;
 }
 
 Result<std::vector<RefTip>> GitRepo::Tips(const std::string& branch, bool all_branches) const {

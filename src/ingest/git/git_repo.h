@@ -44,7 +44,11 @@ class GitRepo {
   const std::string& location() const { return location_; }
   // The directory libgit2 opened (for reopening from other threads).
   const std::string& path() const { return path_; }
-  // A short default name for the community: the last path component without ".git".
+  // Where the repository came from: the URL it was cloned from (a URL location), else the URL of
+  // its remote "origin" (else of its only remote), without credentials; "" when it has none.
+  std::string RemoteUrl() const;
+  // The default name for its community: the remote's "owner/name" (tikv/tikv), else the path's
+  // meaningful folder name (MeaningfulFolderName: not "repo" or ".git"), else "repo".
   std::string DefaultName() const;
 
   // The tips to walk: HEAD or `branch`, or every local branch when all_branches (never the

@@ -273,7 +273,7 @@ Result<std::vector<GiteeRepoResult>> IngestGitee(store::Store& store, const Gite
       if (t.community.empty()) t.community = tracked_for.ColumnText(0);
       t.tracked = tracked_for.ColumnText(1);
     } else if (t.community.empty()) {
-      t.community = repo.substr(repo.find('/') + 1);
+      t.community = repo;  // owner/name, as a git ingest of its clone names it
     }
     tracked_for.Reset();
     track.push_back(TrackedCommunity{t.community, {t.tracked}});

@@ -52,7 +52,7 @@ RestClientOptions GiteeClientOptions(std::string api_url, const std::string& tok
 
 struct GiteeIngestOptions {
   std::vector<std::string> repos;  // "owner/name" or a gitee.com URL
-  std::string community;           // "" = the repository's name, or the community it is tracked for
+  std::string community;           // "" = the repository's owner/name, or the community it is tracked for
   int per_page = 100;
   const std::atomic<bool>* cancel = nullptr;
 };

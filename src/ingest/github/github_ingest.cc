@@ -244,7 +244,7 @@ Result<std::vector<TrackedCommunity>> ResolveCommunities(SqliteDb& db, const std
         if (community.empty()) community = q.ColumnText(0);
         repo = q.ColumnText(1);
       } else if (community.empty()) {
-        community = repo.substr(repo.find('/') + 1);
+        community = repo;  // owner/name, as a git ingest of its clone names it
       }
       q.Reset();
       out.push_back(TrackedCommunity{community, {repo}});
