@@ -52,6 +52,10 @@ constexpr Words kDetail{"detail", "说明"};
 constexpr Words kKnown{"as of", "截至"};
 constexpr Words kCoverageTitle{"Data coverage", "数据覆盖"};
 constexpr Words kModelTitle{"Model", "模型"};
+constexpr Words kPrintedLeftOut{
+    "Printed: the scores of each indicator and the {} metrics of the 12 months are in the HTML report; "
+    "oscm assess {} --format csv gives them as data.",
+    "打印版略去了各指标的得分与 12 个月的 {} 项指标，见 HTML 报告；oscm assess {} --format csv 可导出数据。"};
 constexpr Words kAssociation{"Correlations of monthly changes are associations, not causes.", "月度变化的相关性只说明关联, 不说明因果。"};
 
 std::string Num(const std::optional<double>& v, int decimals) {
@@ -91,6 +95,7 @@ figure{margin:12px 0;display:inline-block;vertical-align:top;max-width:100%}
 figure svg{max-width:100%;height:auto}
 figcaption{font-size:13px;color:#52606d;margin-bottom:4px}
 .muted{color:#7b8794;font-size:13px}
+.print-note{display:none}
 footer{padding:0 40px 30px;color:#7b8794;font-size:12px}
 @media (max-width:700px){header,nav,main,footer{padding-left:12px;padding-right:12px}section{padding:12px}header h1{font-size:22px}}
 @media print{@page{size:A4;margin:10mm}body{background:#fff;font-size:9px;line-height:1.25}header{background:none;color:#000;padding:0 0 6px}
@@ -98,7 +103,8 @@ header h1{font-size:18px}nav{display:none}main{padding:0;max-width:none}section{
 h2{font-size:15px;margin:2px 0 6px}h3{font-size:11px;margin:8px 0 3px}
 section.community{break-before:page}figure{break-inside:avoid;width:32.5%;margin:4px 0}figure svg{max-height:70mm}
 #charts figure{width:49%}table{font-size:8.5px;margin:3px 0}th,td{padding:1px 5px}tr{break-inside:avoid}
-.tw{overflow:visible}a{color:#000;text-decoration:none}.stage{padding:0 6px}}
+.tw{overflow:visible}a{color:#000;text-decoration:none}.stage{padding:0 6px}
+tr.ind,.detail{display:none}.print-note{display:block}.muted{font-size:8.5px}}
 )css";
 
 // A source or repository location as a link when it is a web address, else as text.
@@ -246,7 +252,7 @@ void Scores(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
                           f.value ? fmt::format("{:.1f}", *f.value) : T(lang, kUnavailable), f.low, f.high, f.spec->weight, 100 * f.coverage);
       for (const auto& is : f.indicators) {
         const metrics::MetricDef* def = metrics::FindMetric(is.spec->metric);
-        *out += fmt::format("<tr><td class=\"muted\">&nbsp;&nbsp;{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:g}</td><td></td></tr>\n",
+        *out += fmt::format("<tr class=\"ind\"><td class=\"muted\">&nbsp;&nbsp;{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:g}</td><td></td></tr>\n",
                             HtmlEscape(is.spec->id), is.raw ? HtmlEscape(FormatMetricValue(*def, *is.raw)) : T(lang, kNoData),
                             Num(is.score, 2), is.weight);
       }
@@ -287,14 +293,17 @@ void People(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
 }
 
 void Metrics(std::string* out, const model::CommunityEvaluation& e, Lang lang) {
-  *out += fmt::format("<h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", T(lang, kMetrics),
+  *out += fmt::format("<p class=\"print-note muted\">{}</p>\n",
+                      HtmlEscape(fmt::format(fmt::runtime(T(lang, kPrintedLeftOut)), e.assessment.metrics.size(),
+                                             e.assessment.community)));
+  *out += fmt::format("<div class=\"detail\"><h3>{}</h3>\n<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n", T(lang, kMetrics),
                       T(lang, kMetric), T(lang, kSource), T(lang, kValue), T(lang, kUnit));
   for (const auto& r : e.assessment.metrics) {
     *out += fmt::format("<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>\n",
                         HtmlEscape(r.def->description), HtmlEscape(r.def->id), HtmlEscape(r.def->source),
                         r.value ? HtmlEscape(FormatMetricValue(*r.def, *r.value)) : T(lang, kNoData), HtmlEscape(r.def->unit));
   }
-  *out += "</table>\n";
+  *out += "</table></div>\n";
 }
 
 void Profile(std::string* out, const model::CommunityEvaluation& e, Lang lang) {

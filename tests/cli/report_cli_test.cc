@@ -146,7 +146,7 @@ TEST_F(ReportCliTest, ReportToSendFitsNarrowScreensAndPaper) {
     if (bytes.compare(at, 12, "/Type /Pages") != 0) ++pages;
   }
   EXPECT_GE(pages, 2);
-  EXPECT_LE(pages, 6) << "the landscape's charts, one community (about two pages) and the model";
+  EXPECT_LE(pages, 4) << "the landscape's charts, one community (about two pages) and the model: " << pages;
 }
 
 TEST_F(ReportCliTest, ReportNeedsCommunitiesOrALandscape) {
