@@ -23,7 +23,10 @@ store::AssessmentRun RunOf(const model::CommunityEvaluation& e, const model::Mod
   if (e.HasHistory() && e.stage.stage >= 0 && static_cast<size_t>(e.stage.stage) < model.stages.size()) {
     run.stage = model.stages[static_cast<size_t>(e.stage.stage)].id;
   }
-  if (e.quadrant && e.quadrant->kind) run.quadrant = std::string(model::QuadrantId(*e.quadrant->kind));
+  if (e.quadrant && e.quadrant->kind) {
+    run.quadrant = std::string(model::QuadrantId(*e.quadrant->kind));
+    for (const model::QuadrantKind k : e.quadrant->possible) run.quadrant_possible.emplace_back(model::QuadrantId(k));
+  }
   for (const auto& d : e.scores) {
     run.scores.push_back(store::RunScore{d.spec->id, d.value, d.low, d.high, d.coverage});
   }

@@ -43,7 +43,8 @@ std::string ModelCell(const store::AssessmentRun& r) { return r.model + " " + r.
 
 std::string RenderHistoryTable(const std::string& community, const std::vector<store::AssessmentRun>& runs,
                                size_t width, const char* bold, const char* reset) {
-  std::string out = fmt::format("{}{}{}  assessment history ({} runs kept)\n\n", bold, community, reset, runs.size());
+  std::string out = fmt::format("{}{}{}  assessment history ({} {} kept)\n\n", bold, community, reset, runs.size(),
+                                runs.size() == 1 ? "run" : "runs");
   if (runs.empty()) {
     return out + "No assessment kept yet: oscm assess, landscape, report and chart keep what they say here.\n";
   }
@@ -56,7 +57,8 @@ std::string RenderHistoryTable(const std::string& community, const std::vector<s
   for (const auto& r : runs) {
     std::vector<std::string> row = {FormatDate(r.as_of), r.stage.value_or("no history")};
     for (const auto& d : dims) row.push_back(ScoreCell(ScoreOf(r, d)));
-    row.push_back(r.quadrant.value_or(r.landscape.empty() ? "" : "not placed"));
+    row.push_back(r.quadrant ? *r.quadrant + (r.quadrant_possible.size() > 1 ? "?" : "")
+                             : r.landscape.empty() ? "" : "not placed");
     row.push_back(r.landscape);
     row.push_back(ModelCell(r));
     row.push_back(FormatDate(r.recorded_at));
@@ -74,8 +76,8 @@ std::string RenderHistoryTable(const std::string& community, const std::vector<s
     }
   }
   if (!moves.empty()) out += "\nStage changes:\n" + moves;
-  out += "\nScores are value [low–high the missing evidence allows] coverage. A run is kept when it says\n"
-         "something new for its date, model and landscape.\n";
+  out += "\nScores are value [low–high the missing evidence allows] coverage; ? after a quadrant: the ranges\n"
+         "reach another one too. A run is kept when it says something new for its date, model and landscape.\n";
   return out;
 }
 
@@ -98,11 +100,17 @@ std::string RenderHistoryJson(const std::string& community, const std::vector<st
     w.String(r.model_version);
     w.Key("quadrant");
     r.quadrant ? w.String(*r.quadrant) : w.Null();
+    w.Key("quadrant_possible");
+    w.BeginArray();
+    for (const auto& q : r.quadrant_possible) w.String(q);
+    w.EndArray();
     w.Key("recorded_at");
     w.String(FormatTimestamp(r.recorded_at));
     w.Key("scores");
     w.BeginObject();
-    for (const auto& s : r.scores) {
+    std::vector<store::RunScore> sorted = r.scores;  // keys in order, as everywhere in oscm's JSON
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.dimension < b.dimension; });
+    for (const auto& s : sorted) {
       w.Key(s.dimension);
       w.BeginObject();
       w.Key("coverage");
@@ -127,13 +135,15 @@ std::string RenderHistoryJson(const std::string& community, const std::vector<st
 
 std::string RenderHistoryCsv(const std::string& community, const std::vector<store::AssessmentRun>& runs) {
   const std::vector<std::string> dims = Dimensions(runs);
-  std::string out = "community,as_of,model,model_version,landscape,recorded_at,stage,quadrant";
+  std::string out = "community,as_of,model,model_version,landscape,recorded_at,stage,quadrant,quadrant_possible";
   for (const auto& d : dims) out += fmt::format(",{0},{0}_low,{0}_high,{0}_coverage", CsvField(d));
   out += "\n";
   for (const auto& r : runs) {
-    out += fmt::format("{},{},{},{},{},{},{},{}", CsvField(community), FormatDate(r.as_of), CsvField(r.model),
+    std::string possible;
+    for (const auto& q : r.quadrant_possible) possible += (possible.empty() ? "" : " ") + q;
+    out += fmt::format("{},{},{},{},{},{},{},{},{}", CsvField(community), FormatDate(r.as_of), CsvField(r.model),
                        CsvField(r.model_version), CsvField(r.landscape), FormatTimestamp(r.recorded_at),
-                       CsvField(r.stage.value_or("")), CsvField(r.quadrant.value_or("")));
+                       CsvField(r.stage.value_or("")), CsvField(r.quadrant.value_or("")), CsvField(possible));
     for (const auto& d : dims) {
       const store::RunScore* s = ScoreOf(r, d);
       if (s == nullptr) {

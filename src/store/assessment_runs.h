@@ -32,6 +32,8 @@ struct AssessmentRun {
   int64_t recorded_at = 0;       // when it ran
   std::optional<std::string> stage;     // nullopt: no history at as_of
   std::optional<std::string> quadrant;  // nullopt: not placed
+  // Every quadrant the scores' ranges reach (placed one first); more than one: uncertain.
+  std::vector<std::string> quadrant_possible;
   std::vector<RunScore> scores;         // in the model's dimension order
 };
 

@@ -333,7 +333,8 @@ CREATE TABLE assessment_runs (        -- what an assessment said: one row per di
   landscape TEXT NOT NULL,            -- the landscape it was placed in ('' when assessed alone)
   recorded_at INTEGER NOT NULL,       -- when the assessment ran (Unix seconds)
   stage TEXT,                         -- NULL: no history at as_of
-  quadrant TEXT                       -- NULL: not placed (alone, or a score unavailable)
+  quadrant TEXT,                      -- NULL: not placed (alone, or a score unavailable)
+  quadrant_possible TEXT NOT NULL     -- the quadrants the score ranges reach, comma-separated
 );
 CREATE INDEX assessment_runs_by_community ON assessment_runs(community_id, as_of);
 CREATE TABLE assessment_scores (      -- the dimension scores of a run

@@ -113,7 +113,7 @@ TEST_F(CliTest, AssessmentsAreKeptAsHistory) {
   ASSERT_NE(june, std::string::npos);
   EXPECT_LT(january, june) << "runs in date order";
   // What the assessment said is what the history says: the stage, popularity and its low end of
-  // assess's CSV (its 5th, 7th and 8th columns) are history's (its 7th, 9th and 10th) for that date.
+  // assess's CSV (its 5th, 7th and 8th columns) are history's (its 7th, 10th and 11th) for that date.
   auto fields = [](const std::string& line) {
     std::vector<std::string> out(1);
     for (char c : line) {
@@ -130,15 +130,15 @@ TEST_F(CliTest, AssessmentsAreKeptAsHistory) {
   auto csv = Oscm({"history", "tiny", "--format", "csv"});
   const auto h = fields(csv.out.substr(csv.out.rfind('\n', csv.out.size() - 2) + 1));
   ASSERT_GT(a.size(), 7u);
-  ASSERT_GT(h.size(), 10u);
+  ASSERT_GT(h.size(), 11u);
   EXPECT_EQ(h[1], "2025-06-30");
   EXPECT_EQ(h[6], a[4]);
   EXPECT_FALSE(h[6].empty());
-  EXPECT_EQ(h[8].empty(), a[6].empty());
-  EXPECT_NEAR(std::stod(h[9]), std::stod(a[7]), 0.05);
+  EXPECT_EQ(h[9].empty(), a[6].empty());
+  EXPECT_NEAR(std::stod(h[10]), std::stod(a[7]), 0.05);
 
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
-            "community,as_of,model,model_version,landscape,recorded_at,stage,quadrant,popularity,popularity_low,"
+            "community,as_of,model,model_version,landscape,recorded_at,stage,quadrant,quadrant_possible,popularity,popularity_low,"
             "popularity_high,popularity_coverage,commercial,commercial_low,commercial_high,commercial_coverage");
   EXPECT_EQ(CountOccurrences(csv.out, "\n"), 3);
   auto table = Oscm({"history", "tiny"});

@@ -44,17 +44,25 @@ TEST(AssessmentRunsTest, KeepsEachDistinctOutcomeInDateOrder) {
   AssessmentRun placed = MakeRun(2000, "development", 61.0, 104);
   placed.landscape = "kv-stores";
   placed.quadrant = "leaders";
+  placed.quadrant_possible = {"leaders", "challengers"};
   ASSERT_OK(RecordAssessmentRun(*s, placed));
+  // The same place, now certain: news.
+  placed.quadrant_possible = {"leaders"};
+  added = RecordAssessmentRun(*s, placed);
+  ASSERT_OK(added);
+  EXPECT_TRUE(*added);
 
   auto runs = AssessmentRuns(*s, "tikv");
   ASSERT_OK(runs);
-  ASSERT_EQ(runs->size(), 4u);
+  ASSERT_EQ(runs->size(), 5u);
   EXPECT_EQ((*runs)[0].as_of, 1000);
   EXPECT_EQ((*runs)[0].stage, "trigger");
   EXPECT_EQ((*runs)[1].recorded_at, 100);
   EXPECT_EQ((*runs)[2].recorded_at, 103);
   EXPECT_EQ((*runs)[3].quadrant, "leaders");
   EXPECT_EQ((*runs)[3].landscape, "kv-stores");
+  EXPECT_EQ((*runs)[3].quadrant_possible, (std::vector<std::string>{"leaders", "challengers"}));
+  EXPECT_EQ((*runs)[4].quadrant_possible, (std::vector<std::string>{"leaders"}));
   // Scores come back in the model's order, with no data as no data.
   ASSERT_EQ((*runs)[2].scores.size(), 2u);
   EXPECT_EQ((*runs)[2].scores[0].dimension, "popularity");
