@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <utility>
 
 #include <fmt/format.h>
@@ -171,19 +172,14 @@ Result<GitRepo> GitRepo::Open(const std::string& location, const std::string& ca
 
 std::string GitRepo::RemoteUrl() const {
   if (LooksLikeUrl(location_)) return WithoutCredentials(location_);
-  git_strarray names = {nullptr, 0};
-  if (git_remote_list(&names, repo_.get()) != 0) return "";
-  std::string name;
-  for (size_t i = 0; i < names.count; ++i) {
-    if (std::string_view(names.strings[i]) == "origin" || names.count == 1) name = names.strings[i];
-  }
-  git_strarray_dispose(&names);
-  if (name.empty()) return "";
-  git_remote* raw_remote = nullptr;
-  if (git_remote_lookup(&raw_remote, repo_.get(), name.c_str()) != 0) return "";
-  const GitRemote remote(raw_remote);
-  const char* url = git_remote_url(remote.get());
-  return url != nullptr ? WithoutCredentials(url) : "";
+  // The configuration read directly: git_remote_list and git_remote_lookup match config keys with
+  // regular expressions, which leak in the libgit2 of Debian 12 (its PCRE2 match data).
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo_.get()) != 0) return "";
+  const std::unique_ptr<git_config, void (*)(git_config*)> config(raw, git_config_free);
+  const char* url = nullptr;
+  if (git_config_get_string(&url, config.get(), "remote.origin.url") != 0 || url == nullptr) return "";
+  return WithoutCredentials(url);
 }
 
 std::string GitRepo::DefaultName() const {

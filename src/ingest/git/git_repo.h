@@ -45,7 +45,7 @@ class GitRepo {
   // The directory libgit2 opened (for reopening from other threads).
   const std::string& path() const { return path_; }
   // Where the repository came from: the URL it was cloned from (a URL location), else the URL of
-  // its remote "origin" (else of its only remote), without credentials; "" when it has none.
+  // its remote "origin", without credentials; "" when it has none.
   std::string RemoteUrl() const;
   // The default name for its community: the remote's "owner/name" (tikv/tikv), else the path's
   // meaningful folder name (MeaningfulFolderName: not "repo" or ".git"), else "repo".
