@@ -121,7 +121,11 @@ std::string RepositoryName(std::string_view location, std::string_view remote) {
   if (!remote.empty() && remote.rfind("file://", 0) != 0 && remote.front() != '/' && remote.front() != '.') {
     return std::string(remote);
   }
-  if (location.find("://") != std::string_view::npos || location.rfind("git@", 0) == 0) return std::string(location);
+  if (location.rfind("file://", 0) == 0) {
+    location.remove_prefix(7);
+  } else if (location.find("://") != std::string_view::npos || location.rfind("git@", 0) == 0) {
+    return std::string(location);
+  }
   const std::string folder = MeaningfulFolderName(location);
   return folder.empty() ? "repo" : folder;
 }

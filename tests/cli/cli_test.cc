@@ -166,13 +166,20 @@ TEST_F(CliTest, CommunitiesAreNamedAfterTheirRemoteOrMeaningfulFolder) {
   ASSERT_EQ(b.exit_code, 0) << b.err;
   EXPECT_NE(b.err.find("gadget: "), std::string::npos) << b.err;
   EXPECT_EQ(Oscm({"communities"}).out, "acme/widget  " + widget.path() + "\ngadget  " + gadget.path() + "\n");
+  // A file:// URL names it after its path's meaningful folder too.
+  oscm::testing::GitFixture gizmo(tmp_.Sub("clones/gizmo.git"));
+  oscm::testing::BuildTinyCommunity(gizmo);
+  auto c = Oscm({"ingest", "git", "file://" + gizmo.path()});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.err.find("gizmo: "), std::string::npos) << c.err;
   auto assessed = Oscm({"assess", "acme/widget", "--as-of", "2025-06-30", "--format", "json"});
   ASSERT_EQ(assessed.exit_code, 0) << assessed.err;
-  auto report = Oscm({"report", "acme/widget", "gadget", "--as-of", "2025-06-30", "--out", tmp_.Sub("report")});
+  auto report = Oscm({"report", "acme/widget", "gadget", "gizmo", "--as-of", "2025-06-30", "--out", tmp_.Sub("report")});
   ASSERT_EQ(report.exit_code, 0) << report.err;
   const std::string html = oscm::testing::ReadFile(tmp_.Sub("report/index.html"));
   EXPECT_NE(html.find("<li>git: <a href=\"https://github.com/acme/widget.git\">"), std::string::npos);
   EXPECT_NE(html.find("<li>git: gadget</li>"), std::string::npos);
+  EXPECT_NE(html.find("<li>git: gizmo</li>"), std::string::npos);
   EXPECT_EQ(html.find(tmp_.path()), std::string::npos) << "no local path in the report";
   EXPECT_EQ(html.find("ghp_token"), std::string::npos);
 }
