@@ -5,12 +5,6 @@
 namespace oscm::store {
 namespace {
 
-Result<int64_t> CommunityIdOf(Store& store, const std::string& name) {
-  OSCM_ASSIGN_OR_RETURN(const std::optional<int64_t> id, store.FindCommunity(name));
-  if (!id) return NotFoundError(fmt::format("no community '{}' in {} (oscm communities lists them)", name, store.path()));
-  return *id;
-}
-
 std::optional<std::string> OptionalText(const SqliteStatement& q, int column) {
   if (q.ColumnIsNull(column)) return std::nullopt;
   return q.ColumnText(column);
@@ -47,7 +41,7 @@ Result<std::vector<RunScore>> ScoresOf(SqliteDb& db, int64_t run_id) {
 Result<bool> RecordAssessmentRun(Store& store, const AssessmentRun& run) {
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
-  OSCM_ASSIGN_OR_RETURN(const int64_t community_id, CommunityIdOf(store, run.community));
+  OSCM_ASSIGN_OR_RETURN(const int64_t community_id, store.CommunityId(run.community));
   OSCM_ASSIGN_OR_RETURN(auto latest, db.Prepare(
       "SELECT id, stage, quadrant, quadrant_possible FROM assessment_runs WHERE community_id = ? AND as_of = ? AND model = ? "
       "AND model_version = ? AND landscape = ? ORDER BY recorded_at DESC, id DESC LIMIT 1"));
@@ -90,7 +84,7 @@ Result<bool> RecordAssessmentRun(Store& store, const AssessmentRun& run) {
 
 Result<std::vector<AssessmentRun>> AssessmentRuns(Store& store, const std::string& community) {
   SqliteDb& db = store.db();
-  OSCM_ASSIGN_OR_RETURN(const int64_t community_id, CommunityIdOf(store, community));
+  OSCM_ASSIGN_OR_RETURN(const int64_t community_id, store.CommunityId(community));
   OSCM_ASSIGN_OR_RETURN(auto q, db.Prepare(
       "SELECT id, as_of, model, model_version, landscape, recorded_at, stage, quadrant, quadrant_possible FROM assessment_runs "
       "WHERE community_id = ? ORDER BY as_of, recorded_at, id"));

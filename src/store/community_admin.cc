@@ -5,12 +5,6 @@
 namespace oscm::store {
 namespace {
 
-Result<int64_t> CommunityId(Store& store, const std::string& name) {
-  OSCM_ASSIGN_OR_RETURN(const std::optional<int64_t> id, store.FindCommunity(name));
-  if (!id) return NotFoundError(fmt::format("no community '{}' in {} (oscm communities lists them)", name, store.path()));
-  return *id;
-}
-
 Result<int64_t> Count(SqliteDb& db, const char* sql, int64_t id) {
   OSCM_ASSIGN_OR_RETURN(auto q, db.Prepare(sql));
   q.Bind(1, id);
@@ -24,7 +18,7 @@ Status RenameCommunity(Store& store, const std::string& from, const std::string&
   if (to.empty()) return InvalidArgumentError("a community's new name cannot be empty");
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
-  OSCM_ASSIGN_OR_RETURN(const int64_t id, CommunityId(store, from));
+  OSCM_ASSIGN_OR_RETURN(const int64_t id, store.CommunityId(from));
   OSCM_ASSIGN_OR_RETURN(const std::optional<int64_t> taken, store.FindCommunity(to));
   if (taken && *taken != id) {
     return InvalidArgumentError(fmt::format("community '{}' already exists in {}", to, store.path()));
@@ -38,7 +32,7 @@ Status RenameCommunity(Store& store, const std::string& from, const std::string&
 Result<RemovedCounts> RemoveCommunity(Store& store, const std::string& name) {
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
-  OSCM_ASSIGN_OR_RETURN(const int64_t id, CommunityId(store, name));
+  OSCM_ASSIGN_OR_RETURN(const int64_t id, store.CommunityId(name));
   RemovedCounts counts;
   OSCM_ASSIGN_OR_RETURN(counts.repositories, Count(db, "SELECT count(*) FROM repositories WHERE community_id = ?", id));
   OSCM_ASSIGN_OR_RETURN(counts.commits, Count(db, "SELECT count(*) FROM commits WHERE repo_id IN "

@@ -37,6 +37,12 @@ Result<std::optional<int64_t>> Store::FindCommunity(const std::string& name) {
   return std::optional<int64_t>(stmt.ColumnInt(0));
 }
 
+Result<int64_t> Store::CommunityId(const std::string& name) {
+  OSCM_ASSIGN_OR_RETURN(const std::optional<int64_t> id, FindCommunity(name));
+  if (!id) return NotFoundError(fmt::format("no community '{}' in {} (oscm communities lists them)", name, path()));
+  return *id;
+}
+
 Result<int64_t> Store::EnsureCommunity(const std::string& name) {
   OSCM_ASSIGN_OR_RETURN(auto existing, FindCommunity(name));
   if (existing) return *existing;

@@ -32,6 +32,8 @@ class Store {
   const std::string& path() const { return db_.path(); }
 
   Result<std::optional<int64_t>> FindCommunity(const std::string& name);
+  // The community's id; kNotFound, naming the store, when there is none of that name.
+  Result<int64_t> CommunityId(const std::string& name);
   Result<int64_t> EnsureCommunity(const std::string& name);
   Result<std::vector<std::string>> CommunityNames();
 
