@@ -36,20 +36,25 @@ std::string WithoutCredentials(std::string_view url) {
   return std::string(url.substr(0, host)) + std::string(url.substr(host + at + 1));
 }
 
-std::optional<std::string> OwnerAndName(std::string_view url) {
-  std::string_view path;
+std::optional<std::string_view> UrlPath(std::string_view url) {
   if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) {
-    if (url.substr(0, scheme) == "file") return std::nullopt;
     const size_t slash = url.find('/', scheme + 3);
-    if (slash == std::string_view::npos) return std::nullopt;
-    path = url.substr(slash);
-  } else {
-    // scp-like "git@github.com:owner/name.git"
-    const size_t at = url.find('@');
-    const size_t colon = url.find(':');
-    if (at == std::string_view::npos || colon == std::string_view::npos || at > colon) return std::nullopt;
-    path = url.substr(colon + 1);
+    return slash == std::string_view::npos ? std::string_view() : url.substr(slash);
   }
+  // scp-like "git@github.com:owner/name.git"
+  const size_t at = url.find('@');
+  const size_t colon = url.find(':');
+  if (at == std::string_view::npos || colon == std::string_view::npos || at > colon) return std::nullopt;
+  return url.substr(colon + 1);
+}
+
+bool IsRemoteUrl(std::string_view text) { return UrlPath(text).has_value() && text.rfind("file://", 0) != 0; }
+
+std::optional<std::string> OwnerAndName(std::string_view url) {
+  if (!IsRemoteUrl(url)) return std::nullopt;
+  std::optional<std::string_view> maybe_path = UrlPath(url);
+  if (!maybe_path) return std::nullopt;
+  std::string_view path = *maybe_path;
   if (const size_t query = path.find_first_of("?#"); query != std::string_view::npos) path = path.substr(0, query);
   const std::vector<std::string_view> parts = Segments(path);
   if (parts.size() < 2) return std::nullopt;

@@ -11,6 +11,14 @@ namespace oscm {
 // "https://user:token@host/a/b.git" -> "https://host/a/b.git"; other text as it is.
 std::string WithoutCredentials(std::string_view url);
 
+// The path of a URL: "/a/b.git" of https://host/a/b.git or file:///a/b.git, "a/b.git" of
+// git@host:a/b.git; nullopt when `url` is not a URL (a local path).
+std::optional<std::string_view> UrlPath(std::string_view url);
+
+// Whether `text` is a URL of another machine (https://, ssh://, git@host:...), not a local path
+// or a file:// URL.
+bool IsRemoteUrl(std::string_view text);
+
 // "owner/name" of a forge URL: https://github.com/tikv/tikv(.git)(/), ssh://git@host/o/n.git,
 // git@github.com:tikv/tikv.git (with more path segments, the last two). nullopt for file:// URLs,
 // local paths and URLs with fewer than two path segments.

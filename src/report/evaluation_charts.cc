@@ -366,10 +366,8 @@ namespace {
 std::vector<KeptScore> KeptScores(const std::vector<store::AssessmentRun>& runs, const model::ModelSpec& m,
                                   const std::string& landscape, int64_t as_of) {
   auto score = [](const store::AssessmentRun& r, const std::string& dimension) -> std::optional<double> {
-    for (const auto& s : r.scores) {
-      if (s.dimension == dimension) return s.value;
-    }
-    return std::nullopt;
+    const store::RunScore* s = r.Score(dimension);
+    return s != nullptr ? s->value : std::nullopt;
   };
   std::map<MonthIndex, KeptScore> by_month;  // runs come by as_of, then by when they ran
   for (const auto& r : runs) {

@@ -23,13 +23,6 @@ std::vector<std::string> Dimensions(const std::vector<store::AssessmentRun>& run
   return ids;
 }
 
-const store::RunScore* ScoreOf(const store::AssessmentRun& r, const std::string& dimension) {
-  for (const auto& s : r.scores) {
-    if (s.dimension == dimension) return &s;
-  }
-  return nullptr;
-}
-
 // "62.1 [58–70] 80%", or "n/a [19–80] 40%" when unavailable.
 std::string ScoreCell(const store::RunScore* s) {
   if (s == nullptr) return "";
@@ -56,7 +49,7 @@ std::string RenderHistoryTable(const std::string& community, const std::vector<s
   std::vector<std::vector<std::string>> cells;
   for (const auto& r : runs) {
     std::vector<std::string> row = {FormatDate(r.as_of), r.stage.value_or("no history")};
-    for (const auto& d : dims) row.push_back(ScoreCell(ScoreOf(r, d)));
+    for (const auto& d : dims) row.push_back(ScoreCell(r.Score(d)));
     row.push_back(r.quadrant ? *r.quadrant + (r.quadrant_possible.size() > 1 ? "?" : "")
                              : r.landscape.empty() ? "" : "not placed");
     row.push_back(r.landscape);
@@ -145,7 +138,7 @@ std::string RenderHistoryCsv(const std::string& community, const std::vector<sto
                        CsvField(r.model_version), CsvField(r.landscape), FormatTimestamp(r.recorded_at),
                        CsvField(r.stage.value_or("")), CsvField(r.quadrant.value_or("")), CsvField(possible));
     for (const auto& d : dims) {
-      const store::RunScore* s = ScoreOf(r, d);
+      const store::RunScore* s = r.Score(d);
       if (s == nullptr) {
         out += ",,,,";
       } else {

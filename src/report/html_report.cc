@@ -118,15 +118,9 @@ std::string LinkOrText(std::string_view text) {
 // A repository as the URL it came from, or as its folder's name: no local absolute path leaves
 // the machine in a report.
 std::string RepositoryName(std::string_view location, std::string_view remote) {
-  if (!remote.empty() && remote.rfind("file://", 0) != 0 && remote.front() != '/' && remote.front() != '.') {
-    return std::string(remote);
-  }
-  if (location.rfind("file://", 0) == 0) {
-    location.remove_prefix(7);
-  } else if (location.find("://") != std::string_view::npos || location.rfind("git@", 0) == 0) {
-    return std::string(location);
-  }
-  const std::string folder = MeaningfulFolderName(location);
+  if (IsRemoteUrl(remote)) return std::string(remote);
+  if (IsRemoteUrl(location)) return std::string(location);
+  const std::string folder = MeaningfulFolderName(UrlPath(location).value_or(location));
   return folder.empty() ? "repo" : folder;
 }
 

@@ -38,6 +38,13 @@ Result<std::vector<RunScore>> ScoresOf(SqliteDb& db, int64_t run_id) {
 
 }  // namespace
 
+const RunScore* AssessmentRun::Score(std::string_view dimension) const {
+  for (const RunScore& s : scores) {
+    if (s.dimension == dimension) return &s;
+  }
+  return nullptr;
+}
+
 Result<bool> RecordAssessmentRun(Store& store, const AssessmentRun& run) {
   SqliteDb& db = store.db();
   OSCM_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "oscm/status.h"
@@ -35,6 +36,9 @@ struct AssessmentRun {
   // Every quadrant the scores' ranges reach (placed one first); more than one: uncertain.
   std::vector<std::string> quadrant_possible;
   std::vector<RunScore> scores;         // in the model's dimension order
+
+  // The score of `dimension`; null when the run has none.
+  const RunScore* Score(std::string_view dimension) const;
 };
 
 // Adds `run` unless the latest run of the same community, as_of, model, version and landscape

@@ -185,14 +185,7 @@ std::string GitRepo::RemoteUrl() const {
 std::string GitRepo::DefaultName() const {
   if (auto owner_name = OwnerAndName(RemoteUrl())) return *owner_name;
   // A path, or a URL's path (file:///srv/etcd.git, https://host/etcd).
-  std::string_view path = location_;
-  if (const size_t scheme = path.find("://"); scheme != std::string_view::npos) {
-    const size_t slash = path.find('/', scheme + 3);
-    path = slash == std::string_view::npos ? std::string_view() : path.substr(slash);
-  } else if (LooksLikeUrl(path)) {
-    path = path.substr(path.find(':') + 1);
-  }
-  const std::string folder = MeaningfulFolderName(path);
+  const std::string folder = MeaningfulFolderName(UrlPath(location_).value_or(location_));
   return folder.empty() ? "repo" : folder;
 }
 

@@ -17,6 +17,20 @@ TEST(RepoNamesTest, OwnerAndNameOfForgeUrls) {
   EXPECT_EQ(OwnerAndName("../etcd"), std::nullopt);
 }
 
+TEST(RepoNamesTest, UrlPaths) {
+  EXPECT_EQ(UrlPath("https://github.com/a/b.git"), "/a/b.git");
+  EXPECT_EQ(UrlPath("file:///srv/git/etcd"), "/srv/git/etcd");
+  EXPECT_EQ(UrlPath("git@github.com:a/b.git"), "a/b.git");
+  EXPECT_EQ(UrlPath("https://example.org"), "");
+  EXPECT_EQ(UrlPath("/srv/git/etcd"), std::nullopt);
+  EXPECT_EQ(UrlPath("C:x"), std::nullopt);
+  EXPECT_TRUE(IsRemoteUrl("git@github.com:a/b.git"));
+  EXPECT_TRUE(IsRemoteUrl("https://github.com/a/b"));
+  EXPECT_FALSE(IsRemoteUrl("file:///srv/git/etcd"));
+  EXPECT_FALSE(IsRemoteUrl("../etcd"));
+  EXPECT_FALSE(IsRemoteUrl(""));
+}
+
 TEST(RepoNamesTest, CredentialsAreRemoved) {
   EXPECT_EQ(WithoutCredentials("https://bob:ghp_secret@github.com/a/b.git"), "https://github.com/a/b.git");
   EXPECT_EQ(WithoutCredentials("https://token@github.com/a/b"), "https://github.com/a/b");
