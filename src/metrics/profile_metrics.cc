@@ -121,8 +121,12 @@ std::optional<double> Adopters(const CommunityActivity& a, const TimeWindow& w) 
 }
 
 std::optional<double> AdopterIndustries(const CommunityActivity& a, const TimeWindow& w) {
-  // Industries come from a profile; an ADOPTERS file names adopters only.
-  if (!a.has_profile || !DeclaresAdopters(a)) return std::nullopt;
+  // Industries come from a profile's adopters; adopters named without one (an ADOPTERS file's,
+  // or a profile that gives none) say nothing about industries, so the count is no data, not 0.
+  const bool declares_industries = std::any_of(a.profile.begin(), a.profile.end(), [](const ProfileFactRow& f) {
+    return f.kind == "adopter" && !f.detail.empty();
+  });
+  if (!a.has_profile || !declares_industries) return std::nullopt;
   std::set<std::string> industries;
   ForFacts(a, "adopter", w, [&](const ProfileFactRow& f) {
     if (!f.detail.empty()) industries.insert(AsciiLower(f.detail));

@@ -176,6 +176,24 @@ TEST_F(ProfileStoreTest, AdoptersAreNoDataWhenTheProfileNamesNone) {
   EXPECT_EQ(metrics::FindMetric("commercial_vendors")->compute(*a, w), 2.0);
 }
 
+// Adopters named without their industry (as an ADOPTERS file names them) count as adopters but
+// say nothing about industries: no data, not 0.
+TEST_F(ProfileStoreTest, AdopterIndustriesAreNoDataWhenNoAdopterGivesOne) {
+  auto p = ParseProfile(oscm::testing::kTinyProfile, "tiny.toml");
+  ASSERT_OK(p);
+  for (ProfileFact& f : p->facts) {
+    if (f.kind == "adopter") f.detail.clear();
+  }
+  ASSERT_OK(IngestProfile(*store_, *p));
+  auto a = metrics::LoadCommunityActivity(store_->db(), "tiny");
+  ASSERT_OK(a);
+  const TimeWindow w = TrailingMonths(*ParseDate("2025-06-30"), 12);
+  const auto adopters = metrics::FindMetric("adopters")->compute(*a, w);
+  ASSERT_TRUE(adopters.has_value());
+  EXPECT_GT(*adopters, 0);
+  EXPECT_FALSE(metrics::FindMetric("adopter_industries")->compute(*a, w).has_value());
+}
+
 TEST_F(ProfileStoreTest, ArchivedWhenEveryDescribedGitHubRepositoryIs) {
   auto& db = store_->db();
   const int64_t tiny = oscm::testing::QueryInt(db, "SELECT id FROM communities WHERE name = 'tiny'");
