@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -38,6 +39,7 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
   if (Status s = LoadIdentityConfig(io, &bots, &aff); !s.ok()) return Fail(s);
   TerminalProgress progress(!g.quiet && isatty(STDERR_FILENO) == 1);
   Result<std::vector<ingest::GhFileResult>> results = std::vector<ingest::GhFileResult>{};
+  std::optional<store::Store> store;  // the ingest's, kept open for OpenRank (one close, one checkpoint)
   if (o.mpi) {
     // Every rank runs this; only rank 0 reports (the others' errors reach it).
     auto outcome = ingest::IngestGhArchiveMpi(g.db, o.paths, opts, bots, progress);
@@ -48,14 +50,18 @@ int CmdIngestGhArchive(const GlobalOptions& g, const IngestGhArchiveOptions& o, 
     auto files = ingest::ExpandGhArchivePaths(o.paths);
     if (!files) return Fail(files.error().WithContext("ingest"));
     opts.files = std::move(files).value();
-    auto store = OpenStore(g);
-    if (!store) return Fail(store.error());
+    auto opened = OpenStore(g);
+    if (!opened) return Fail(opened.error());
+    store.emplace(std::move(opened).value());
     results = ingest::IngestGhArchive(*store, opts, bots, progress);
     if (!results) return Fail(results.error().WithContext("ingest"));
   }
   // OpenRank of the months whose activity this run (or an interrupted one) changed.
-  auto store = store::Store::Open(g.db);
-  if (!store) return Fail(store.error());
+  if (!store) {
+    auto opened = store::Store::Open(g.db);
+    if (!opened) return Fail(opened.error());
+    store.emplace(std::move(opened).value());
+  }
   auto openrank = metrics::UpdateOpenRank(store->db(), progress, &g_interrupted);
   if (!openrank) return Fail(openrank.error().WithContext("OpenRank"));
   int failed = 0;

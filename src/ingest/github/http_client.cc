@@ -1,6 +1,10 @@
 #include "ingest/github/http_client.h"
 
+// libcurl's functions are called through pointers (see CurlLib), which its type-checking macros
+// for curl_easy_setopt and curl_easy_getinfo would rewrite.
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <mutex>
 
@@ -19,13 +23,55 @@ std::string_view HttpResponse::Header(std::string_view lower_name) const {
 
 namespace {
 
+// libcurl (and the thirty libraries under it: GnuTLS, OpenSSL, Kerberos, LDAP, ...) is loaded
+// the first time a transport is made, not when oscm starts: loading and relocating them took
+// about 10 ms of every start, a thirtieth of what an hour of GH Archive costs to ingest (see
+// bench/RESULTS.md, issue #17). Every libcurl function is called through this table.
+#define OSCM_CURL_FUNCTIONS(X)                                                                   \
+  X(curl_global_init) X(curl_easy_init) X(curl_easy_cleanup) X(curl_easy_reset) X(curl_easy_setopt) \
+  X(curl_easy_perform) X(curl_easy_getinfo) X(curl_easy_strerror) X(curl_slist_append)            \
+  X(curl_slist_free_all)
+
+struct CurlLib {
+#define OSCM_CURL_MEMBER(name) decltype(&::name) name = nullptr;
+  OSCM_CURL_FUNCTIONS(OSCM_CURL_MEMBER)
+#undef OSCM_CURL_MEMBER
+};
+
+// libcurl's SONAME in Debian 12 (libcurl4). Loaded once, until exit; its global init runs once.
+Result<const CurlLib*> LoadCurl() {
+  static CurlLib lib;
+  static std::string error;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    void* handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+      error = dlerror();
+      return;
+    }
+#define OSCM_CURL_LOAD(name)                                                \
+  lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));    \
+  if (lib.name == nullptr && error.empty()) error = fmt::format("no symbol {}", #name);
+    OSCM_CURL_FUNCTIONS(OSCM_CURL_LOAD)
+#undef OSCM_CURL_LOAD
+    if (!error.empty()) return;
+    if (const CURLcode rc = lib.curl_global_init(CURL_GLOBAL_DEFAULT); rc != CURLE_OK) {
+      error = lib.curl_easy_strerror(rc);
+    }
+  });
+  if (!error.empty()) return UnsupportedError(fmt::format("libcurl: {}", error));
+  return &lib;
+}
+
+const CurlLib& Curl() { return **LoadCurl(); }  // REQUIRES: LoadCurl() succeeded
+
 struct CurlEasyDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+  void operator()(CURL* c) const { Curl().curl_easy_cleanup(c); }
 };
 using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
 
 struct CurlSlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  void operator()(curl_slist* l) const { Curl().curl_slist_free_all(l); }
 };
 using CurlSlist = std::unique_ptr<curl_slist, CurlSlistDeleter>;
 
@@ -57,39 +103,40 @@ class CurlTransport final : public HttpTransport {
       : curl_(std::move(curl)), options_(options) {}
 
   Result<HttpResponse> Get(const HttpRequest& request) override {
+    const CurlLib& lib = Curl();
     CURL* c = curl_.get();
-    curl_easy_reset(c);
+    lib.curl_easy_reset(c);
     HttpResponse response;
     CurlSlist headers;
     for (const auto& h : request.headers) {
       // Appending returns the list's head, which is the same list once it has one element.
-      curl_slist* head = curl_slist_append(headers.get(), h.c_str());
+      curl_slist* head = lib.curl_slist_append(headers.get(), h.c_str());
       if (head == nullptr) return InternalError("curl_slist_append failed");
       if (!headers) headers.reset(head);
     }
-    curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "oscm/0.1.0");
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    lib.curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+    lib.curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    lib.curl_easy_setopt(c, CURLOPT_USERAGENT, "oscm/0.1.0");
+    lib.curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // whatever libcurl can decode
+    lib.curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    lib.curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     // Never file://, ftp:// or the like, whatever URL reaches here.
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.stall_timeout_seconds);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, options_.cancel);
-    const CURLcode rc = curl_easy_perform(c);
+    lib.curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib.curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_seconds);
+    lib.curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    lib.curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.stall_timeout_seconds);
+    lib.curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, OnBody);
+    lib.curl_easy_setopt(c, CURLOPT_WRITEDATA, &response);
+    lib.curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, OnHeader);
+    lib.curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
+    lib.curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    lib.curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, OnProgress);
+    lib.curl_easy_setopt(c, CURLOPT_XFERINFODATA, options_.cancel);
+    const CURLcode rc = lib.curl_easy_perform(c);
     if (rc == CURLE_ABORTED_BY_CALLBACK) return CancelledError("interrupted");
     // The URL is safe to show; the headers (which carry the token) never are.
-    if (rc != CURLE_OK) return IoError(fmt::format("GET {}: {}", EscapeControls(request.url), curl_easy_strerror(rc)));
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    if (rc != CURLE_OK) return IoError(fmt::format("GET {}: {}", EscapeControls(request.url), lib.curl_easy_strerror(rc)));
+    lib.curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
   }
 
@@ -101,11 +148,8 @@ class CurlTransport final : public HttpTransport {
 }  // namespace
 
 Result<std::unique_ptr<HttpTransport>> NewCurlTransport(const CurlTransportOptions& options) {
-  static std::once_flag once;
-  static CURLcode global = CURLE_OK;
-  std::call_once(once, [] { global = curl_global_init(CURL_GLOBAL_DEFAULT); });
-  if (global != CURLE_OK) return InternalError(fmt::format("libcurl: {}", curl_easy_strerror(global)));
-  CurlEasy curl(curl_easy_init());
+  OSCM_ASSIGN_OR_RETURN(const CurlLib* lib, LoadCurl());
+  CurlEasy curl(lib->curl_easy_init());
   if (!curl) return InternalError("libcurl: curl_easy_init failed");
   return std::unique_ptr<HttpTransport>(std::make_unique<CurlTransport>(std::move(curl), options));
 }
