@@ -19,14 +19,15 @@ namespace oscm::ingest {
 namespace {
 
 // Peak memory of --numstat on git/git was 530 MB (186 MB anonymous, 345 MB of mapped pack); with
-// these it peaks at about 186 MB, for 25-40% more time (pack pages given back fault in again; see
-// bench/RESULTS.md, issue #17):
+// these (and a 16 MiB SQLite page cache meanwhile, git_ingest.cc) it peaks at about 185 MB in the
+// same time (see bench/RESULTS.md, issue #17):
 // - libgit2 caches up to 256 MiB of parsed trees per repository handle by default, and each
 //   worker has one; a few MiB keep the trees of neighbouring commits, which is what gets reused.
-constexpr ssize_t kObjectCacheBytes = ssize_t{8} << 20;
+constexpr ssize_t kObjectCacheBytes = ssize_t{4} << 20;
 // - the packs' mapped pages are given back past this much resident file-backed memory
-//   (pack_residency.h), checked every kTrimEvery commits;
-constexpr size_t kResidentFileBytes = size_t{40} << 20;
+//   (pack_residency.h), checked every kTrimEvery commits. At 40 MB the pages given back and
+//   faulted in again cost 15% more time; at 80 MB nothing measurable.
+constexpr size_t kResidentFileBytes = size_t{80} << 20;
 constexpr size_t kTrimEvery = 16;
 
 // Sets libgit2's object cache limit (a process-wide option) for the life of this object.

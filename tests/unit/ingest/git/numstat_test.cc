@@ -113,6 +113,37 @@ TEST(NumstatTest, BlobsMissingFromAPartialCloneAreCountedNotFatal) {
   EXPECT_EQ(stmt->ColumnInt(0), 1);
 }
 
+// While line changes are computed the store's page cache is held small (the memory goes to the
+// packs); afterwards the store's own size is back, whether the ingest succeeded or not.
+TEST(NumstatTest, StorePageCacheIsRestoredAfterLineChanges) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("tiny"));
+  oscm::testing::BuildTinyCommunity(repo);
+  auto s = store::Store::Open(tmp.Sub("db"));
+  ASSERT_OK(s);
+  auto cache_size = [&] {
+    auto stmt = s->db().Prepare("PRAGMA cache_size");
+    EXPECT_TRUE(stmt.has_value() && *stmt->Step());
+    return stmt->ColumnInt(0);
+  };
+  const int64_t before = cache_size();
+  EXPECT_EQ(before, -131072);
+  GitIngestOptions o;
+  o.location = repo.path();
+  o.numstat = true;
+  o.max_bad = -1;
+  NullProgress progress;
+  ASSERT_OK(IngestGit(*s, o, BotList::Builtin(), AffiliationResolver::Builtin(), progress));
+  EXPECT_EQ(cache_size(), before);
+  // A failed (cancelled) ingest leaves it restored too.
+  std::atomic<bool> cancel{true};
+  o.cancel = &cancel;
+  o.location = repo.path();
+  auto again = IngestGit(*s, o, BotList::Builtin(), AffiliationResolver::Builtin(), progress);
+  EXPECT_FALSE(again.has_value());
+  EXPECT_EQ(cache_size(), before);
+}
+
 TEST(NumstatTest, SinkErrorAndCancelStopTheRun) {
   TempDir tmp;
   oscm::testing::GitFixture repo(tmp.Sub("tiny"));
