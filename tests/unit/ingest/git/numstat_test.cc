@@ -50,6 +50,34 @@ TEST(NumstatTest, CountsLinesLikeGitLogNumstat) {
   }
 }
 
+// Line counts do not depend on attribute files around the repository: libgit2 would look up a
+// `diff` attribute for each diff (under a made-up path), and "* -diff" there made every modified
+// file count 0 lines.
+TEST(NumstatTest, AttributeFilesDoNotChangeTheCounts) {
+  TempDir tmp;
+  oscm::testing::GitFixture repo(tmp.Sub("r"));
+  oscm::testing::FixtureCommit c;
+  c.date = "2024-01-01T00:00:00";
+  c.files = {{"a.txt", "1\n2\n3\n"}};
+  const int first = repo.Commit(c);
+  c.date = "2024-01-02T00:00:00";
+  c.files = {{"a.txt", "1\nTWO\n3\n4\n"}};
+  const int second = repo.Commit(c);
+  oscm::testing::WriteFile(repo.path() + "/.git/info/attributes", "* -diff\n");
+  LibGit2Scope libgit2;
+  NullProgress progress;
+  std::vector<FileChange> got;
+  ASSERT_OK(ComputeNumstat(repo.path() + "/.git/", {{2, repo.Oid(second), repo.Oid(first)}}, 1,
+                           [&](const NumstatJob&, const std::vector<FileChange>& changes) {
+                             got = changes;
+                             return Status::Ok();
+                           },
+                           progress, nullptr));
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].added, 2);
+  EXPECT_EQ(got[0].deleted, 1);
+}
+
 // Tree entries sort in git's order, where a directory "a" sorts as "a/": after "a-c" and "a.b".
 // A wrong merge would report these modifications as deletions plus additions.
 TEST(NumstatTest, TreeOrderAndTypeChanges) {
