@@ -38,13 +38,14 @@ struct CurlLib {
 #undef OSCM_CURL_MEMBER
 };
 
-// libcurl's SONAME in Debian 12 (libcurl4). Loaded once, until exit; its global init runs once.
+// Loaded once, until exit, by the SONAME of the libcurl whose headers this was built with (the
+// build finds it); its global init runs once.
 Result<const CurlLib*> LoadCurl() {
   static CurlLib lib;
   static std::string error;
   static std::once_flag once;
   std::call_once(once, [] {
-    void* handle = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    void* handle = dlopen(OSCM_CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
       error = dlerror();
       return;
