@@ -41,10 +41,13 @@ std::optional<std::string_view> UrlPath(std::string_view url) {
     const size_t slash = url.find('/', scheme + 3);
     return slash == std::string_view::npos ? std::string_view() : url.substr(slash);
   }
-  // scp-like "git@github.com:owner/name.git"
+  // scp-like "git@github.com:owner/name.git"; a '/' before the ':' makes it a local path
+  // ("/home/me@x:y/repo").
   const size_t at = url.find('@');
   const size_t colon = url.find(':');
-  if (at == std::string_view::npos || colon == std::string_view::npos || at > colon) return std::nullopt;
+  if (at == std::string_view::npos || colon == std::string_view::npos || at > colon || url.find('/') < colon) {
+    return std::nullopt;
+  }
   return url.substr(colon + 1);
 }
 

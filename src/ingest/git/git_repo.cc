@@ -19,14 +19,7 @@
 namespace oscm::ingest {
 namespace fs = std::filesystem;
 
-bool LooksLikeUrl(std::string_view s) {
-  if (s.find("://") != std::string_view::npos) return true;
-  // scp-like "git@github.com:org/repo.git"
-  const size_t at = s.find('@');
-  const size_t colon = s.find(':');
-  return at != std::string_view::npos && colon != std::string_view::npos && at < colon &&
-         s.find('/') > colon;
-}
+bool LooksLikeUrl(std::string_view s) { return UrlPath(s).has_value(); }
 
 std::string CloneDirFor(const std::string& cache_dir, std::string_view url) {
   std::string name;

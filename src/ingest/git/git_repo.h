@@ -24,6 +24,7 @@ struct RefTip {
   bool operator==(const RefTip&) const = default;
 };
 
+// Whether `location` is a URL (file:// included) to clone rather than a local path (UrlPath).
 bool LooksLikeUrl(std::string_view location);
 // Where Open keeps its bare clone of the repository at `url` under `cache_dir`.
 std::string CloneDirFor(const std::string& cache_dir, std::string_view url);

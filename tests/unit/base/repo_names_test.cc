@@ -24,6 +24,8 @@ TEST(RepoNamesTest, UrlPaths) {
   EXPECT_EQ(UrlPath("https://example.org"), "");
   EXPECT_EQ(UrlPath("/srv/git/etcd"), std::nullopt);
   EXPECT_EQ(UrlPath("C:x"), std::nullopt);
+  EXPECT_EQ(UrlPath("/home/me@x:y/repo"), std::nullopt);  // a local path with '@' and ':'
+  EXPECT_EQ(UrlPath("me@host:/srv/repo.git"), "/srv/repo.git");
   EXPECT_TRUE(IsRemoteUrl("git@github.com:a/b.git"));
   EXPECT_TRUE(IsRemoteUrl("https://github.com/a/b"));
   EXPECT_FALSE(IsRemoteUrl("file:///srv/git/etcd"));
