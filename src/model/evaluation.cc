@@ -74,18 +74,20 @@ std::string_view QuadrantId(QuadrantKind k) {
   return "niche_players";
 }
 
+std::span<const EvidenceSource> EvidenceSources() {
+  static constexpr EvidenceSource kSources[] = {
+      {"git", "git history (oscm ingest git)", "git", "git 历史"},
+      {"gharchive", "GitHub events covering the window (oscm ingest gharchive HOURS, or oscm ingest github)",
+       "GitHub events", "GitHub 事件"},
+      {"profile", "a community profile (oscm ingest profile FILE.toml)", "a profile", "社区档案"},
+      {"packages", "package registry figures (oscm ingest packages COMMUNITY)", "package registries", "软件包仓库数据"},
+  };
+  return kSources;
+}
+
 std::vector<std::string> EvidenceNeeded(const DimensionScore& d) {
-  struct Source {
-    std::string_view id;
-    std::string_view how;
-  };
-  static constexpr Source kSources[] = {
-      {"git", "git history (oscm ingest git)"},
-      {"gharchive", "GitHub events covering the window (oscm ingest gharchive HOURS, or oscm ingest github)"},
-      {"profile", "a community profile (oscm ingest profile FILE.toml)"},
-  };
   std::vector<std::string> out;
-  for (const Source& src : kSources) {
+  for (const EvidenceSource& src : EvidenceSources()) {
     std::vector<std::string> ids;
     for (const auto& f : d.factors) {
       for (const auto& is : f.indicators) {

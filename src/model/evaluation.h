@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,15 @@ LandscapeEvaluation EvaluateLandscape(const ModelSpec& model, const std::string&
 
 QuadrantKind QuadrantOf(double x, double y, double split_x, double split_y);
 
+// A source of evidence (MetricDef::source), with how to get it and its short names for captions.
+struct EvidenceSource {
+  std::string_view id;  // "git", "gharchive", "profile", "packages"
+  std::string_view how;
+  std::string_view short_en;
+  std::string_view short_zh;
+};
+// Every source a metric can come from, in the order EvidenceNeeded lists them.
+std::span<const EvidenceSource> EvidenceSources();
 // What evidence would make an unavailable dimension available: its missing indicators grouped by
 // the source that measures them ("profile (oscm ingest profile FILE): vendor_share, ...").
 std::vector<std::string> EvidenceNeeded(const DimensionScore& d);

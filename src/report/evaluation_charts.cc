@@ -68,9 +68,10 @@ std::string ShortNeeds(const model::CommunityEvaluation& c, Lang lang) {
     }
     std::string words;
     for (std::string_view s : sources) {
-      const char* w = s == "gharchive" ? (lang == Lang::kZh ? "GitHub 事件" : "GitHub events")
-                      : s == "profile" ? (lang == Lang::kZh ? "社区档案" : "a profile")
-                                       : "git";
+      std::string_view w = s;
+      for (const model::EvidenceSource& src : model::EvidenceSources()) {
+        if (src.id == s) w = lang == Lang::kZh ? src.short_zh : src.short_en;
+      }
       words += (words.empty() ? "" : lang == Lang::kZh ? "、" : ", ") + std::string(w);
     }
     out += fmt::format("{}{} {} {}", out.empty() ? "" : "; ", lang == Lang::kZh ? d.spec->name_zh : d.spec->name_en,

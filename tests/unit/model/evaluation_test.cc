@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "metrics/registry.h"
 #include "model/evaluation.h"
 #include "model/model_loader.h"
 #include "support/test_util.h"
@@ -207,6 +208,16 @@ TEST(ScoresTest, LessEvidenceWidensTheRangeAndKeepsTheFullerScoreInside) {
   for (const auto& d : reference) {
     EXPECT_NEAR(d.low, *d.value, 1e-9);
     EXPECT_NEAR(d.high, *d.value, 1e-9);
+  }
+}
+
+// "Would need" and the charts' captions name the source of every missing indicator: a metric
+// from a source they do not know would be left out of the list, or named wrongly.
+TEST(EvidenceTest, EveryMetricSourceIsNamed) {
+  for (const metrics::MetricDef& def : metrics::Registry()) {
+    bool named = false;
+    for (const EvidenceSource& src : EvidenceSources()) named = named || src.id == def.source;
+    EXPECT_TRUE(named) << def.id << ": source " << def.source;
   }
 }
 
