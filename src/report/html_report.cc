@@ -97,7 +97,8 @@ figcaption{font-size:13px;color:#52606d;margin-bottom:4px}
 .muted{color:#7b8794;font-size:13px}
 .print-note{display:none}
 footer{padding:0 40px 30px;color:#7b8794;font-size:12px}
-@media (max-width:700px){header,nav,main,footer{padding-left:12px;padding-right:12px}section{padding:12px}header h1{font-size:22px}}
+@media (max-width:700px){header,nav,main,footer{padding-left:12px;padding-right:12px}section{padding:12px}header h1{font-size:22px}
+.tw .need{display:none}}
 @media print{@page{size:A4;margin:10mm}body{background:#fff;font-size:9px;line-height:1.25}header{background:none;color:#000;padding:0 0 6px}
 header h1{font-size:18px}nav{display:none}main{padding:0;max-width:none}section{box-shadow:none;padding:0;margin:0 0 8px}
 h2{font-size:15px;margin:2px 0 6px}h3{font-size:11px;margin:8px 0 3px}
@@ -147,7 +148,10 @@ std::string QuadrantCell(const model::CommunityEvaluation& e, const model::Model
     // Not placed: what evidence would place it.
     std::string needs;
     for (const auto& n : q.needs) needs += fmt::format("<li>{}</li>", HtmlEscape(n));
-    return fmt::format("{}<ul class=\"muted\">{}</ul>", lang == Lang::kZh ? "未放置，需要：" : "not placed; would need:", needs);
+    // On a narrow screen the summary table says "not placed" only; the community's section lists
+    // what would place it.
+    return fmt::format("{}<span class=\"need\">{}</span><ul class=\"muted need\">{}</ul>",
+                       lang == Lang::kZh ? "未放置" : "not placed", lang == Lang::kZh ? "，需要：" : "; would need:", needs);
   }
   std::string out = QuadrantLabel(m, *q.kind, lang);
   if (q.possible.size() > 1) {
