@@ -4,12 +4,12 @@
 // for curl_easy_setopt and curl_easy_getinfo would rewrite.
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
-#include <dlfcn.h>
 
 #include <mutex>
 
 #include <fmt/format.h>
 
+#include "base/shared_library.h"
 #include "base/strings.h"
 
 namespace oscm::ingest {
@@ -42,25 +42,24 @@ struct CurlLib {
 // build finds it); its global init runs once.
 Result<const CurlLib*> LoadCurl() {
   static CurlLib lib;
-  static std::string error;
+  static Status status;
   static std::once_flag once;
   std::call_once(once, [] {
-    void* handle = dlopen(OSCM_CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      error = dlerror();
+    auto so = SharedLibrary::Open(OSCM_CURL_SONAME);
+    if (!so) {
+      status = so.error();
       return;
     }
-#define OSCM_CURL_LOAD(name)                                                \
-  lib.name = reinterpret_cast<decltype(lib.name)>(dlsym(handle, #name));    \
-  if (lib.name == nullptr && error.empty()) error = fmt::format("no symbol {}", #name);
+#define OSCM_CURL_LOAD(name) \
+  if (status.ok()) status = so->Find(#name, &lib.name);
     OSCM_CURL_FUNCTIONS(OSCM_CURL_LOAD)
 #undef OSCM_CURL_LOAD
-    if (!error.empty()) return;
+    if (!status.ok()) return;
     if (const CURLcode rc = lib.curl_global_init(CURL_GLOBAL_DEFAULT); rc != CURLE_OK) {
-      error = lib.curl_easy_strerror(rc);
+      status = InternalError(lib.curl_easy_strerror(rc));
     }
   });
-  if (!error.empty()) return UnsupportedError(fmt::format("libcurl: {}", error));
+  if (!status.ok()) return status.WithContext("libcurl");
   return &lib;
 }
 

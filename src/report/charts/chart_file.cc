@@ -5,8 +5,6 @@
 #include <fmt/format.h>
 #include <librsvg/rsvg.h>
 
-#include <dlfcn.h>
-
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -15,6 +13,7 @@
 #include <memory>
 #include <mutex>
 
+#include "base/shared_library.h"
 #include "base/strings.h"
 #include "report/charts/svg_writer.h"
 
@@ -42,22 +41,21 @@ struct RenderLibs {
 // where dlsym finds their functions too. Loaded once, until exit.
 Result<const RenderLibs*> LoadRenderLibs() {
   static RenderLibs libs;
-  static std::string error;
+  static Status status;
   static std::once_flag once;
   std::call_once(once, [] {
-    void* rsvg = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
-    if (rsvg == nullptr) {
-      error = dlerror();
+    auto rsvg = SharedLibrary::Open("librsvg-2.so.2");
+    if (!rsvg) {
+      status = rsvg.error();
       return;
     }
-#define OSCM_RENDER_LOAD(name)                                                    \
-  libs.name = reinterpret_cast<decltype(libs.name)>(dlsym(rsvg, #name));          \
-  if (libs.name == nullptr && error.empty()) error = fmt::format("no symbol {}", #name);
+#define OSCM_RENDER_LOAD(name) \
+  if (status.ok()) status = rsvg->Find(#name, &libs.name);
     OSCM_RENDER_FUNCTIONS(OSCM_RENDER_LOAD)
 #undef OSCM_RENDER_LOAD
   });
-  if (!error.empty()) {
-    return UnsupportedError(fmt::format("PNG and PDF charts need librsvg and cairo: {}", error));
+  if (!status.ok()) {
+    return UnsupportedError(fmt::format("PNG and PDF charts need librsvg and cairo: {}", status.message()));
   }
   return &libs;
 }
